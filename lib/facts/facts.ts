@@ -1,0 +1,116 @@
+// The normalized facts every rule, store and surface works on.
+// Times are epoch milliseconds (UTC instants); the console's unix seconds and
+// after-sales milliseconds are converted once, in the normalizers.
+
+/** Coarse order state derived from `order_status_str` prefixes (pdd-rules §4.1). */
+export type OrderState = 'unpaid' | 'unshipped' | 'shipped' | 'received' | 'cancelled' | 'unknown';
+
+export interface OrderFacts {
+  orderSn: string;
+  state: OrderState;
+  /** 退款成功 suffix, or mms `after_sales_status` 5. */
+  refunded: boolean;
+  /** The console's own status wording, kept for explanations. */
+  statusText: string;
+  /** 订单成交时间 (`order_time`), falling back to `confirm_time`. */
+  orderAt: number | null;
+  /** 承诺发货时间 (`promise_shipping_time`). */
+  promiseShipAt: number | null;
+  /** Tracking number upload (`shipping_time`); null when 0 or absent. */
+  shippedAt: number | null;
+  urgedAt: number | null;
+  receivedAt: number | null;
+  /** Normalized (trimmed, upper-case) waybill number. */
+  trackingNumber: string | null;
+  shippingId: number | null;
+  courierName: string | null;
+  goodsId: string | null;
+  goodsName: string | null;
+  /** mms after-sales code table (pdd-rules §4.3), never the open-API one. */
+  afterSalesStatus: number | null;
+  afterSalesId: string | null;
+  /** `risk_status` 1: under review, do not ship. */
+  riskHold: boolean;
+  /** `no_need_ship`, `no_trace_delivery` or `self_contained`: no logistics checks. */
+  noLogistics: boolean;
+  /** `region_black_delay_shipping` relief tag. */
+  shippingDelayAllowed: boolean;
+  /** Destination kept for the destination check (never the street address). */
+  provinceName: string | null;
+  cityName: string | null;
+  /** Non-reversible hash of the receiver (name, phone, address) for the duplicate-tracking check. */
+  receiverKey: string | null;
+  orderAmountCents: number | null;
+}
+
+export type AfterSaleKind = 'refund_only' | 'return_refund' | 'exchange' | 'resend' | 'repair' | 'unknown';
+
+export interface AfterSaleFacts {
+  id: string;
+  orderSn: string;
+  kind: AfterSaleKind;
+  /** mms code table (pdd-rules §4.3). */
+  statusCode: number | null;
+  statusText: string | null;
+  createdAt: number | null;
+  closedAt: number | null;
+  /** When the row was captured; `expireRemainTime` counts from here. */
+  capturedAt: number;
+  /** `expireRemainTime` converted to milliseconds (seconds, or ms above 5,184,000). */
+  expireRemainMs: number | null;
+  expireActionDesc: string | null;
+  reasonText: string | null;
+  actions: number[];
+  refundAmountCents: number | null;
+  reverseTrackingNumber: string | null;
+}
+
+/** Normalized tracking status (vocabulary §2). */
+export type TrackingStatus =
+  | 'unknown'
+  | 'pending'
+  | 'picked_up'
+  | 'in_transit'
+  | 'out_for_delivery'
+  | 'available_for_pickup'
+  | 'delivered'
+  | 'rejected'
+  | 'returning'
+  | 'returned'
+  | 'exception';
+
+export type TrackingProvider = 'kuaidi100' | 'kdniao' | 'console';
+
+export interface TrackingEvent {
+  at: number;
+  text: string;
+  /** Province/city the provider attaches to the event, if any. */
+  area: string | null;
+  /** The event's own normalized status when the provider codes it. */
+  status: TrackingStatus | null;
+  /** Raw provider code of the event (Kuaidi100 statusCode, Kdniao Action). */
+  code: string | null;
+}
+
+export interface TrackingFacts {
+  trackingNumber: string;
+  provider: TrackingProvider;
+  status: TrackingStatus;
+  /** Raw main state and sub-code, for explanations. */
+  rawState: string | null;
+  rawSub: string | null;
+  /** Events in ascending time order, deduplicated. */
+  events: TrackingEvent[];
+  lastEventAt: number | null;
+  /** First event at `picked_up` or later. */
+  pickedUpAt: number | null;
+  /** Courier code the provider identified, when it differs from the one asked for. */
+  identifiedCourier: string | null;
+  /** Provider answered "no record" (Kuaidi100 returnCode 500, Kdniao State 0). */
+  noRecord: boolean;
+  /** Provider's own stagnation signal (Kuaidi100 202, Kdniao 403, push abort). */
+  providerStalled: boolean;
+  /** Destination the provider reports (`routeInfo.to`), if any. */
+  destinationArea: string | null;
+  checkedAt: number;
+}
