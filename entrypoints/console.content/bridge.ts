@@ -1,0 +1,52 @@
+import { browser } from 'wxt/browser';
+import type { Capture } from '@/lib/capture/capture';
+import { checkPageMessage } from '@/lib/capture/page-message';
+import { TokenBucket } from '@/lib/capture/rate-limit';
+import type { BackgroundRequest, CaptureReply } from '@/lib/messages/protocol';
+
+/** A console page makes a handful of list requests a minute; more than this is not the console. */
+const BURST = 20;
+const PER_SECOND = 2;
+
+export interface BridgeCounters {
+  forwarded: number;
+  rejected: number;
+  rateLimited: number;
+}
+
+/**
+ * Listens, from document_start, for our page-world hook's messages: only from this window, only
+ * with our channel and a valid shape, capped in size and rate. Valid captures go to the background.
+ */
+export function startBridge(
+  signal: AbortSignal,
+  onCapture: (capture: Capture) => void,
+  onReply: (reply: CaptureReply) => void,
+): BridgeCounters {
+  const counters: BridgeCounters = { forwarded: 0, rejected: 0, rateLimited: 0 };
+  const bucket = new TokenBucket(BURST, PER_SECOND);
+  window.addEventListener(
+    'message',
+    (event: MessageEvent) => {
+      if (event.source !== window || event.origin !== window.location.origin) return;
+      const check = checkPageMessage(event.data);
+      if (!check.ok) {
+        if (check.ours) counters.rejected += 1;
+        return;
+      }
+      if (!bucket.take(Date.now())) {
+        counters.rateLimited += 1;
+        return;
+      }
+      counters.forwarded += 1;
+      onCapture(check.capture);
+      const request: BackgroundRequest = { type: 'capture', capture: check.capture };
+      browser.runtime
+        .sendMessage(request)
+        .then((reply: CaptureReply | undefined) => onReply(reply ?? { ok: false, error: 'no reply from the background' }))
+        .catch((error: unknown) => onReply({ ok: false, error: String(error) }));
+    },
+    { signal },
+  );
+  return counters;
+}

@@ -1,0 +1,89 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { Capture, CapturedEndpoint } from '@/lib/capture/capture';
+import { endpointOf } from '@/lib/capture/endpoint';
+import { PAGE_CHANNEL, PAGE_MESSAGE_VERSION, type PageCaptureMessage } from '@/lib/capture/page-message';
+import { stripBuyerPii } from '@/lib/capture/strip-pii';
+
+/**
+ * Page world, document_start: reads the console's own JSON responses (fetch and XHR) without
+ * changing what the page receives, drops buyer PII, and posts the rest to our bridge.
+ */
+export default defineContentScript({
+  matches: ['https://mms.pinduoduo.com/*'],
+  world: 'MAIN',
+  runAt: 'document_start',
+  main() {
+    hookFetch();
+    hookXhr();
+  },
+});
+
+function shopIdOfPage(): string | null {
+  const mms = (window as unknown as { __mms?: { user?: { userInfo?: { _userInfo?: { mall_id?: unknown } } } } }).__mms;
+  const mallId = mms?.user?.userInfo?._userInfo?.mall_id;
+  return typeof mallId === 'string' || typeof mallId === 'number' ? String(mallId) : null;
+}
+
+function parseJson(text: unknown): unknown {
+  if (typeof text !== 'string' || text === '') return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function post(endpoint: CapturedEndpoint, requestBody: unknown, response: unknown): void {
+  if (typeof response !== 'object' || response === null) return;
+  const capture: Capture = {
+    endpoint,
+    shopId: shopIdOfPage(),
+    capturedAt: Date.now(),
+    request: typeof requestBody === 'string' ? parseJson(requestBody) : null,
+    response: stripBuyerPii(response),
+  };
+  const message: PageCaptureMessage = { channel: PAGE_CHANNEL, version: PAGE_MESSAGE_VERSION, capture };
+  window.postMessage(message, window.location.origin);
+}
+
+function hookFetch(): void {
+  const pageFetch = window.fetch;
+  window.fetch = function fetchWithCapture(this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+    const url = input instanceof Request ? input.url : String(input);
+    const endpoint = endpointOf(url, window.location.href);
+    const result = pageFetch.call(this ?? window, input, init);
+    if (endpoint !== null) {
+      const body = init?.body;
+      result
+        .then((response) => response.clone().text())
+        .then((text) => post(endpoint, body, parseJson(text)))
+        .catch(() => undefined);
+    }
+    return result;
+  } as typeof window.fetch;
+}
+
+function hookXhr(): void {
+  const proto = XMLHttpRequest.prototype;
+  const pageOpen = proto.open;
+  const pageSend = proto.send;
+  const endpoints = new WeakMap<XMLHttpRequest, CapturedEndpoint>();
+
+  proto.open = function openWithCapture(this: XMLHttpRequest, ...args: unknown[]) {
+    const endpoint = endpointOf(String(args[1]), window.location.href);
+    if (endpoint === null) endpoints.delete(this);
+    else endpoints.set(this, endpoint);
+    return (pageOpen as (...a: unknown[]) => void).apply(this, args);
+  } as typeof proto.open;
+
+  proto.send = function sendWithCapture(this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+    const endpoint = endpoints.get(this);
+    if (endpoint !== undefined) {
+      this.addEventListener('load', () => {
+        const response = this.responseType === 'json' ? this.response : this.responseType === '' || this.responseType === 'text' ? parseJson(this.responseText) : null;
+        post(endpoint, body, response);
+      });
+    }
+    return pageSend.call(this, body);
+  };
+}

@@ -1,0 +1,148 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { startStandIns } from '../stand-in/console-server';
+import type { SyntheticShop } from '../stand-in/synthetic-shop';
+
+/** The production build the tests and the demo load; nothing here builds it. */
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DB = 'order-sentinel';
+
+export type StandIns = Awaited<ReturnType<typeof startStandIns>>;
+
+export interface LaunchOptions {
+  shop: SyntheticShop;
+  variant?: Parameters<typeof startStandIns>[0]['variant'];
+  faults?: Parameters<typeof startStandIns>[0]['faults'];
+  headless?: boolean;
+  /** Reuse a profile (to test a browser restart); a fresh temporary one otherwise. */
+  userDataDir?: string;
+  /** Defaults to the browser's own; set to check the English UI. */
+  locale?: string;
+}
+
+export interface SentinelBrowser {
+  context: BrowserContext;
+  standIns: StandIns;
+  extensionId: string;
+  userDataDir: string;
+  serviceWorker(): Promise<Worker>;
+  /** Opens a console page, e.g. `/orders/list`, at the real hostname. */
+  openConsole(path: string): Promise<Page>;
+  /** Opens an extension page such as `popup.html`. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** All records of one object store of the extension's IndexedDB, read in the service worker. */
+  readStore<T = unknown>(store: string): Promise<T[]>;
+  /** Stops the service worker the way Chromium does when it is idle; the next event restarts it. */
+  stopServiceWorker(): Promise<void>;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+/**
+ * Chromium flags from the toolchain notes: the console's and the couriers' hostnames go to the
+ * stand-ins, every other name fails inside the browser, so no traffic leaves loopback.
+ */
+export function chromiumArgs(standIns: StandIns): string[] {
+  const maps = standIns.hosts.map((host) => `MAP ${host} 127.0.0.1:${standIns.port}`);
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--test-type',
+    `--disable-extensions-except=${EXTENSION_DIR}`,
+    `--load-extension=${EXTENSION_DIR}`,
+    `--ignore-certificate-errors-spki-list=${standIns.spkiHash}`,
+    `--host-resolver-rules=${[...maps, 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1'].join(', ')}`,
+  ];
+}
+
+export async function launchSentinel(options: LaunchOptions): Promise<SentinelBrowser> {
+  const standIns = await startStandIns({ shop: options.shop, variant: options.variant, faults: options.faults });
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'order-sentinel-profile-')));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: options.headless ?? true,
+      ignoreHTTPSErrors: true,
+      locale: options.locale,
+      viewport: { width: 1440, height: 900 },
+      args: chromiumArgs(standIns),
+    });
+  } catch (error) {
+    await standIns.close();
+    throw error;
+  }
+
+  const serviceWorker = async (): Promise<Worker> => {
+    const running = context.serviceWorkers().find((worker) => worker.url().startsWith('chrome-extension://'));
+    return running ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  };
+  const extensionId = new URL((await serviceWorker()).url()).host;
+
+  return {
+    context,
+    standIns,
+    extensionId,
+    userDataDir,
+    serviceWorker,
+    async openConsole(path) {
+      const page = await context.newPage();
+      await page.goto(`https://mms.pinduoduo.com${path}`);
+      return page;
+    },
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async readStore<T>(store: string) {
+      const worker = await serviceWorker();
+      return worker.evaluate(
+        ([dbName, storeName]) =>
+          new Promise<T[]>((resolveRead, rejectRead) => {
+            const open = indexedDB.open(dbName);
+            open.onerror = () => rejectRead(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains(storeName)) {
+                db.close();
+                resolveRead([]);
+                return;
+              }
+              const request = db.transaction(storeName, 'readonly').objectStore(storeName).getAll();
+              request.onsuccess = () => {
+                db.close();
+                resolveRead(request.result as T[]);
+              };
+              request.onerror = () => rejectRead(request.error);
+            };
+          }),
+        [EXTENSION_DB, store] as const,
+      );
+    },
+    async stopServiceWorker() {
+      // A page's DevTools session can stop every worker of the profile's storage partition,
+      // which holds the extension's worker too.
+      const page = await context.newPage();
+      const session = await context.newCDPSession(page);
+      await session.send('ServiceWorker.enable');
+      await session.send('ServiceWorker.stopAllWorkers');
+      await session.detach();
+      await page.close();
+    },
+    async close(closeOptions) {
+      await context.close().catch(() => undefined);
+      await standIns.close();
+      if (options.userDataDir === undefined && !closeOptions?.keepProfile) {
+        await rm(userDataDir, { recursive: true, force: true });
+      }
+    },
+  };
+}

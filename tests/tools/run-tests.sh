@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# `npm test`: install what is missing, typecheck, build for Chrome and Firefox, then every test
+# (unit under three time zones, and e2e against the production build in Debian's Chromium).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+bash tests/tools/ensure-deps.sh
+echo "== typecheck"
+npx tsc --noEmit
+echo "== build (chrome, firefox)"
+npx wxt build -b chrome >/dev/null
+npx wxt build -b firefox >/dev/null
+echo "== tests"
+npx vitest run "$@"
