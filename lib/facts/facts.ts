@@ -33,6 +33,8 @@ export interface OrderFacts {
   riskHold: boolean;
   /** `no_need_ship`, `no_trace_delivery` or `self_contained`: no logistics checks. */
   noLogistics: boolean;
+  /** `no_need_ship` alone: nothing to ship, so no ship-by clock either. Absent means false. */
+  noNeedShip?: boolean;
   /** `region_black_delay_shipping` relief tag. */
   shippingDelayAllowed: boolean;
   /** Destination kept for the destination check (never the street address). */
@@ -110,6 +112,8 @@ export interface TrackingFacts {
   noRecord: boolean;
   /** Provider's own stagnation signal (Kuaidi100 202, Kdniao 403, push abort). */
   providerStalled: boolean;
+  /** Latest state is a proxy, locker or station hand-over (Kuaidi100 303/304/501, Kdniao 211/304/311). Absent means false. */
+  proxySigned?: boolean;
   /** Destination the provider reports (`routeInfo.to`), if any. */
   destinationArea: string | null;
   checkedAt: number;
