@@ -1,0 +1,78 @@
+// `/mercury/mms/afterSales/queryList` rows (pdd-rules §3.4, §4.3, §6.6) → AfterSaleFacts.
+import type { AfterSaleFacts, AfterSaleKind } from '../facts/facts';
+import { SECOND_MS } from '../time/shanghai';
+import { FieldReader, isRecord } from './fields';
+import { normalizeTrackingNumber } from './order-row';
+
+export type AfterSaleRowResult = { ok: true; facts: AfterSaleFacts } | { ok: false; error: string };
+
+/**
+ * `expireRemainTime` is seconds in this endpoint, but the same field name is milliseconds in the appeal
+ * endpoint; a value above 60 days of seconds can only be milliseconds (pdd-rules §6.6).
+ */
+const EXPIRE_REMAIN_SECONDS_MAX = 5_184_000;
+
+/** Type names first: the mms type codes are confirmed only for 2 (退货退款). */
+const KIND_BY_NAME: ReadonlyArray<readonly [string, AfterSaleKind]> = [
+  ['仅退款', 'refund_only'],
+  ['退货退款', 'return_refund'],
+  ['换货', 'exchange'],
+  ['补寄', 'resend'],
+  ['维修', 'repair'],
+];
+
+/** Fallback on the type code, numbered as the open-API detail (1 仅退款 … 5 维修), which agrees on 2. */
+const KIND_BY_CODE: Readonly<Record<number, AfterSaleKind>> = {
+  1: 'refund_only',
+  2: 'return_refund',
+  3: 'exchange',
+  4: 'resend',
+  5: 'repair',
+};
+
+export function normalizeAfterSaleRow(row: unknown, capturedAt: number): AfterSaleRowResult {
+  if (!isRecord(row)) return { ok: false, error: `expected an object, got ${Array.isArray(row) ? 'an array' : typeof row}` };
+  const read = new FieldReader(row);
+  const id = read.text('id');
+  const orderSn = read.text('orderSn');
+  const expireRemain = read.number('expireRemainTime');
+  const facts: AfterSaleFacts = {
+    id: id ?? '',
+    orderSn: orderSn ?? '',
+    kind: kindOf(read.text('afterSalesTypeName'), read.number('afterSalesType')),
+    statusCode: read.number('afterSalesStatus'),
+    statusText: read.text('afterSalesTitle'),
+    createdAt: read.epoch('createdAt'),
+    closedAt: read.epoch('closeTime'),
+    capturedAt,
+    expireRemainMs:
+      expireRemain === null ? null : Math.abs(expireRemain) > EXPIRE_REMAIN_SECONDS_MAX ? expireRemain : expireRemain * SECOND_MS,
+    expireActionDesc: read.text('expireActionDesc'),
+    reasonText: read.text('afterSalesReasonDesc'),
+    actions: actionsOf(row.actions),
+    refundAmountCents: read.number('refundAmount'),
+    reverseTrackingNumber: normalizeTrackingNumber(read.text('reverseTrackingNumber')),
+  };
+  if (orderSn === null) read.problems.unshift('orderSn missing');
+  if (id === null) read.problems.unshift('id missing');
+  if (read.problems.length > 0) return { ok: false, error: read.problems.join('; ') };
+  return { ok: true, facts };
+}
+
+function kindOf(typeName: string | null, typeCode: number | null): AfterSaleKind {
+  if (typeName !== null) {
+    for (const [name, kind] of KIND_BY_NAME) if (typeName.includes(name)) return kind;
+  }
+  return (typeCode !== null ? KIND_BY_CODE[typeCode] : undefined) ?? 'unknown';
+}
+
+/** `actions` carries codes such as 1000 (极速退款) and 1028 (超时自动退); anything else in it is ignored. */
+function actionsOf(value: unknown): number[] {
+  if (!Array.isArray(value)) return [];
+  const codes: number[] = [];
+  for (const item of value) {
+    const code = typeof item === 'string' && /^\d+$/.test(item.trim()) ? Number(item) : item;
+    if (typeof code === 'number' && Number.isInteger(code)) codes.push(code);
+  }
+  return codes;
+}

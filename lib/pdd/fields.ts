@@ -1,0 +1,63 @@
+// Reading fields of untrusted JSON rows: each reader returns a value or null for "not set", and records a
+// message for a value of the wrong kind, so a normalizer can name every bad field and never throw.
+import { epochToMs } from '../time/shanghai';
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A provider or console code sent as a number or as text ("3", 3), as trimmed text; null when absent. */
+export function codeText(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isInteger(value)) return String(value);
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  return null;
+}
+
+const DIGITS = /^-?\d+(?:\.\d+)?$/;
+
+export class FieldReader {
+  readonly problems: string[] = [];
+
+  constructor(private readonly row: Record<string, unknown>) {}
+
+  /** Trimmed text; numbers (ids) become their decimal text; '' is null. */
+  text(key: string): string | null {
+    const value = this.row[key];
+    if (value === null || value === undefined) return null;
+    if (typeof value === 'string') {
+      const trimmed = value.trim();
+      return trimmed === '' ? null : trimmed;
+    }
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+    this.problems.push(`${key}: expected text, got ${kindOf(value)}`);
+    return null;
+  }
+
+  /** A number, also from numeric text; null when absent. */
+  number(key: string): number | null {
+    const value = this.row[key];
+    if (value === null || value === undefined || value === '') return null;
+    if (typeof value === 'number' && Number.isFinite(value)) return value;
+    if (typeof value === 'string' && DIGITS.test(value.trim())) return Number(value);
+    this.problems.push(`${key}: expected a number, got ${kindOf(value)}`);
+    return null;
+  }
+
+  /** A console time (unix seconds, or milliseconds where the console uses them) as epoch ms; 0 is null. */
+  epoch(key: string): number | null {
+    const value = this.number(key);
+    return value === null ? null : epochToMs(value);
+  }
+
+  /** Console flags come as true/false, 1/0 or "1"/"0". */
+  flag(key: string): boolean {
+    const value = this.row[key];
+    return value === true || (typeof value === 'number' && value !== 0) || value === '1' || value === 'true';
+  }
+}
+
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `"${value.slice(0, 30)}"`;
+  return typeof value;
+}

@@ -1,0 +1,71 @@
+// The rules' public face: facts + now + policy → findings. Pure: no clock, no browser, no I/O.
+import type { AfterSaleFacts, OrderFacts, TrackingFacts } from '../facts/facts';
+import { addAfterSaleFindings } from './after-sale-rules';
+import { addOrderFindings } from './order-rules';
+import type { Policy } from './policy';
+import { addDuplicateTracking, addRejectionClusters } from './shop-level';
+import { FINDING_KINDS, SEVERITY_RANK, type Finding, type FindingKind } from './vocabulary';
+
+export interface OrderContext {
+  order: OrderFacts;
+  afterSales: readonly AfterSaleFacts[];
+  /** The order's parcel trace, or null when it has not been read. */
+  tracking: TrackingFacts | null;
+}
+
+export function assessOrder(ctx: OrderContext, now: number, policy: Policy): Finding[] {
+  const findings: Finding[] = [];
+  addOrderFindings(findings, ctx.order, ctx.tracking, now, policy);
+  addAfterSaleFindings(findings, ctx.order, ctx.afterSales, ctx.tracking, now, policy);
+  return findings;
+}
+
+/** Cross-order findings; `perOrder` (by orderSn) is what assessOrder returned, so nothing is evaluated twice. */
+export function assessShopLevel(
+  contexts: readonly OrderContext[],
+  perOrder: ReadonlyMap<string, Finding[]>,
+  now: number,
+  policy: Policy,
+): Finding[] {
+  const findings: Finding[] = [];
+  addDuplicateTracking(findings, contexts);
+  addRejectionClusters(findings, contexts, perOrder, now, policy);
+  return findings;
+}
+
+/** Every finding for a shop, most urgent first. */
+export function assessShop(contexts: readonly OrderContext[], now: number, policy: Policy): Finding[] {
+  const perOrder = new Map<string, Finding[]>();
+  const all: Finding[] = [];
+  for (const ctx of contexts) {
+    const findings = assessOrder(ctx, now, policy);
+    perOrder.set(ctx.order.orderSn, findings);
+    for (const finding of findings) all.push(finding);
+  }
+  for (const finding of assessShopLevel(contexts, perOrder, now, policy)) all.push(finding);
+  return all.sort(compareFindings);
+}
+
+const KIND_ORDER = new Map<FindingKind, number>(FINDING_KINDS.map((kind, index) => [kind, index]));
+
+/**
+ * Urgency: higher severity first; then the earliest deadline (findings without one after those with);
+ * then vocabulary order of kinds; then order number or product, so the output is stable.
+ */
+export function compareFindings(a: Finding, b: Finding): number {
+  const severity = SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity];
+  if (severity !== 0) return severity;
+  if (a.dueAt !== b.dueAt) {
+    if (a.dueAt === undefined) return 1;
+    if (b.dueAt === undefined) return -1;
+    return a.dueAt < b.dueAt ? -1 : 1;
+  }
+  const kind = (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0);
+  if (kind !== 0) return kind;
+  const subjectA = a.orderSn ?? a.goodsId ?? '';
+  const subjectB = b.orderSn ?? b.goodsId ?? '';
+  if (subjectA !== subjectB) return subjectA < subjectB ? -1 : 1;
+  const caseA = String(a.basis.afterSaleId ?? '');
+  const caseB = String(b.basis.afterSaleId ?? '');
+  return caseA < caseB ? -1 : caseA > caseB ? 1 : 0;
+}

@@ -1,0 +1,28 @@
+// Small pieces every rule shares: clock banding and the form of timestamps in a basis.
+import { hoursToMs, msToHours, toIso } from '../time/shanghai';
+import type { Severity } from './vocabulary';
+
+/**
+ * A clock's severity: `breached` once the time has run out (remaining < 0), `critical` and `warn` inside
+ * their bands (inclusive: exactly 12 h left is already "≤ 12 h"), `info` before.
+ */
+export function clockSeverity(remainingMs: number, warnHours: number, criticalHours: number): Severity {
+  if (remainingMs < 0) return 'breached';
+  if (remainingMs <= hoursToMs(criticalHours)) return 'critical';
+  if (remainingMs <= hoursToMs(warnHours)) return 'warn';
+  return 'info';
+}
+
+export function isoOrNull(ms: number | null): string | null {
+  return ms === null ? null : toIso(ms);
+}
+
+export function remainingHours(dueAt: number, now: number): number {
+  return msToHours(dueAt - now);
+}
+
+/** Event texts go into explanations; a courier's long boilerplate does not need to. */
+export function shortText(text: string | null | undefined): string | null {
+  if (text === null || text === undefined || text === '') return null;
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}

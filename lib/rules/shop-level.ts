@@ -1,0 +1,83 @@
+// Findings that only show across orders: one waybill on several buyers' orders (A13), and rejections
+// piling up on one product (OS2).
+import { daysToMs, toIso } from '../time/shanghai';
+import type { OrderContext } from './assess';
+import type { Policy } from './policy';
+import type { Finding } from './vocabulary';
+
+export function addDuplicateTracking(out: Finding[], contexts: readonly OrderContext[]): void {
+  const byNumber = new Map<string, OrderContext[]>();
+  for (const context of contexts) {
+    const number = context.order.trackingNumber;
+    if (number === null || context.order.noLogistics) continue;
+    const group = byNumber.get(number);
+    if (group === undefined) byNumber.set(number, [context]);
+    else group.push(context);
+  }
+  for (const [trackingNumber, group] of byNumber) {
+    if (group.length < 2) continue;
+    // Orders of one receiver may share a parcel (merged shipment). An unknown receiver is nobody's twin.
+    const receivers = new Set(group.map(({ order }) => order.receiverKey ?? `unknown:${order.orderSn}`));
+    if (receivers.size < 2) continue;
+    const orderSns = group.map(({ order }) => order.orderSn);
+    for (const { order } of group) {
+      out.push({
+        orderSn: order.orderSn,
+        kind: 'duplicate_tracking',
+        severity: 'critical',
+        rule: 'A13',
+        basis: {
+          trackingNumber,
+          orderCount: group.length,
+          receiverCount: receivers.size,
+          otherOrderSns: orderSns.filter((sn) => sn !== order.orderSn).join(','),
+          courierName: order.courierName,
+        },
+      });
+    }
+  }
+}
+
+/** Rejections count by the time of the rejection event, within the window that ends now. */
+export function addRejectionClusters(
+  out: Finding[],
+  contexts: readonly OrderContext[],
+  perOrder: ReadonlyMap<string, readonly Finding[]>,
+  now: number,
+  policy: Policy,
+): void {
+  const windowStart = now - daysToMs(policy.rejectionClusterDays);
+  const byGoods = new Map<string, { goodsName: string | null; rejections: Array<{ orderSn: string; at: number }> }>();
+  for (const { order } of contexts) {
+    if (order.goodsId === null) continue;
+    const rejected = perOrder.get(order.orderSn)?.find((finding) => finding.kind === 'rejected');
+    const rejectedAtText = rejected?.basis.rejectedAt;
+    if (typeof rejectedAtText !== 'string') continue;
+    const at = Date.parse(rejectedAtText);
+    if (!(at >= windowStart && at <= now)) continue;
+    const entry = byGoods.get(order.goodsId);
+    if (entry === undefined) byGoods.set(order.goodsId, { goodsName: order.goodsName, rejections: [{ orderSn: order.orderSn, at }] });
+    else entry.rejections.push({ orderSn: order.orderSn, at });
+  }
+  for (const [goodsId, { goodsName, rejections }] of byGoods) {
+    if (rejections.length < policy.rejectionClusterCount) continue;
+    rejections.sort((a, b) => a.at - b.at || (a.orderSn < b.orderSn ? -1 : 1));
+    out.push({
+      goodsId,
+      kind: 'rejection_cluster',
+      severity: 'critical',
+      rule: 'OS2',
+      basis: {
+        goodsId,
+        goodsName,
+        rejectedOrders: rejections.length,
+        thresholdCount: policy.rejectionClusterCount,
+        windowDays: policy.rejectionClusterDays,
+        heuristic: true,
+        firstRejectedAt: toIso(rejections[0]?.at ?? now),
+        lastRejectedAt: toIso(rejections[rejections.length - 1]?.at ?? now),
+        orderSns: rejections.map((rejection) => rejection.orderSn).join(','),
+      },
+    });
+  }
+}

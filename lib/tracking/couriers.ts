@@ -1,0 +1,33 @@
+// PDD `shipping_id` → the codes each tracking provider uses for that courier (pdd-rules §3.6, §6.7;
+// tracking-apis §1.6). Only couriers with a confirmed code are listed; others are not compared.
+import type { TrackingProvider } from '../facts/facts';
+
+interface CourierCodes {
+  name: string;
+  kuaidi100: readonly string[];
+  kdniao: readonly string[];
+}
+
+const COURIERS_BY_SHIPPING_ID: Readonly<Record<number, CourierCodes>> = {
+  1: { name: '申通', kuaidi100: ['shentong'], kdniao: ['STO'] },
+  3: { name: '百世快递', kuaidi100: ['huitongkuaidi'], kdniao: ['HTKY'] },
+  44: { name: '顺丰', kuaidi100: ['shunfeng'], kdniao: ['SF'] },
+  85: { name: '圆通', kuaidi100: ['yuantong'], kdniao: ['YTO'] },
+  115: { name: '中通', kuaidi100: ['zhongtong'], kdniao: ['ZTO'] },
+  117: { name: '优速', kuaidi100: ['youshuwuliu'], kdniao: ['UC'] },
+  118: { name: '邮政EMS', kuaidi100: ['ems'], kdniao: ['EMS'] },
+  120: { name: '京东配送', kuaidi100: ['jd'], kdniao: ['JD'] },
+  121: { name: '韵达', kuaidi100: ['yunda'], kdniao: ['YD'] },
+  129: { name: '宅急送', kuaidi100: ['zhaijisong'], kdniao: ['ZJS'] },
+  // 德邦 answered as debangwuliu on real waybills although Kuaidi100's table says debangkuaidi: accept both.
+  131: { name: '德邦快递', kuaidi100: ['debangkuaidi', 'debangwuliu'], kdniao: ['DBL'] },
+  132: { name: '邮政快递包裹', kuaidi100: ['youzhengguonei'], kdniao: ['YZPY'] },
+  230: { name: '德邦物流', kuaidi100: ['debangwuliu', 'debangkuaidi'], kdniao: ['DBL'] },
+  384: { name: '极兔', kuaidi100: ['jtexpress'], kdniao: ['JTSD'] },
+};
+
+/** The provider's codes that are right for an order's courier; empty when the courier is not known. */
+export function courierCodesFor(shippingId: number | null, provider: Exclude<TrackingProvider, 'console'>): readonly string[] {
+  if (shippingId === null) return [];
+  return COURIERS_BY_SHIPPING_ID[shippingId]?.[provider] ?? [];
+}

@@ -1,0 +1,127 @@
+// Kdniao (快递鸟) 1002 and 8001 response bodies (tracking-apis §2) → TrackingFacts.
+import type { TrackingEvent, TrackingStatus } from '../facts/facts';
+import { codeText, isRecord } from '../pdd/fields';
+import { normalizeTrackingNumber } from '../pdd/order-row';
+import { parseShanghaiLocal } from '../time/shanghai';
+import { completeTracking, orderEvents, statusFromText, type TrackingResult } from './status';
+
+/** 8001 `StateEx` codes and per-event `Action` codes (mapped per tracking-apis §6). */
+const SUB_CODES: Readonly<Record<string, TrackingStatus>> = {
+  '1': 'picked_up',
+  '10': 'pending',
+  '2': 'in_transit',
+  '201': 'in_transit',
+  '202': 'out_for_delivery',
+  '204': 'in_transit',
+  '205': 'in_transit',
+  '206': 'in_transit',
+  '211': 'available_for_pickup',
+  '3': 'delivered',
+  '301': 'delivered',
+  '302': 'delivered',
+  '304': 'delivered',
+  '311': 'delivered',
+  '4': 'exception',
+  '401': 'pending',
+  '402': 'exception',
+  '403': 'exception',
+  '404': 'rejected',
+  '405': 'exception',
+  '406': 'returned',
+  '407': 'returning',
+  '412': 'exception',
+  '413': 'returning',
+  '414': 'exception',
+  '415': 'exception',
+  '416': 'exception',
+  '417': 'exception',
+  '418': 'delivered',
+  '419': 'out_for_delivery',
+  '420': 'exception',
+  '421': 'exception',
+  '422': 'exception',
+  '423': 'exception',
+  '5': 'in_transit',
+  '6': 'in_transit',
+  '601': 'in_transit',
+  '602': 'in_transit',
+  '603': 'in_transit',
+  '604': 'exception',
+};
+
+/** 1002 `State`. 0 (暂无轨迹) has no status: the reading is "no record". */
+const MAIN_CODES: Readonly<Record<string, TrackingStatus>> = {
+  '1': 'picked_up',
+  '2': 'in_transit',
+  '3': 'delivered',
+  '4': 'exception',
+  '5': 'in_transit',
+  '6': 'in_transit',
+};
+
+const NO_TRACE_STATE = '0';
+const STALLED_SUB = '403';
+const PROXY_SUBS: ReadonlySet<string> = new Set(['211', '304', '311']);
+/** Kdniao errors have no stable code, only a `Reason` text (tracking-apis §2, §7). */
+const NO_TRACE_REASON = /暂无轨迹|没有物流轨迹|无轨迹信息|查询无结果/;
+const CONFIG_REASON = /签名|DataSign|EBusinessID|未开通|权限|账号|AppKey/i;
+const QUOTA_REASON = /上限|次数|超过|频繁|额度/;
+
+/** `expectedCouriers`: the Kdniao ShipperCodes right for the order's courier (see kuaidi100.ts). */
+export function normalizeKdniao(
+  body: unknown,
+  trackingNumber: string,
+  checkedAt: number,
+  expectedCouriers: readonly string[] = [],
+): TrackingResult {
+  if (!isRecord(body)) return { ok: false, error: 'Kdniao body is not an object', retry: 'backoff' };
+  const number = normalizeTrackingNumber(trackingNumber) ?? '';
+  const reason = typeof body.Reason === 'string' ? body.Reason : '';
+  const noTrace = NO_TRACE_REASON.test(reason);
+  if (body.Success !== true && !noTrace) {
+    const retry = CONFIG_REASON.test(reason) ? 'never' : QUOTA_REASON.test(reason) ? 'later' : 'backoff';
+    return { ok: false, error: `Kdniao request failed: ${reason || 'no reason given'}`, retry };
+  }
+  const answeredFor = typeof body.LogisticCode === 'string' ? normalizeTrackingNumber(body.LogisticCode) : null;
+  if (answeredFor !== null && answeredFor !== number) {
+    return { ok: false, error: `Kdniao body is for waybill ${answeredFor}, not ${number}`, retry: 'never' };
+  }
+  if (body.Traces !== undefined && body.Traces !== null && !Array.isArray(body.Traces)) {
+    return { ok: false, error: 'Kdniao Traces is not a list', retry: 'backoff' };
+  }
+  const events = orderEvents(Array.isArray(body.Traces) ? body.Traces.flatMap(eventOf) : []);
+  const state = codeText(body.State);
+  const stateEx = codeText(body.StateEx);
+  const newestCode = events[events.length - 1]?.code ?? null;
+  const sub = stateEx !== null && stateEx in SUB_CODES ? stateEx : newestCode !== null && newestCode in SUB_CODES ? newestCode : null;
+  const main = state !== null && state in MAIN_CODES ? state : null;
+  const shipper = typeof body.ShipperCode === 'string' ? body.ShipperCode.trim().toUpperCase() : '';
+  return {
+    ok: true,
+    facts: completeTracking({
+      trackingNumber: number,
+      provider: 'kdniao',
+      codeStatus: sub !== null ? (SUB_CODES[sub] ?? null) : main !== null ? (MAIN_CODES[main] ?? null) : null,
+      rawState: state,
+      rawSub: sub,
+      events,
+      identifiedCourier: shipper !== '' && expectedCouriers.length > 0 && !expectedCouriers.includes(shipper) ? shipper : null,
+      noRecord: events.length === 0 && (noTrace || state === NO_TRACE_STATE || state === null),
+      providerStalled: sub === STALLED_SUB,
+      proxySigned: sub !== null && PROXY_SUBS.has(sub),
+      destinationArea: null,
+      checkedAt,
+    }),
+  };
+}
+
+function eventOf(item: unknown): TrackingEvent[] {
+  if (!isRecord(item)) return [];
+  const at = typeof item.AcceptTime === 'string' ? parseShanghaiLocal(item.AcceptTime) : null;
+  if (at === null) return [];
+  const text = typeof item.AcceptStation === 'string' ? item.AcceptStation.trim() : '';
+  const code = codeText(item.Action);
+  const codedStatus = code === null ? null : (SUB_CODES[code] ?? null);
+  const area = typeof item.Location === 'string' && item.Location.trim() !== '' ? item.Location.trim() : null;
+  return [{ at, text, area, status: codedStatus ?? statusFromText(text), code }];
+}

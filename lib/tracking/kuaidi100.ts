@@ -1,0 +1,145 @@
+// Kuaidi100 `poll/query.do` response bodies (tracking-apis §1.1–1.3) → TrackingFacts.
+import type { TrackingEvent, TrackingStatus } from '../facts/facts';
+import { codeText, isRecord } from '../pdd/fields';
+import { normalizeTrackingNumber } from '../pdd/order-row';
+import { parseShanghaiLocal } from '../time/shanghai';
+import { completeTracking, orderEvents, statusFromText, type TrackingResult } from './status';
+
+/** `resultv2=4` sub-codes (tracking-apis §1.2, mapped per §6). */
+const SUB_CODES: Readonly<Record<string, TrackingStatus>> = {
+  '101': 'pending',
+  '102': 'pending',
+  '103': 'picked_up',
+  '1001': 'in_transit',
+  '1002': 'in_transit',
+  '1003': 'in_transit',
+  '501': 'available_for_pickup',
+  '301': 'delivered',
+  '302': 'delivered',
+  '303': 'delivered',
+  '304': 'delivered',
+  '201': 'exception',
+  '202': 'exception',
+  '203': 'rejected',
+  '204': 'exception',
+  '205': 'exception',
+  '206': 'exception',
+  '207': 'exception',
+  '208': 'exception',
+  '209': 'exception',
+  '210': 'exception',
+  '401': 'exception',
+};
+
+/** Main `state` values. 10–14 are main codes too (customs, 拒签), not sub-codes. */
+const MAIN_CODES: Readonly<Record<string, TrackingStatus>> = {
+  '0': 'in_transit',
+  '1': 'picked_up',
+  '2': 'exception',
+  '3': 'delivered',
+  '4': 'returned',
+  '5': 'out_for_delivery',
+  '6': 'returning',
+  '7': 'in_transit',
+  '8': 'in_transit',
+  '10': 'in_transit',
+  '11': 'in_transit',
+  '12': 'in_transit',
+  '13': 'exception',
+  '14': 'rejected',
+};
+
+/** `data[].status` names (resultv2=1) → main code. */
+const MAIN_CODE_BY_NAME: Readonly<Record<string, string>> = {
+  在途: '0',
+  揽收: '1',
+  疑难: '2',
+  签收: '3',
+  退签: '4',
+  派件: '5',
+  退回: '6',
+  转投: '7',
+  转单: '7',
+  清关: '8',
+  待清关: '10',
+  清关中: '11',
+  已清关: '12',
+  清关异常: '13',
+  拒签: '14',
+};
+
+const STALLED_SUB = '202';
+const PROXY_SUBS: ReadonlySet<string> = new Set(['303', '304', '501']);
+const NO_RECORD = '500';
+/** Wrong company, missing phone digits, bad signature, expired key: asking again will not help. */
+const NEVER_RETRY: ReadonlySet<string> = new Set(['400', '408', '503', '600', '601']);
+const BACKOFF_RETRY: ReadonlySet<string> = new Set(['501', '502']);
+
+/**
+ * `expectedCouriers`: the Kuaidi100 codes right for the order's courier; when the body names another
+ * company, `identifiedCourier` says which (pdd-rules A14).
+ */
+export function normalizeKuaidi100(
+  body: unknown,
+  trackingNumber: string,
+  checkedAt: number,
+  expectedCouriers: readonly string[] = [],
+): TrackingResult {
+  if (!isRecord(body)) return { ok: false, error: 'Kuaidi100 body is not an object', retry: 'backoff' };
+  const number = normalizeTrackingNumber(trackingNumber) ?? '';
+  const returnCode = codeText(body.returnCode);
+  const failed = body.result === false || (returnCode !== null && returnCode !== '200');
+  const message = typeof body.message === 'string' ? body.message : '';
+  if (failed && returnCode !== NO_RECORD) {
+    const retry = returnCode === null ? 'later' : NEVER_RETRY.has(returnCode) ? 'never' : BACKOFF_RETRY.has(returnCode) ? 'backoff' : 'later';
+    return { ok: false, error: `Kuaidi100 returnCode ${returnCode ?? '?'}: ${message}`, retry };
+  }
+  const answeredFor = typeof body.nu === 'string' ? normalizeTrackingNumber(body.nu) : null;
+  if (answeredFor !== null && answeredFor !== number) {
+    return { ok: false, error: `Kuaidi100 body is for waybill ${answeredFor}, not ${number}`, retry: 'never' };
+  }
+  if (body.data !== undefined && body.data !== null && !Array.isArray(body.data)) {
+    return { ok: false, error: 'Kuaidi100 data is not a list', retry: 'backoff' };
+  }
+  const events = orderEvents(Array.isArray(body.data) ? body.data.flatMap(eventOf) : []);
+  const state = codeText(body.state);
+  const newestCode = events[events.length - 1]?.code ?? null;
+  const sub = state !== null && state in SUB_CODES ? state : newestCode !== null && newestCode in SUB_CODES ? newestCode : null;
+  const main = state !== null && state in MAIN_CODES ? state : null;
+  const company = typeof body.com === 'string' ? body.com.trim().toLowerCase() : '';
+  return {
+    ok: true,
+    facts: completeTracking({
+      trackingNumber: number,
+      provider: 'kuaidi100',
+      codeStatus: sub !== null ? (SUB_CODES[sub] ?? null) : main !== null ? (MAIN_CODES[main] ?? null) : null,
+      rawState: state,
+      rawSub: sub,
+      events,
+      identifiedCourier: company !== '' && expectedCouriers.length > 0 && !expectedCouriers.includes(company) ? company : null,
+      noRecord: returnCode === NO_RECORD || (events.length === 0 && state === null),
+      providerStalled: sub === STALLED_SUB,
+      proxySigned: sub !== null && PROXY_SUBS.has(sub),
+      destinationArea: routeDestination(body.routeInfo),
+      checkedAt,
+    }),
+  };
+}
+
+function eventOf(item: unknown): TrackingEvent[] {
+  if (!isRecord(item)) return [];
+  const timeText = typeof item.ftime === 'string' ? item.ftime : typeof item.time === 'string' ? item.time : null;
+  const at = timeText === null ? null : parseShanghaiLocal(timeText);
+  if (at === null) return [];
+  const text = typeof item.context === 'string' ? item.context.trim() : '';
+  const code = codeText(item.statusCode) ?? (typeof item.status === 'string' ? (MAIN_CODE_BY_NAME[item.status.trim()] ?? null) : null);
+  const codedStatus = code === null ? null : (SUB_CODES[code] ?? MAIN_CODES[code] ?? null);
+  const areaText = typeof item.areaName === 'string' ? item.areaName : typeof item.location === 'string' ? item.location : '';
+  return [{ at, text, area: areaText.trim() === '' ? null : areaText.trim(), status: codedStatus ?? statusFromText(text), code }];
+}
+
+function routeDestination(routeInfo: unknown): string | null {
+  if (!isRecord(routeInfo) || !isRecord(routeInfo.to)) return null;
+  const name = routeInfo.to.name;
+  return typeof name === 'string' && name.trim() !== '' ? name.trim() : null;
+}

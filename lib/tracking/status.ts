@@ -1,0 +1,132 @@
+// The normalized tracking status (vocabulary §2, tracking-apis §6): its order, the keyword fallback for
+// events without a code, the assembly of a trace shared by every provider, and the merge of two readings.
+import type { TrackingEvent, TrackingFacts, TrackingStatus } from '../facts/facts';
+
+/**
+ * How far along a parcel is. Used only to refuse going backwards between two readings with no newer
+ * event; `exception` sits between transit and the last mile because it can happen anywhere on the way.
+ */
+export const STATUS_RANK: Readonly<Record<TrackingStatus, number>> = {
+  unknown: 0,
+  pending: 1,
+  picked_up: 2,
+  in_transit: 3,
+  exception: 4,
+  out_for_delivery: 5,
+  available_for_pickup: 6,
+  rejected: 7,
+  returning: 8,
+  delivered: 9,
+  returned: 9,
+};
+
+/** `delivered` and `returned` end the trace: no more polling, no more stall checks. */
+export function isTerminal(status: TrackingStatus): boolean {
+  return status === 'delivered' || status === 'returned';
+}
+
+/** A pickup event is any status from `picked_up` on. */
+export function isPickedUp(status: TrackingStatus): boolean {
+  return STATUS_RANK[status] >= STATUS_RANK.picked_up;
+}
+
+/**
+ * Keywords for event texts that carry no provider code (tracking-apis §6 rule 1, plus the problem words
+ * of vocabulary §1.2), in priority order: "退回件已签收" is a return, "驿站代收" a delivery, "待揽收" not a pickup.
+ */
+const TEXT_KEYWORDS: ReadonlyArray<readonly [TrackingStatus, readonly string[]]> = [
+  ['rejected', ['拒收', '拒签']],
+  ['returned', ['退签', '退回签收', '退件签收']],
+  ['returning', ['退回', '返货', '退件', '返回寄件']],
+  ['exception', ['问题件', '无法派送', '地址不详', '联系不上', '超区', '滞留', '疑难']],
+  ['delivered', ['签收', '代收', '妥投']],
+  ['available_for_pickup', ['驿站', '快递柜', '丰巢', '取件码']],
+  ['out_for_delivery', ['派送', '派件']],
+  ['pending', ['已下单', '待揽收', '等待揽收', '待揽件']],
+  ['picked_up', ['揽收', '揽件', '已收件', '已收取']],
+  ['in_transit', ['到达', '发往', '中转', '运输中', '已发出']],
+];
+
+// Most transit texts match nothing; one combined test lets them skip the per-status scan.
+const ANY_KEYWORD = new RegExp(TEXT_KEYWORDS.flatMap(([, words]) => words).join('|'));
+
+export function statusFromText(text: string): TrackingStatus | null {
+  if (!ANY_KEYWORD.test(text)) return null;
+  for (const [status, words] of TEXT_KEYWORDS) {
+    for (const word of words) if (text.includes(word)) return status;
+  }
+  return null;
+}
+
+/** Ascending time, duplicates (same time and text) removed; ties broken on content so input order never matters. */
+export function orderEvents(events: readonly TrackingEvent[]): TrackingEvent[] {
+  const sorted = [...events].sort(compareEvents);
+  const unique: TrackingEvent[] = [];
+  for (const event of sorted) {
+    const last = unique[unique.length - 1];
+    if (last !== undefined && last.at === event.at && last.text === event.text) unique[unique.length - 1] = event;
+    else unique.push(event);
+  }
+  return unique;
+}
+
+function compareEvents(a: TrackingEvent, b: TrackingEvent): number {
+  if (a.at !== b.at) return a.at - b.at;
+  if (a.text !== b.text) return a.text < b.text ? -1 : 1;
+  const rankA = a.status === null ? -1 : STATUS_RANK[a.status];
+  const rankB = b.status === null ? -1 : STATUS_RANK[b.status];
+  if (rankA !== rankB) return rankA - rankB;
+  return (a.code ?? '') < (b.code ?? '') ? -1 : (a.code ?? '') > (b.code ?? '') ? 1 : 0;
+}
+
+/** What a provider normalizer returns. `retry` says when asking again could help (tracking-apis §7). */
+export type TrackingResult =
+  | { ok: true; facts: TrackingFacts }
+  | { ok: false; error: string; retry: 'never' | 'later' | 'backoff' };
+
+/**
+ * What a provider's normalizer determined, with `events` already in `orderEvents` order;
+ * `completeTracking` derives the rest the same way for every provider.
+ */
+export type TrackingReading = Omit<TrackingFacts, 'status' | 'lastEventAt' | 'pickedUpAt'> & {
+  /** Status from the provider's sub-code, else its main code; null when neither is known. */
+  codeStatus: TrackingStatus | null;
+};
+
+/**
+ * Sub-code first, then main code (both in `codeStatus`), then the newest event's own status (its code or
+ * keywords). The pickup is the first event that is not "ordered/awaiting pickup"; an event without any
+ * status is a real scan, since only a pending status or a pending keyword says otherwise.
+ */
+export function completeTracking(reading: TrackingReading): TrackingFacts {
+  const { codeStatus, ...rest } = reading;
+  const newest = reading.events[reading.events.length - 1];
+  const status = codeStatus ?? newest?.status ?? 'unknown';
+  return { ...rest, status, lastEventAt: newest?.at ?? null, pickedUpAt: pickedUpAtOf(reading.events, status) };
+}
+
+function pickedUpAtOf(events: readonly TrackingEvent[], status: TrackingStatus): number | null {
+  if (!isPickedUp(status)) return null;
+  for (const event of events) {
+    if (event.status === null || isPickedUp(event.status)) return event.at;
+  }
+  return null;
+}
+
+/**
+ * Combines a stored reading with a new one. The status never moves backwards (delivered → in transit, or
+ * a trace → "no record") unless the new reading has a later event; events are the union of both.
+ */
+export function mergeTracking(previous: TrackingFacts | null, next: TrackingFacts): TrackingFacts {
+  if (previous === null) return next;
+  const nextIsLater = (next.lastEventAt ?? -Infinity) > (previous.lastEventAt ?? -Infinity);
+  const winner = nextIsLater || STATUS_RANK[next.status] >= STATUS_RANK[previous.status] ? next : previous;
+  const events = orderEvents([...previous.events, ...next.events]);
+  return {
+    ...winner,
+    events,
+    lastEventAt: events[events.length - 1]?.at ?? null,
+    pickedUpAt: pickedUpAtOf(events, winner.status),
+    checkedAt: Math.max(previous.checkedAt, next.checkedAt),
+  };
+}
