@@ -6,7 +6,7 @@ import { isRecord } from '../pdd/fields';
 import { normalizeOrderRow, normalizeTrackingNumber } from '../pdd/order-row';
 import type { OrderContext } from '../rules/assess';
 import { resolvePolicy, type Policy } from '../rules/policy';
-import { parseInstant, toIso } from '../time/shanghai';
+import { isPlausibleInstant, parseInstant, toIso } from '../time/shanghai';
 import { courierCodesFor } from '../tracking/couriers';
 import { normalizeKuaidi100 } from '../tracking/kuaidi100';
 
@@ -28,7 +28,7 @@ export function parseAssessInput(json: unknown, fallbackNow: number): AssessInpu
   if (!isRecord(json)) return { ok: false, error: 'expected a JSON object with now, orders, afterSales and traces' };
   const diagnostics: string[] = [];
   const now = readNow(json.now, fallbackNow);
-  if (now === null) return { ok: false, error: `now: ${JSON.stringify(json.now)} is not an ISO-8601 time` };
+  if (now === null) return { ok: false, error: `now: ${JSON.stringify(json.now)} is not an ISO-8601 time between 2000 and 2100` };
   if (json.now === undefined) diagnostics.push(`now: missing, assessed as of ${toIso(now)}`);
   const { policy, errors } = resolvePolicy(json.policy);
   diagnostics.push(...errors);
@@ -88,8 +88,8 @@ export function parseAssessInput(json: unknown, fallbackNow: number): AssessInpu
 
 function readNow(value: unknown, fallbackNow: number): number | null {
   if (value === undefined) return fallbackNow;
-  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? value : null;
-  return typeof value === 'string' ? parseInstant(value) : null;
+  const ms = typeof value === 'number' ? value : typeof value === 'string' ? parseInstant(value) : null;
+  return ms !== null && isPlausibleInstant(ms) ? ms : null;
 }
 
 function rowsOf(value: unknown, name: string, diagnostics: string[]): Array<[number, unknown]> {

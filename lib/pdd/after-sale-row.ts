@@ -11,6 +11,8 @@ export type AfterSaleRowResult = { ok: true; facts: AfterSaleFacts } | { ok: fal
  * endpoint; a value above 60 days of seconds can only be milliseconds (pdd-rules §6.6).
  */
 const EXPIRE_REMAIN_SECONDS_MAX = 5_184_000;
+/** No after-sales window lasts a year; a larger remaining time is a corrupt value. */
+const EXPIRE_REMAIN_MS_MAX = 366 * 24 * 3600 * SECOND_MS;
 
 /** Type names first: the mms type codes are confirmed only for 2 (退货退款). */
 const KIND_BY_NAME: ReadonlyArray<readonly [string, AfterSaleKind]> = [
@@ -36,6 +38,11 @@ export function normalizeAfterSaleRow(row: unknown, capturedAt: number): AfterSa
   const id = read.text('id');
   const orderSn = read.text('orderSn');
   const expireRemain = read.number('expireRemainTime');
+  const expireRemainMs =
+    expireRemain === null ? null : Math.abs(expireRemain) > EXPIRE_REMAIN_SECONDS_MAX ? expireRemain : expireRemain * SECOND_MS;
+  if (expireRemainMs !== null && Math.abs(expireRemainMs) > EXPIRE_REMAIN_MS_MAX) {
+    read.problems.push(`expireRemainTime: ${expireRemain} is longer than a year`);
+  }
   const facts: AfterSaleFacts = {
     id: id ?? '',
     orderSn: orderSn ?? '',
@@ -45,8 +52,7 @@ export function normalizeAfterSaleRow(row: unknown, capturedAt: number): AfterSa
     createdAt: read.epoch('createdAt'),
     closedAt: read.epoch('closeTime'),
     capturedAt,
-    expireRemainMs:
-      expireRemain === null ? null : Math.abs(expireRemain) > EXPIRE_REMAIN_SECONDS_MAX ? expireRemain : expireRemain * SECOND_MS,
+    expireRemainMs,
     expireActionDesc: read.text('expireActionDesc'),
     reasonText: read.text('afterSalesReasonDesc'),
     actions: actionsOf(row.actions),

@@ -43,10 +43,13 @@ export class FieldReader {
     return null;
   }
 
-  /** A console time (unix seconds, or milliseconds where the console uses them) as epoch ms; 0 is null. */
+  /** A console time (unix seconds, or milliseconds where the console uses them) as epoch ms; 0 is "not set". */
   epoch(key: string): number | null {
     const value = this.number(key);
-    return value === null ? null : epochToMs(value);
+    if (value === null || value === 0) return null;
+    const ms = epochToMs(value);
+    if (ms === null) this.problems.push(`${key}: ${value} is not a plausible time`);
+    return ms;
   }
 
   /** Console flags come as true/false, 1/0 or "1"/"0". */

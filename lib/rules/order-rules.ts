@@ -208,9 +208,9 @@ function addTraceAnomalies(
 
   // "查询无结果" right after upload is normal; only a reading taken late enough proves anything, so these
   // two checks use the time the trace was read, not `now`.
-  const readAfterHours = msToHours(tracking.checkedAt - shippedAt);
+  const readAfter = tracking.checkedAt - shippedAt;
   const noScanYet = tracking.pickedUpAt === null && (status === 'unknown' || status === 'pending');
-  if (noScanYet && readAfterHours >= policy.earlyUploadNoScanHours) {
+  if (noScanYet && readAfter >= hoursToMs(policy.earlyUploadNoScanHours)) {
     out.push({
       orderSn,
       kind: 'early_upload',
@@ -242,7 +242,7 @@ function addTraceAnomalies(
     });
   }
 
-  if (tracking.identifiedCourier !== null || (tracking.noRecord && readAfterHours >= policy.noRecordInvalidHours)) {
+  if (tracking.identifiedCourier !== null || (tracking.noRecord && readAfter >= hoursToMs(policy.noRecordInvalidHours))) {
     out.push({
       orderSn,
       kind: 'tracking_invalid',

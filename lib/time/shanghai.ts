@@ -23,14 +23,24 @@ export function msToHours(ms: number): number {
   return Math.round(ms / (HOUR_MS / 100)) / 100;
 }
 
+// Console times outside these years are corrupt values, not dates: refusing them keeps every deadline
+// computed from them printable (toISOString throws beyond the year 275760).
+const EARLIEST_PLAUSIBLE = Date.UTC(2000, 0, 1);
+const LATEST_PLAUSIBLE = Date.UTC(2100, 0, 1);
+
 /**
- * A console epoch value to epoch ms. The console sends unix seconds almost everywhere but milliseconds in
- * after-sales `closeTime`; a magnitude of 1e11 separates them without ambiguity (1e11 s is the year 5138,
- * 1e11 ms is 1973), so one conversion serves both. 0 and negatives mean "not set".
+ * A console epoch value to epoch ms, or null when it is no plausible time (2000–2100). The console sends
+ * unix seconds almost everywhere but milliseconds in after-sales `closeTime`; a magnitude of 1e11
+ * separates them without ambiguity (1e11 s is the year 5138, 1e11 ms is 1973), so one conversion serves both.
  */
 export function epochToMs(value: number): number | null {
-  if (!Number.isFinite(value) || value <= 0) return null;
-  return value >= 1e11 ? Math.round(value) : Math.round(value * SECOND_MS);
+  if (!Number.isFinite(value)) return null;
+  const ms = Math.abs(value) >= 1e11 ? Math.round(value) : Math.round(value * SECOND_MS);
+  return isPlausibleInstant(ms) ? ms : null;
+}
+
+export function isPlausibleInstant(ms: number): boolean {
+  return ms >= EARLIEST_PLAUSIBLE && ms < LATEST_PLAUSIBLE;
 }
 
 /** ISO-8601 UTC, the form every finding carries. */
