@@ -197,7 +197,7 @@ const afterSales: fc.Arbitrary<AfterSaleFacts[]> = fc.array(
       expireRemainMs: fc.option(fc.integer({ min: -2 * 24 * H, max: 5 * 24 * H }), { nil: null }),
       actions: fc.constantFrom([], [1000], [1028]),
     } as const)
-    .map((fields) => afterSale(fields)),
+    .map((fields) => afterSale({ ...fields, actions: [...fields.actions] })),
   { maxLength: 3 },
 );
 
