@@ -1,76 +1,111 @@
 import type { OrderView } from '@/lib/messages/protocol';
-import { BADGE_HOST_TAG, createBadgeHost } from './badge-host';
-import { renderBadges } from './badges';
-import { findOrderAnchors } from './selectors';
+import { BADGE_HOST_TAG } from './badge-host';
+import { findOrderAnchors, orderNumberAnchor } from './selectors';
 
-interface Annotation {
-  orderSn: string;
-  host: HTMLElement;
-  root: ShadowRoot;
-}
+/** Draws (or redraws) one order's badges next to one anchor; `null` removes them. */
+export type DrawOrder = (anchor: Element, view: OrderView | null) => void;
 
 /**
- * Finds order cards by their order number, gives each exactly one badge host, and renders the
- * orders the background has told us about. New and re-rendered cards are found by one
- * MutationObserver; nothing polls the DOM.
+ * Finds order cards by their order number and hands each (anchor, order) pair to `draw` once per
+ * new anchor or new data. One MutationObserver looks only at what was added; nothing polls the DOM.
  */
 export class Annotator {
   private readonly views = new Map<string, OrderView>();
-  private readonly annotations = new Map<Element, Annotation>();
-  private scanQueued = false;
+  /** Every order-number anchor seen, by order number, whether or not we have data for it yet. */
+  private readonly anchors = new Map<string, Set<Element>>();
+  private readonly drawn = new WeakMap<Element, OrderView>();
+  private readonly orderOfAnchor = new WeakMap<Element, string>();
 
-  constructor(private readonly root: Node) {}
+  constructor(
+    private readonly root: Node,
+    private readonly draw: DrawOrder,
+    private readonly onChange: () => void,
+  ) {}
 
   start(signal: AbortSignal): void {
-    const observer = new MutationObserver(() => this.queueScan());
+    const observer = new MutationObserver((records) => this.onMutations(records));
     observer.observe(this.root, { childList: true, subtree: true, characterData: true });
     signal.addEventListener('abort', () => observer.disconnect());
-    this.scan();
+    this.register(findOrderAnchors(this.root));
   }
 
+  /** New data from the background: draw it wherever its cards already are. */
   update(views: readonly OrderView[]): void {
-    for (const view of views) this.views.set(view.orderSn, view);
-    this.scan();
-  }
-
-  /** Cards currently on screen, by order number. */
-  cardsOnScreen(): string[] {
-    return [...this.annotations.values()].filter((a) => a.host.isConnected).map((a) => a.orderSn);
-  }
-
-  knownOrders(): number {
-    return this.views.size;
-  }
-
-  private queueScan(): void {
-    if (this.scanQueued) return;
-    this.scanQueued = true;
-    queueMicrotask(() => {
-      this.scanQueued = false;
-      this.scan();
-    });
-  }
-
-  private scan(): void {
-    for (const [anchor, annotation] of this.annotations) {
-      if (!anchor.isConnected) this.annotations.delete(anchor);
+    for (const view of views) {
+      this.views.set(view.orderSn, view);
+      for (const anchor of this.anchors.get(view.orderSn) ?? []) this.drawIfNeeded(anchor, view);
     }
-    for (const { orderSn, anchor } of findOrderAnchors(this.root)) {
-      if (anchor.closest(BADGE_HOST_TAG) !== null) continue;
-      let annotation = this.annotations.get(anchor);
-      if (annotation !== undefined && annotation.orderSn !== orderSn) {
-        annotation.host.remove();
-        annotation = undefined;
-      }
+    this.onChange();
+  }
+
+  /** Draws every known card again (after a settings change). */
+  redrawAll(): void {
+    for (const [orderSn, anchors] of this.anchors) {
       const view = this.views.get(orderSn);
       if (view === undefined) continue;
-      if (annotation === undefined || !annotation.host.isConnected) {
-        const { host, root } = createBadgeHost(orderSn);
-        anchor.after(host);
-        annotation = { orderSn, host, root };
-        this.annotations.set(anchor, annotation);
+      for (const anchor of anchors) {
+        this.drawn.delete(anchor);
+        if (anchor.isConnected) this.drawIfNeeded(anchor, view);
       }
-      renderBadges(annotation.root, view);
     }
+  }
+
+  /** Order numbers with a card on screen right now. */
+  orderNumbersOnScreen(): Set<string> {
+    const onScreen = new Set<string>();
+    for (const [orderSn, anchors] of this.anchors) {
+      for (const anchor of anchors) {
+        if (anchor.isConnected) onScreen.add(orderSn);
+        else anchors.delete(anchor);
+      }
+      if (anchors.size === 0) this.anchors.delete(orderSn);
+    }
+    return onScreen;
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    const found: Array<{ orderSn: string; anchor: Element }> = [];
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        const hit = orderNumberAnchor(record.target as Text);
+        if (hit !== null) found.push(hit);
+        continue;
+      }
+      for (const node of record.addedNodes) {
+        if (node.nodeType === Node.TEXT_NODE) {
+          const hit = orderNumberAnchor(node as Text);
+          if (hit !== null) found.push(hit);
+        } else if (node.nodeType === Node.ELEMENT_NODE && (node as Element).localName !== BADGE_HOST_TAG) {
+          found.push(...findOrderAnchors(node));
+        }
+      }
+    }
+    if (found.length > 0) this.register(found);
+  }
+
+  private register(found: ReadonlyArray<{ orderSn: string; anchor: Element }>): void {
+    for (const { orderSn, anchor } of found) {
+      if (anchor.closest(BADGE_HOST_TAG) !== null) continue;
+      const previous = this.orderOfAnchor.get(anchor);
+      if (previous !== undefined && previous !== orderSn) {
+        // The console reused the element for another order: the old badge must go, whatever comes next.
+        this.anchors.get(previous)?.delete(anchor);
+        this.drawn.delete(anchor);
+        this.draw(anchor, null);
+      }
+      this.orderOfAnchor.set(anchor, orderSn);
+      let set = this.anchors.get(orderSn);
+      if (set === undefined) this.anchors.set(orderSn, (set = new Set()));
+      set.add(anchor);
+      const view = this.views.get(orderSn);
+      if (view !== undefined) this.drawIfNeeded(anchor, view);
+    }
+    this.onChange();
+  }
+
+  private drawIfNeeded(anchor: Element, view: OrderView): void {
+    if (this.drawn.get(anchor) === view && anchor.nextElementSibling?.localName === BADGE_HOST_TAG) return;
+    this.drawn.set(anchor, view);
+    this.draw(anchor, view);
   }
 }

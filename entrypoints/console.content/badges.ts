@@ -1,12 +1,136 @@
+import { badgesFor, badgeSeverity, badgeText, type BadgeModel } from '@/lib/badges/badge-model';
+import { detailUrl } from '@/lib/console-urls';
+import { explainFinding } from '@/lib/explain/explain-finding';
+import { t } from '@/lib/i18n/messages';
 import type { OrderView } from '@/lib/messages/protocol';
+import type { FindingKind } from '@/lib/rules/vocabulary';
+import type { Lang } from '@/lib/time/shanghai';
+import { BADGE_HOST_TAG, createBadgeHost } from './badge-host';
+import type { Ticker } from './ticker';
 
-const dateTime = new Intl.DateTimeFormat(undefined, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+export interface BadgeOptions {
+  lang: Lang;
+  enabled: Readonly<Record<FindingKind, boolean>>;
+  formatInstant: (ms: number) => string;
+}
 
-/** Draws one order's badges into its shadow root, replacing what was there. */
-export function renderBadges(root: ShadowRoot, view: OrderView): void {
-  const badge = document.createElement('span');
-  badge.className = 'badge';
-  badge.dataset.kind = 'promise_ship';
-  badge.textContent = view.promiseShipAt === null ? '承诺发货 —' : `承诺发货 ${dateTime.format(view.promiseShipAt)}`;
-  root.replaceChildren(badge);
+/**
+ * Draws an order's badges into the shadow root that follows its order number. Badges are links to the
+ * order's detail page; hovering or focusing them opens the explanation, built only when first asked for.
+ */
+export class BadgeRenderer {
+  private readonly viewOfHost = new WeakMap<HTMLElement, OrderView>();
+
+  constructor(
+    private readonly ticker: Ticker,
+    private readonly options: () => BadgeOptions,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  readonly draw = (anchor: Element, view: OrderView | null): void => {
+    const next = anchor.nextElementSibling;
+    let host = next instanceof HTMLElement && next.localName === BADGE_HOST_TAG ? next : null;
+    if (view === null) {
+      host?.remove();
+      return;
+    }
+    if (host === null || host.dataset.orderSn !== view.orderSn) {
+      host?.remove();
+      host = this.createHost(view.orderSn);
+      anchor.after(host);
+    }
+    this.viewOfHost.set(host, view);
+    this.render(host, view);
+  };
+
+  private createHost(orderSn: string): HTMLElement {
+    const { host } = createBadgeHost(orderSn);
+    const explain = () => {
+      const view = this.viewOfHost.get(host);
+      if (view !== undefined && host.shadowRoot !== null) this.showExplanation(host.shadowRoot, view);
+    };
+    host.addEventListener('mouseenter', explain);
+    host.addEventListener('focusin', explain);
+    return host;
+  }
+
+  private render(host: HTMLElement, view: OrderView): void {
+    const root = host.shadowRoot!;
+    const { lang, enabled } = this.options();
+    const now = this.clock();
+    const models = badgesFor(view.findings, enabled, now);
+    const list = document.createElement('span');
+    list.className = 'badges';
+    for (const model of models) list.append(this.badge(model, view.orderSn, lang, now));
+    root.replaceChildren(list);
+    host.toggleAttribute('data-empty', models.length === 0);
+  }
+
+  private badge(model: BadgeModel, orderSn: string, lang: Lang, now: number): HTMLAnchorElement {
+    const link = document.createElement('a');
+    link.className = 'badge';
+    link.href = detailUrl(orderSn);
+    link.target = '_blank';
+    link.rel = 'noopener';
+    link.dataset.kind = model.kind;
+    link.dataset.severity = badgeSeverity(model, now);
+    link.textContent = badgeText(model, now, lang);
+    link.setAttribute('aria-label', `${badgeText(model, now, lang)} · ${t('orderDetail', lang)}`);
+    if (model.dueAt !== null) {
+      this.ticker.add({
+        dueAt: model.dueAt,
+        isConnected: () => link.isConnected,
+        update: (tickNow) => {
+          const text = badgeText(model, tickNow, lang);
+          if (link.textContent !== text) link.textContent = text;
+          const severity = badgeSeverity(model, tickNow);
+          if (link.dataset.severity !== severity) link.dataset.severity = severity;
+        },
+      });
+    }
+    return link;
+  }
+
+  private showExplanation(root: ShadowRoot, view: OrderView): void {
+    const { lang, enabled, formatInstant } = this.options();
+    const now = this.clock();
+    const panel = document.createElement('div');
+    panel.className = 'explain';
+    panel.setAttribute('role', 'tooltip');
+    for (const model of badgesFor(view.findings, enabled, now)) {
+      const explanation = explainFinding(model.finding, badgeSeverity(model, now), lang, formatInstant);
+      const section = document.createElement('section');
+      section.dataset.kind = model.kind;
+      const title = document.createElement('h4');
+      title.textContent = `${explanation.title} · ${explanation.severity}`;
+      section.append(title);
+      if (explanation.due !== null) section.append(line(lang === 'zh' ? '截止' : 'Due', explanation.due));
+      for (const entry of explanation.lines) section.append(line(entry.label, entry.value));
+      section.append(line(lang === 'zh' ? '规则' : 'Rule', explanation.rule));
+      if (explanation.heuristic) section.append(note(t('heuristic', lang)));
+      section.append(note(`${lang === 'zh' ? '建议：' : 'What to do: '}${explanation.advice}`, 'advice'));
+      panel.append(section);
+    }
+    root.querySelector('.explain')?.remove();
+    if (panel.childElementCount > 0) root.append(panel);
+  }
+}
+
+function line(label: string, value: string): HTMLElement {
+  const row = document.createElement('div');
+  row.className = 'line';
+  const name = document.createElement('span');
+  name.className = 'label';
+  name.textContent = label;
+  const text = document.createElement('span');
+  text.textContent = value;
+  row.append(name, text);
+  return row;
+}
+
+function note(text: string, className = 'note'): HTMLElement {
+  const paragraph = document.createElement('p');
+  paragraph.className = className;
+  paragraph.textContent = text;
+  return paragraph;
 }

@@ -20,8 +20,7 @@ export interface BridgeCounters {
  */
 export function startBridge(
   signal: AbortSignal,
-  onCapture: (capture: Capture) => void,
-  onReply: (reply: CaptureReply) => void,
+  onReply: (reply: CaptureReply, capture: Capture) => void,
 ): BridgeCounters {
   const counters: BridgeCounters = { forwarded: 0, rejected: 0, rateLimited: 0 };
   const bucket = new TokenBucket(BURST, PER_SECOND);
@@ -39,12 +38,11 @@ export function startBridge(
         return;
       }
       counters.forwarded += 1;
-      onCapture(check.capture);
       const request: BackgroundRequest = { type: 'capture', capture: check.capture };
       browser.runtime
         .sendMessage(request)
-        .then((reply: CaptureReply | undefined) => onReply(reply ?? { ok: false, error: 'no reply from the background' }))
-        .catch((error: unknown) => onReply({ ok: false, error: String(error) }));
+        .then((reply: CaptureReply | undefined) => onReply(reply ?? { ok: false, error: 'no reply from the background' }, check.capture))
+        .catch((error: unknown) => onReply({ ok: false, error: String(error) }, check.capture));
     },
     { signal },
   );

@@ -1,32 +1,112 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { diagnose, NO_CAPTURE_MS, SETTLE_MS } from '@/lib/badges/diagnose-page';
+import type { CapturedEndpoint } from '@/lib/capture/capture';
+import { instantFormatter } from '@/lib/explain/format-instant';
+import { resolveLanguage } from '@/lib/i18n/messages';
+import type { BackgroundRequest, OrderView, PageHealth } from '@/lib/messages/protocol';
+import { loadSettings, SETTINGS_KEY, type Settings, DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { Annotator } from './annotator';
+import { BadgeRenderer, type BadgeOptions } from './badges';
 import { startBridge } from './bridge';
+import { PageNotice } from './page-notice';
+import { isAnnotatedPath } from './selectors';
+import { Ticker } from './ticker';
+
+/** Captures that list what the page is showing (the detail page's capture does not). */
+const LIST_ENDPOINTS: ReadonlySet<CapturedEndpoint> = new Set(['recentOrderList', 'afterSalesList']);
 
 /**
- * Isolated world. The bridge listens from document_start, before the page's first request;
- * the annotator starts once the document has a body.
+ * Isolated world. The bridge listens from document_start, before the page's first request; cards are
+ * matched and badged once the document has a body; one ticker keeps every badge current.
  */
 export default defineContentScript({
   matches: ['https://mms.pinduoduo.com/*'],
   runAt: 'document_start',
   main(ctx) {
+    let options = badgeOptions(DEFAULT_SETTINGS);
+    const ticker = new Ticker(document);
+    const renderer = new BadgeRenderer(ticker, () => options);
+    const notice = new PageNotice();
     let annotator: Annotator | null = null;
-    const pending: Parameters<Annotator['update']>[0][] = [];
-    startBridge(
-      ctx.signal,
-      () => undefined,
-      (reply) => {
-        if (!reply.ok) return;
-        if (annotator === null) pending.push(reply.orders);
-        else annotator.update(reply.orders);
-      },
-    );
+    const pending: OrderView[][] = [];
+
+    let captured: Set<string> | null = null;
+    let capturedAt: number | null = null;
+    let firstCardAt: number | null = null;
+    let reported: PageHealth['state'] | null = null;
+    let shopId: string | null = null;
+
+    const checkHealth = () => {
+      if (annotator === null || !isAnnotatedPath(window.location.pathname)) return;
+      const onScreen = annotator.orderNumbersOnScreen();
+      const now = Date.now();
+      if (onScreen.size > 0) firstCardAt ??= now;
+      const state = diagnose({
+        captured,
+        onScreen,
+        msSinceCapture: capturedAt === null ? null : now - capturedAt,
+        msSinceFirstCard: firstCardAt === null ? null : now - firstCardAt,
+      });
+      if (state === reported) return;
+      reported = state;
+      notice.show(state, options.lang);
+      let matched = 0;
+      for (const orderSn of captured ?? []) if (onScreen.has(orderSn)) matched += 1;
+      const request: BackgroundRequest = {
+        type: 'page-health',
+        shopId,
+        url: window.location.href,
+        health: { state, matchedCards: matched, capturedOrders: captured?.size ?? 0 },
+      };
+      void browser.runtime.sendMessage(request).catch(() => undefined);
+    };
+    const checkHealthLater = (delay: number) => ctx.setTimeout(checkHealth, delay + 50);
+
+    startBridge(ctx.signal, (reply, capture) => {
+      if (!reply.ok) return;
+      shopId = reply.shopId;
+      if (LIST_ENDPOINTS.has(capture.endpoint)) {
+        captured = new Set(reply.orders.map((order) => order.orderSn));
+        capturedAt = Date.now();
+        checkHealthLater(SETTLE_MS);
+      }
+      if (annotator === null) pending.push(reply.orders);
+      else annotator.update(reply.orders);
+    });
+
     const startAnnotator = () => {
-      annotator = new Annotator(document.body);
+      annotator = new Annotator(document.body, renderer.draw, () => {
+        if (firstCardAt === null && annotator !== null && annotator.orderNumbersOnScreen().size > 0) {
+          firstCardAt = Date.now();
+          checkHealthLater(NO_CAPTURE_MS);
+        }
+      });
       annotator.start(ctx.signal);
       for (const views of pending.splice(0)) annotator.update(views);
+      ticker.start(ctx.signal);
+      ctx.addEventListener(window, 'wxt:locationchange', () => {
+        reported = null;
+        checkHealthLater(SETTLE_MS);
+      });
     };
     if (document.body !== null) startAnnotator();
     else ctx.addEventListener(document, 'DOMContentLoaded', startAnnotator, { once: true });
+
+    const applySettings = (settings: Settings) => {
+      options = badgeOptions(settings);
+      annotator?.redrawAll();
+    };
+    void loadSettings(browser.storage.local).then(({ settings }) => applySettings(settings));
+    const onStorageChanged = (changes: Record<string, unknown>) => {
+      if (SETTINGS_KEY in changes) void loadSettings(browser.storage.local).then(({ settings }) => applySettings(settings));
+    };
+    browser.storage.local.onChanged.addListener(onStorageChanged);
+    ctx.onInvalidated(() => browser.storage.local.onChanged.removeListener(onStorageChanged));
   },
 });
+
+function badgeOptions(settings: Settings): BadgeOptions {
+  const lang = resolveLanguage(settings.language, navigator.language);
+  return { lang, enabled: settings.badgeKinds, formatInstant: instantFormatter(lang) };
+}

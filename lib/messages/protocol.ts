@@ -36,3 +36,11 @@ export function isBackgroundRequest(value: unknown): value is BackgroundRequest 
   const type = (value as { type?: unknown }).type;
   return type === 'capture' || type === 'page-health';
 }
+
+/** storage.session keys the background writes and the extension pages read. */
+export const SESSION_KEYS = {
+  /** Record<tabId, { tabId, shopId, url, at, health: PageHealth }> */
+  pageHealth: 'pageHealth',
+  /** { reason, message, at } while the worker cannot open the database. */
+  dbOpenFailure: 'dbOpenFailure',
+} as const;

@@ -130,3 +130,13 @@ export function formatRemaining(ms: number, lang: Lang): string {
   if (hours > 0) return sign + (lang === 'zh' ? `${hours}时${minutes}分` : `${hours}h ${minutes}m`);
   return sign + (lang === 'zh' ? `${minutes}分` : `${minutes}m`);
 }
+
+/** A badge countdown: like `formatRemaining`, with seconds in the last hour ('12分05秒' / '12m 05s'). */
+export function formatCountdown(ms: number, lang: Lang): string {
+  const abs = Math.abs(ms);
+  if (abs >= HOUR_MS) return formatRemaining(ms, lang);
+  const sign = ms < 0 ? '-' : '';
+  const minutes = Math.floor(abs / MINUTE_MS);
+  const seconds = String(Math.floor((abs % MINUTE_MS) / SECOND_MS)).padStart(2, '0');
+  return sign + (lang === 'zh' ? `${minutes}分${seconds}秒` : `${minutes}m ${seconds}s`);
+}

@@ -21,6 +21,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Defaults to the browser's own; set to check the English UI. */
   locale?: string;
+  /** The merchant's time zone as the browser sees it (badges display in it). */
+  timezoneId?: string;
 }
 
 export interface SentinelBrowser {
@@ -72,6 +74,7 @@ export async function launchSentinel(options: LaunchOptions): Promise<SentinelBr
       headless: options.headless ?? true,
       ignoreHTTPSErrors: true,
       locale: options.locale,
+      timezoneId: options.timezoneId,
       viewport: { width: 1440, height: 900 },
       args: chromiumArgs(standIns),
     });

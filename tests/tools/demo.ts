@@ -1,0 +1,95 @@
+// `npm run demo`: the extension against the stand-in console with a synthetic shop. With a display it opens
+// a window and keeps running until the window closes or Ctrl+C; without one it runs headless, writes
+// screenshots to demo-output/ and prints what the extension found.
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import { launchSentinel, type SentinelBrowser } from '../harness/browser';
+import { generateShop } from '../stand-in/synthetic-shop';
+
+const OUTPUT_DIR = resolve(import.meta.dirname, '../../demo-output');
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: '240' },
+    seed: { type: 'string', default: '2026' },
+    headless: { type: 'boolean', default: false },
+  },
+});
+const size = Number(values.size);
+const seed = Number(values.seed);
+const headless = values.headless || !process.env.DISPLAY;
+
+const shop = generateShop({ seed, size, now: Date.now() });
+console.log(`订单哨兵 demo: synthetic shop ${shop.shopName} (${shop.shopId}), ${shop.orders.length} orders, ${shop.afterSales.length} after-sales cases, seed ${seed}`);
+const sentinel = await launchSentinel({ shop, headless, locale: 'zh-CN' });
+
+if (headless) {
+  await runHeadless(sentinel);
+  await sentinel.close();
+} else {
+  const page = await sentinel.openConsole('/orders/list');
+  await page.bringToFront();
+  console.log('Chromium is open on https://mms.pinduoduo.com/orders/list (the stand-in console). Close the window or press Ctrl+C to stop.');
+  const stop = async () => {
+    await sentinel.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  sentinel.context.once('close', () => void stop());
+}
+
+async function waitForBadges(page: Page): Promise<number> {
+  await page.locator('order-sentinel-badges').first().waitFor({ timeout: 20_000 });
+  return page.locator('order-sentinel-badges').count();
+}
+
+async function runHeadless(browser: SentinelBrowser): Promise<void> {
+  await mkdir(OUTPUT_DIR, { recursive: true });
+  const shots: string[] = [];
+  const shoot = async (page: Page, name: string) => {
+    const path = resolve(OUTPUT_DIR, `${name}.png`);
+    await page.screenshot({ path, fullPage: true });
+    shots.push(path);
+  };
+
+  const list = await browser.openConsole('/orders/list');
+  const badged: Record<string, number> = { '全部': await waitForBadges(list) };
+  await shoot(list, 'orders-all');
+  for (const [tab, name] of [['待发货', 'orders-unshipped'], ['已发货', 'orders-shipped']] as const) {
+    await list.getByText(tab, { exact: true }).first().click();
+    await list.waitForURL(/tab=/);
+    await list.waitForTimeout(500);
+    badged[tab] = await waitForBadges(list);
+    await shoot(list, name);
+  }
+  const afterSales = await browser.openConsole('/aftersales/aftersale_list');
+  await afterSales.waitForTimeout(1500);
+  await shoot(afterSales, 'aftersales');
+
+  const popup = await browser.openExtensionPage('popup.html');
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.getByTestId('at-risk-count').waitFor();
+  await popup.waitForTimeout(500);
+  await shoot(popup, 'popup');
+
+  const orders = await browser.readStore<{ orderSn: string }>('orders');
+  const findings = await browser.readStore<{ kind: string; severity: string; open: number }>('findings');
+  const open = findings.filter((finding) => finding.open === 1);
+  const byKind = new Map<string, Map<string, number>>();
+  for (const finding of open) {
+    const severities = byKind.get(finding.kind) ?? new Map<string, number>();
+    severities.set(finding.severity, (severities.get(finding.severity) ?? 0) + 1);
+    byKind.set(finding.kind, severities);
+  }
+
+  console.log('\nBadged cards per tab:', Object.entries(badged).map(([tab, n]) => `${tab} ${n}`).join(', '));
+  console.log(`Stored orders: ${orders.length}; open findings: ${open.length}`);
+  for (const [kind, severities] of [...byKind].sort()) {
+    console.log(`  ${kind.padEnd(22)} ${[...severities].map(([severity, n]) => `${severity} ${n}`).join(', ')}`);
+  }
+  console.log('\nScreenshots:');
+  for (const shot of shots) console.log(`  ${shot}`);
+}

@@ -1,0 +1,85 @@
+import { describe, expect, test } from 'vitest';
+import { badgesFor, badgeSeverity, badgeText } from '../../../lib/badges/badge-model';
+import { severityAt } from '../../../lib/rules/severity-at';
+import type { Finding } from '../../../lib/rules/vocabulary';
+import { DEFAULT_SETTINGS } from '../../../lib/settings/settings';
+
+const HOUR = 3_600_000;
+const now = Date.parse('2026-11-20T02:00:00Z'); // 10:00 in Shanghai
+const enabled = DEFAULT_SETTINGS.badgeKinds;
+
+const shipBy = (dueAt: number, extra: Finding['basis'] = {}): Finding => ({
+  orderSn: '261118-000000000000001',
+  kind: 'ship_by',
+  severity: 'info',
+  dueAt: new Date(dueAt).toISOString(),
+  rule: 'R1',
+  basis: { warnHours: 12, criticalHours: 2, ...extra },
+});
+const anomaly = (kind: Finding['kind'], severity: Finding['severity']): Finding => ({ orderSn: '261118-000000000000001', kind, severity, rule: 'A7', basis: {} });
+
+describe('severityAt re-bands a clock from its own basis', () => {
+  test.each([
+    [13 * HOUR, 'info'],
+    [12 * HOUR, 'warn'],
+    [12 * HOUR - 1000, 'warn'],
+    [2 * HOUR + 1000, 'warn'],
+    [2 * HOUR, 'critical'],
+    [0, 'critical'],
+    [-1000, 'breached'],
+  ])('%d ms left → %s', (left, expected) => {
+    expect(severityAt(shipBy(now + left), now)).toBe(expected);
+  });
+
+  test('a tolerated delay (发货时间可延迟) never goes past warn', () => {
+    expect(severityAt(shipBy(now - HOUR, { shippingDelayAllowed: true }), now)).toBe('warn');
+    expect(severityAt(shipBy(now + 20 * HOUR, { shippingDelayAllowed: true }), now)).toBe('info');
+  });
+
+  test('a clock without bands keeps its severity until it runs out; anomalies never change', () => {
+    const autoConfirm: Finding = { orderSn: 'x', kind: 'auto_confirm_at', severity: 'info', dueAt: new Date(now + HOUR).toISOString(), rule: 'R9', basis: {} };
+    expect(severityAt(autoConfirm, now)).toBe('info');
+    expect(severityAt(autoConfirm, now + 2 * HOUR)).toBe('breached');
+    expect(severityAt(anomaly('rejected', 'critical'), now + 1000 * HOUR)).toBe('critical');
+  });
+});
+
+describe('badgesFor', () => {
+  test('orders by severity, clocks first within a severity, and hides far-away minor clocks', () => {
+    const autoConfirm: Finding = { orderSn: 'x', kind: 'auto_confirm_at', severity: 'info', dueAt: new Date(now + 100 * HOUR).toISOString(), rule: 'R9', basis: {} };
+    const models = badgesFor([anomaly('proxy_signed', 'info'), autoConfirm, shipBy(now + HOUR), anomaly('rejected', 'critical')], enabled, now);
+    expect(models.map((model) => model.kind)).toEqual(['ship_by', 'rejected', 'proxy_signed']);
+  });
+
+  test('respects the per-kind switches', () => {
+    const models = badgesFor([shipBy(now + HOUR), anomaly('rejected', 'critical')], { ...enabled, rejected: false }, now);
+    expect(models.map((model) => model.kind)).toEqual(['ship_by']);
+  });
+});
+
+describe('badgeText', () => {
+  const model = (left: number) => badgesFor([shipBy(now + left)], enabled, now)[0]!;
+  test.each([
+    [5 * HOUR + 12 * 60_000 + 30_000, 'zh', '发货 剩 5时12分'],
+    [2 * 24 * HOUR + 3 * HOUR, 'zh', '发货 剩 2天3时'],
+    [12 * 60_000 + 5_000, 'zh', '发货 剩 12分05秒'],
+    [-(2 * HOUR + 3 * 60_000), 'zh', '发货 超 2时3分'],
+    [5 * HOUR + 12 * 60_000, 'en', 'Ship 5h 12m left'],
+    [-(45 * 1000), 'en', 'Ship 0m 45s over'],
+  ] as const)('%d ms → %s', (left, lang, text) => {
+    expect(badgeText(model(left), now, lang)).toBe(text);
+  });
+
+  test('an anomaly badge reads its label', () => {
+    const [rejected] = badgesFor([anomaly('rejected', 'critical')], enabled, now);
+    expect(badgeText(rejected!, now, 'zh')).toBe('拒收');
+    expect(badgeText(rejected!, now, 'en')).toBe('Rejected by buyer');
+  });
+
+  test('the colour follows the band as time passes', () => {
+    const badge = model(3 * HOUR);
+    expect(badgeSeverity(badge, now)).toBe('warn');
+    expect(badgeSeverity(badge, now + HOUR)).toBe('critical');
+    expect(badgeSeverity(badge, now + 3 * HOUR + 1)).toBe('breached');
+  });
+});
