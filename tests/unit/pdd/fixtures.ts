@@ -1,0 +1,67 @@
+// Synthetic rows shaped like the console's (pdd-rules §3.2, §3.4): unix seconds, cents, full-width commas,
+// nulls where the console sends them. Buyer data is obviously fake.
+
+
+export function orderRow(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    order_sn: '261118-582910374650211',
+    order_status: 1,
+    order_status_str: '已发货，待收货',
+    shipping_status: 1,
+    pay_status: 2,
+    group_status: 1,
+    risk_status: 0,
+    order_time: 1795399200,
+    confirm_time: 1795399260,
+    created_at: 1795399100,
+    promise_shipping_time: 1795572000,
+    shipping_time: 1795482720,
+    urge_shipping_time: null,
+    tracking_number: 'zt 7800 0012 3456',
+    shipping_id: 115,
+    shipping_name: '中通快递',
+    after_sales_status: null,
+    after_sales_id: null,
+    goods_id: 800123456,
+    goods_name: '测试商品 加厚保温杯 500ml',
+    goods_price: 2990,
+    goods_number: 1,
+    order_amount: 2590,
+    receive_name: '测试买家',
+    mobile: '138****0000',
+    province_name: '江苏省',
+    city_name: '苏州市',
+    district_name: '吴中区',
+    shipping_address: '测试路 1 号',
+    nickname: '测试昵称',
+    no_need_ship: 0,
+    no_trace_delivery: 0,
+    self_contained: 0,
+    order_tag_list: [],
+    ...overrides,
+  };
+}
+
+export function afterSaleRow(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: 6120034455,
+    orderSn: '261118-582910374650211',
+    afterSalesType: 1,
+    afterSalesTypeName: '仅退款',
+    afterSalesStatus: 0,
+    afterSalesTitle: '待商家处理',
+    afterSalesReasonCode: 102,
+    afterSalesReasonDesc: '快递一直未送到',
+    createdAt: 1795500000,
+    closeTime: null,
+    expireRemainTime: 86000,
+    expireActionDesc: '逾期未处理，系统将自动退款',
+    actions: [],
+    orderAmount: 2590,
+    refundAmount: 2590,
+    reverseTrackingNumber: null,
+    reverseShippingId: null,
+    goodsName: '测试商品 加厚保温杯 500ml',
+    ...overrides,
+  };
+}

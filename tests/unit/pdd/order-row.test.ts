@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeOrderRow } from '../../../lib/pdd/order-row';
+import { orderRow } from './fixtures';
+
+function facts(row: unknown) {
+  const result = normalizeOrderRow(row);
+  if (!result.ok) throw new Error(result.error);
+  return result.facts;
+}
+
+describe('normalizeOrderRow', () => {
+  it('converts seconds to ms, keeps cents, normalizes the waybill and hashes the receiver', () => {
+    expect(facts(orderRow())).toEqual({
+      orderSn: '261118-582910374650211',
+      state: 'shipped',
+      refunded: false,
+      statusText: '已发货，待收货',
+      orderAt: 1795399200_000,
+      promiseShipAt: 1795572000_000,
+      shippedAt: 1795482720_000,
+      urgedAt: null,
+      receivedAt: null,
+      trackingNumber: 'ZT780000123456',
+      shippingId: 115,
+      courierName: '中通快递',
+      goodsId: '800123456',
+      goodsName: '测试商品 加厚保温杯 500ml',
+      afterSalesStatus: null,
+      afterSalesId: null,
+      riskHold: false,
+      noLogistics: false,
+      noNeedShip: false,
+      shippingDelayAllowed: false,
+      provinceName: '江苏省',
+      cityName: '苏州市',
+      receiverKey: expect.stringMatching(/^[0-9a-f]{14}$/),
+      orderAmountCents: 2590,
+    });
+  });
+
+  it.each([
+    ['待支付', 'unpaid', false],
+    ['待发货', 'unshipped', false],
+    ['已发货，待签收', 'shipped', false],
+    ['已发货，待收货', 'shipped', false],
+    ['已签收', 'received', false],
+    ['已收货', 'received', false],
+    ['未发货，退款成功', 'unshipped', true],
+    ['已发货，退款成功', 'shipped', true],
+    ['已签收，退款成功', 'received', true],
+    ['已取消', 'cancelled', false],
+    ['已取消，退款成功', 'cancelled', true],
+    ['未成交，退款成功', 'cancelled', true],
+  ])('reads %s (2020–2026 wording) by prefix as %s, refunded %s', (text, state, refunded) => {
+    expect(facts(orderRow({ order_status_str: text }))).toMatchObject({ state, refunded, statusText: text });
+  });
+
+  it.each([
+    ['order_status 0', { order_status: 0, shipping_time: 0 }, 'unpaid'],
+    ['order_status 2', { order_status: 2 }, 'cancelled'],
+    ['order_status 1, not shipped', { order_status: 1, shipping_time: 0 }, 'unshipped'],
+    ['order_status 1, shipped', { order_status: 1 }, 'shipped'],
+    ['nothing at all', { order_status: null, shipping_time: null }, 'unknown'],
+  ])('without a status string falls back on %s', (_label, fields, state) => {
+    expect(facts(orderRow({ order_status_str: null, ...fields })).state).toBe(state);
+  });
+
+  it('treats shipping_time 0 and null as not shipped, and takes confirm_time when order_time is missing', () => {
+    expect(facts(orderRow({ shipping_time: 0 })).shippedAt).toBeNull();
+    expect(facts(orderRow({ shipping_time: null, promise_shipping_time: null })).promiseShipAt).toBeNull();
+    expect(facts(orderRow({ order_time: null })).orderAt).toBe(1795399260_000);
+  });
+
+  it('reads mms after_sales_status 5 as refunded (never the open-API meaning)', () => {
+    expect(facts(orderRow({ after_sales_status: 5 })).refunded).toBe(true);
+    expect(facts(orderRow({ after_sales_status: 10 })).refunded).toBe(false);
+  });
+
+  it.each([
+    ['no_need_ship', { no_need_ship: 1 }, true, true],
+    ['no_trace_delivery', { no_trace_delivery: true }, true, false],
+    ['self_contained', { self_contained: '1' }, true, false],
+  ])('%s turns off logistics checks', (_label, fields, noLogistics, noNeedShip) => {
+    expect(facts(orderRow(fields))).toMatchObject({ noLogistics, noNeedShip });
+  });
+
+  it.each([
+    [['region_black_delay_shipping']],
+    [[{ name: 'region_black_delay_shipping', value: 1 }]],
+  ])('reads the relief tag from order_tag_list %j', (tags) => {
+    expect(facts(orderRow({ order_tag_list: tags })).shippingDelayAllowed).toBe(true);
+  });
+
+  it('reads risk_status 1, urge time, waybill name from waybillDTOList', () => {
+    const f = facts(orderRow({ risk_status: 1, urge_shipping_time: 1795450000, shipping_name: null, waybillDTOList: [{ shippingName: '极兔速递' }] }));
+    expect(f).toMatchObject({ riskHold: true, urgedAt: 1795450000_000, courierName: '极兔速递' });
+  });
+
+  it('keeps a hook-made receiver_key instead of hashing (PII already removed)', () => {
+    const stripped = orderRow({ receive_name: undefined, mobile: undefined, shipping_address: undefined, receiver_key: 'abc123' });
+    expect(facts(stripped).receiverKey).toBe('abc123');
+  });
+
+  it.each([
+    [null, 'expected an object, got object'],
+    [[orderRow()], 'expected an object, got an array'],
+    ['261118-582910374650211', 'expected an object, got string'],
+    [orderRow({ order_sn: undefined }), 'order_sn missing'],
+    [orderRow({ order_sn: '  ' }), 'order_sn missing'],
+    [orderRow({ shipping_time: 'yesterday' }), 'shipping_time: expected a number, got "yesterday"'],
+    [orderRow({ promise_shipping_time: 99999999999999999 }), 'promise_shipping_time: 100000000000000000 is not a plausible time'],
+    [orderRow({ order_status_str: { text: '待发货' } }), 'order_status_str: expected text, got object'],
+    [orderRow({ order_sn: null, goods_id: [] }), 'order_sn missing; goods_id: expected text, got an array'],
+  ])('rejects %j with a message, never throwing', (row, error) => {
+    expect(normalizeOrderRow(row)).toEqual({ ok: false, error });
+  });
+});

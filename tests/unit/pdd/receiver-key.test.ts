@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { receiverKeyOf } from '../../../lib/pdd/receiver-key';
+
+const receiver = { receive_name: '测试买家', mobile: '138****0000', shipping_address: '测试路 1 号', province_name: '江苏省', city_name: '苏州市', district_name: '吴中区' };
+
+describe('receiverKeyOf', () => {
+  it('is a stable 14-digit hex hash that contains none of the input', () => {
+    const key = receiverKeyOf(receiver);
+    expect(key).toMatch(/^[0-9a-f]{14}$/);
+    expect(receiverKeyOf({ ...receiver })).toBe(key);
+    expect(key).not.toContain('0000');
+  });
+
+  it('ignores whitespace and letter case, but not a different receiver', () => {
+    const key = receiverKeyOf(receiver);
+    expect(receiverKeyOf({ ...receiver, shipping_address: ' 测试路1号 ', mobile: '138 **** 0000' })).toBe(key);
+    expect(receiverKeyOf({ ...receiver, receive_name: '测试买家二' })).not.toBe(key);
+    expect(receiverKeyOf({ ...receiver, district_name: '姑苏区' })).not.toBe(key);
+  });
+
+  it('prefers the receiver_key left by the page hook', () => {
+    expect(receiverKeyOf({ ...receiver, receiver_key: 'from-hook' })).toBe('from-hook');
+  });
+
+  it('is null without any receiver field (area alone is not a receiver)', () => {
+    expect(receiverKeyOf({ province_name: '江苏省', city_name: '苏州市' })).toBeNull();
+    expect(receiverKeyOf({ receive_name: '', mobile: null })).toBeNull();
+  });
+});

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeKuaidi100 } from '../../../lib/tracking/kuaidi100';
+
+const CHECKED = Date.UTC(2026, 10, 20, 2, 0, 0);
+/** Shanghai wall time → ms, independent of the code under test. */
+const sh = (text: string) => Date.parse(`${text.replace(' ', 'T')}+08:00`);
+
+function k100(state: string, data: Array<Record<string, string>>, extra: Record<string, unknown> = {}) {
+  return { message: 'ok', nu: 'ZT7800001234567', ischeck: state === '3' ? '1' : '0', com: 'zhongtong', status: '200', condition: 'F00', state, data, ...extra };
+}
+const row = (time: string, context: string, statusCode?: string, areaName?: string) => ({
+  time,
+  ftime: time,
+  context,
+  ...(statusCode === undefined ? {} : { statusCode }),
+  ...(areaName === undefined ? {} : { areaName }),
+});
+
+function facts(body: unknown, expected: readonly string[] = []) {
+  const result = normalizeKuaidi100(body, 'ZT7800001234567', CHECKED, expected);
+  if (!result.ok) throw new Error(result.error);
+  return result.facts;
+}
+
+describe('normalizeKuaidi100', () => {
+  it('reads a resultv2=4 body (newest first) into ascending events with per-event statuses', () => {
+    const f = facts(
+      k100('0', [
+        row('2026-11-19 21:40:00', '快件已到达【无锡转运中心】', '1002', '江苏,无锡市'),
+        row('2026-11-19 18:05:00', '【苏州市】中通快递 吴中网点 的业务员已揽收', '103', '江苏,苏州市'),
+      ]),
+    );
+    expect(f).toMatchObject({
+      trackingNumber: 'ZT7800001234567',
+      provider: 'kuaidi100',
+      status: 'in_transit',
+      rawState: '0',
+      rawSub: '1002',
+      lastEventAt: sh('2026-11-19 21:40:00'),
+      pickedUpAt: sh('2026-11-19 18:05:00'),
+      noRecord: false,
+      providerStalled: false,
+      proxySigned: false,
+      identifiedCourier: null,
+      checkedAt: CHECKED,
+    });
+    expect(f.events.map((e) => [e.status, e.code, e.area])).toEqual([
+      ['picked_up', '103', '江苏,苏州市'],
+      ['in_transit', '1002', '江苏,无锡市'],
+    ]);
+  });
+
+  it('treats returnCode 500 "查询无结果" as ok, no record', () => {
+    const f = facts({ result: false, returnCode: '500', message: '查询无结果，请隔段时间再查' });
+    expect(f).toMatchObject({ status: 'unknown', noRecord: true, events: [], pickedUpAt: null, lastEventAt: null });
+  });
+
+  it.each([
+    ['400', 'never'],
+    ['408', 'never'],
+    ['503', 'never'],
+    ['601', 'never'],
+    ['501', 'backoff'],
+    ['502', 'backoff'],
+    ['999', 'later'],
+  ] as const)('returnCode %s is an error, retry %s', (returnCode, retry) => {
+    expect(normalizeKuaidi100({ result: false, returnCode, message: '…' }, 'ZT7800001234567', CHECKED)).toEqual({
+      ok: false,
+      error: `Kuaidi100 returnCode ${returnCode}: …`,
+      retry,
+    });
+  });
+
+  it.each([
+    [null, 'Kuaidi100 body is not an object', 'backoff'],
+    [k100('0', [], { nu: 'YT0000000000009' }), 'Kuaidi100 body is for waybill YT0000000000009, not ZT7800001234567', 'never'],
+    [{ ...k100('0', []), data: 'broken' }, 'Kuaidi100 data is not a list', 'backoff'],
+  ])('refuses %j', (body, error, retry) => {
+    expect(normalizeKuaidi100(body, 'ZT7800001234567', CHECKED)).toEqual({ ok: false, error, retry });
+  });
+
+  describe('status: sub-code first, then main code, then keywords', () => {
+    it.each([
+      ['top-level sub-code wins over the event texts', '501', [row('2026-11-20 08:00:00', '派件中')], 'available_for_pickup', '501'],
+      ['newest event sub-code when the state is a main code', '5', [row('2026-11-20 08:00:00', '已放入驿站', '501')], 'available_for_pickup', '501'],
+      ['main code without sub-codes', '3', [row('2026-11-20 08:00:00', '快件动态')], 'delivered', null],
+      ['main 4 退签 is returned', '4', [row('2026-11-20 08:00:00', '快件动态')], 'returned', null],
+      ['main 6 退回 is returning', '6', [row('2026-11-20 08:00:00', '快件动态')], 'returning', null],
+      ['main 14 拒签 is rejected', '14', [row('2026-11-20 08:00:00', '快件动态')], 'rejected', null],
+      ['sub 203 拒收 is rejected', '203', [row('2026-11-20 08:00:00', '快件动态')], 'rejected', '203'],
+      ['sub 101/102 are pending', '102', [row('2026-11-20 08:00:00', '快件动态')], 'pending', '102'],
+      ['customs main 10–12 are in transit', '11', [row('2026-11-20 08:00:00', '清关中')], 'in_transit', null],
+    ])('%s', (_label, state, data, status, rawSub) => {
+      const f = facts(k100(state, data));
+      expect([f.status, f.rawSub]).toEqual([status, rawSub]);
+    });
+
+    it.each([
+      ['客户拒收，快件退回中', 'rejected'],
+      ['退回件已由寄件人签收（退签）', 'returned'],
+      ['快件已退回，正在返回寄件网点', 'returning'],
+      ['地址不详，联系不上收件人', 'exception'],
+      ['已签收，签收人：本人', 'delivered'],
+      ['快件已到达【菜鸟驿站】，请凭取件码取件', 'available_for_pickup'],
+      ['快递员正在派送', 'out_for_delivery'],
+      ['商家已下单，等待揽收', 'pending'],
+      ['业务员已揽收', 'picked_up'],
+      ['快件发往【无锡转运中心】', 'in_transit'],
+    ])('keywords of the newest event without any code: %s → %s', (context, status) => {
+      expect(facts(k100('', [row('2026-11-20 08:00:00', context)])).status).toBe(status);
+    });
+
+    it('maps resultv2=1 status names to main codes', () => {
+      const f = facts({ ...k100('', []), data: [{ time: '2026-11-20 08:00:00', context: '快件动态', status: '派件' }] });
+      expect(f.status).toBe('out_for_delivery');
+    });
+  });
+
+  it('flags the stagnation code 202 and proxy signatures 303/304/501', () => {
+    expect(facts(k100('202', [row('2026-11-18 08:00:00', '快件超时未更新')]))).toMatchObject({ status: 'exception', providerStalled: true });
+    for (const code of ['303', '304', '501']) expect(facts(k100(code, [row('2026-11-20 08:00:00', '快件动态')])).proxySigned).toBe(true);
+    expect(facts(k100('301', [row('2026-11-20 08:00:00', '本人签收')])).proxySigned).toBe(false);
+  });
+
+  it('names a courier other than the expected ones, and the route destination', () => {
+    const body = k100('0', [row('2026-11-20 08:00:00', '快件动态', '1002')], { com: 'yuantong', routeInfo: { to: { number: 'CN440100000000', name: '广东,广州市' } } });
+    expect(facts(body, ['zhongtong'])).toMatchObject({ identifiedCourier: 'yuantong', destinationArea: '广东,广州市' });
+    expect(facts(body, ['yuantong']).identifiedCourier).toBeNull();
+    expect(facts(body).identifiedCourier).toBeNull();
+  });
+
+  it('skips events without a readable time, and duplicates', () => {
+    const f = facts(
+      k100('0', [
+        row('2026-11-19 21:40:00', '快件已到达【无锡转运中心】', '1002'),
+        row('2026-11-19 21:40:00', '快件已到达【无锡转运中心】', '1002'),
+        row('sometime', '快件动态'),
+        { context: 'no time' } as never,
+        'garbage' as never,
+      ]),
+    );
+    expect(f.events).toHaveLength(1);
+  });
+
+  it('reads a time sent without seconds or with ftime only, as Shanghai time', () => {
+    const f = facts({ ...k100('0', []), data: [{ ftime: '2026-11-20 08:00', context: '快件动态' }] });
+    expect(f.lastEventAt).toBe(sh('2026-11-20 08:00:00'));
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { TrackingFacts } from '../../../lib/facts/facts';
+import { normalizeKuaidi100 } from '../../../lib/tracking/kuaidi100';
+import { isPickedUp, isTerminal, mergeTracking, statusFromText } from '../../../lib/tracking/status';
+
+const sh = (text: string) => Date.parse(`${text.replace(' ', 'T')}+08:00`);
+
+function reading(state: string, data: Array<[string, string, string]>, checkedAt = sh('2026-11-20 10:00:00')): TrackingFacts {
+  const body = { message: 'ok', nu: 'ZT0001', state, data: data.map(([time, context, statusCode]) => ({ time, context, statusCode })) };
+  const result = normalizeKuaidi100(body, 'ZT0001', checkedAt);
+  if (!result.ok) throw new Error(result.error);
+  return result.facts;
+}
+
+describe('mergeTracking', () => {
+  const delivered = reading('3', [
+    ['2026-11-18 09:00:00', '已揽收', '103'],
+    ['2026-11-20 09:00:00', '已签收', '301'],
+  ]);
+  const staleTransit = reading('0', [['2026-11-18 09:00:00', '已揽收', '103'], ['2026-11-19 09:00:00', '运输中', '1002']], sh('2026-11-20 11:00:00'));
+
+  it('never moves back from delivered to in transit on an older reading, but keeps the newer check time', () => {
+    const merged = mergeTracking(delivered, staleTransit);
+    expect(merged.status).toBe('delivered');
+    expect(merged.events.map((e) => e.text)).toEqual(['已揽收', '运输中', '已签收']);
+    expect(merged.checkedAt).toBe(sh('2026-11-20 11:00:00'));
+    expect(merged.lastEventAt).toBe(sh('2026-11-20 09:00:00'));
+  });
+
+  it('moves "back" when the new reading has a later event (a delivered parcel returned)', () => {
+    const returned = reading('4', [['2026-11-22 09:00:00', '退回件已签收', '4']]);
+    const merged = mergeTracking(delivered, returned);
+    expect(merged.status).toBe('returned');
+    expect(merged.events).toHaveLength(3);
+  });
+
+  it('keeps the trace when the provider later answers "no record"', () => {
+    const lost = normalizeKuaidi100({ result: false, returnCode: '500', message: '查询无结果' }, 'ZT0001', sh('2026-11-21 10:00:00'));
+    if (!lost.ok) throw new Error(lost.error);
+    expect(mergeTracking(delivered, lost.facts)).toMatchObject({ status: 'delivered', noRecord: false, pickedUpAt: sh('2026-11-18 09:00:00') });
+  });
+
+  it('takes the first reading as is', () => {
+    expect(mergeTracking(null, delivered)).toBe(delivered);
+  });
+});
+
+describe('status helpers', () => {
+  it('ranks pickups and terminal states', () => {
+    expect(['unknown', 'pending'].map((s) => isPickedUp(s as never))).toEqual([false, false]);
+    expect(['picked_up', 'in_transit', 'delivered', 'rejected'].every((s) => isPickedUp(s as never))).toBe(true);
+    expect(['delivered', 'returned'].every((s) => isTerminal(s as never))).toBe(true);
+    expect(isTerminal('rejected')).toBe(false);
+  });
+
+  it('returns null for texts without a keyword', () => {
+    expect(statusFromText('快件动态更新')).toBeNull();
+  });
+});
