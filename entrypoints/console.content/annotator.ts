@@ -1,6 +1,6 @@
 import type { OrderView } from '@/lib/messages/protocol';
 import { BADGE_HOST_TAG } from './badge-host';
-import { findOrderAnchors, orderNumberAnchor } from './selectors';
+import { findOrderAnchors, headerScope, orderNumberAt } from './selectors';
 
 /** Draws (or redraws) one order's badges next to one anchor; `null` removes them. */
 export type DrawOrder = (anchor: Element, view: OrderView | null) => void;
@@ -64,35 +64,48 @@ export class Annotator {
   }
 
   private onMutations(records: MutationRecord[]): void {
-    const found: Array<{ orderSn: string; anchor: Element }> = [];
+    const scopes = new Set<Node>();
     for (const record of records) {
       if (record.type === 'characterData') {
-        const hit = orderNumberAnchor(record.target as Text);
-        if (hit !== null) found.push(hit);
+        this.textChanged(record.target, scopes);
         continue;
       }
       for (const node of record.addedNodes) {
-        if (node.nodeType === Node.TEXT_NODE) {
-          const hit = orderNumberAnchor(node as Text);
-          if (hit !== null) found.push(hit);
-        } else if (node.nodeType === Node.ELEMENT_NODE && (node as Element).localName !== BADGE_HOST_TAG) {
-          found.push(...findOrderAnchors(node));
-        }
+        if (node.nodeType === Node.TEXT_NODE) this.textChanged(node, scopes);
+        else if (node.nodeType === Node.ELEMENT_NODE && (node as Element).localName !== BADGE_HOST_TAG) scopes.add(node);
       }
     }
+    const found: Array<{ orderSn: string; anchor: Element }> = [];
+    for (const scope of scopes) found.push(...findOrderAnchors(scope));
     if (found.length > 0) this.register(found);
+  }
+
+  /**
+   * Text replaced in place (the console reusing a card for another order): an anchor that no longer
+   * reads its order number loses its badge, and the header around the text is searched again.
+   */
+  private textChanged(text: Node, scopes: Set<Node>): void {
+    for (let element = text.parentElement, depth = 0; element !== null && depth < 3; element = element.parentElement, depth += 1) {
+      const registered = this.orderOfAnchor.get(element);
+      if (registered !== undefined && orderNumberAt(element) !== registered) this.forget(element, registered);
+    }
+    const scope = headerScope(text);
+    if (scope !== null) scopes.add(scope);
+  }
+
+  private forget(anchor: Element, orderSn: string): void {
+    this.anchors.get(orderSn)?.delete(anchor);
+    this.orderOfAnchor.delete(anchor);
+    this.drawn.delete(anchor);
+    this.draw(anchor, null);
   }
 
   private register(found: ReadonlyArray<{ orderSn: string; anchor: Element }>): void {
     for (const { orderSn, anchor } of found) {
       if (anchor.closest(BADGE_HOST_TAG) !== null) continue;
       const previous = this.orderOfAnchor.get(anchor);
-      if (previous !== undefined && previous !== orderSn) {
-        // The console reused the element for another order: the old badge must go, whatever comes next.
-        this.anchors.get(previous)?.delete(anchor);
-        this.drawn.delete(anchor);
-        this.draw(anchor, null);
-      }
+      // The console reused the element for another order: the old badge must go, whatever comes next.
+      if (previous !== undefined && previous !== orderSn) this.forget(anchor, previous);
       this.orderOfAnchor.set(anchor, orderSn);
       let set = this.anchors.get(orderSn);
       if (set === undefined) this.anchors.set(orderSn, (set = new Set()));

@@ -99,4 +99,23 @@ describe('Annotator', () => {
     await flush();
     expect(drawn).toEqual([['订单编号：261120-000000000000003', '261120-000000000000003']]);
   });
+
+  test('a number replaced in its own node, apart from the label, takes the old badge away', async () => {
+    annotator.start(controller.signal);
+    annotator.update([view('261120-000000000000004')]);
+    const header = document.createElement('div');
+    const label = document.createElement('span');
+    label.textContent = '订单编号：';
+    const number = document.createElement('span');
+    number.textContent = '261120-000000000000004';
+    header.append(label, number);
+    list.append(header);
+    await flush();
+    expect(number.nextElementSibling?.localName).toBe('order-sentinel-badges');
+    number.firstChild!.textContent = '261120-000000000000005';
+    await flush();
+    expect(document.querySelectorAll('order-sentinel-badges')).toHaveLength(0);
+    annotator.update([view('261120-000000000000005')]);
+    expect(document.querySelectorAll('order-sentinel-badges')).toHaveLength(1);
+  });
 });
