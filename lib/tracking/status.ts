@@ -58,7 +58,10 @@ export function statusFromText(text: string): TrackingStatus | null {
   return null;
 }
 
-/** Ascending time, duplicates (same time and text) removed; ties broken on content so input order never matters. */
+/**
+ * Ascending time, duplicates (same time and text) removed, keeping the one with the most information
+ * (a status, a code, an area sort last); input order never matters.
+ */
 export function orderEvents(events: readonly TrackingEvent[]): TrackingEvent[] {
   const sorted = [...events].sort(compareEvents);
   const unique: TrackingEvent[] = [];
@@ -70,13 +73,16 @@ export function orderEvents(events: readonly TrackingEvent[]): TrackingEvent[] {
   return unique;
 }
 
+/** A total order over every field, so that which duplicate survives never depends on the input order. */
 function compareEvents(a: TrackingEvent, b: TrackingEvent): number {
   if (a.at !== b.at) return a.at - b.at;
-  if (a.text !== b.text) return a.text < b.text ? -1 : 1;
   const rankA = a.status === null ? -1 : STATUS_RANK[a.status];
   const rankB = b.status === null ? -1 : STATUS_RANK[b.status];
-  if (rankA !== rankB) return rankA - rankB;
-  return (a.code ?? '') < (b.code ?? '') ? -1 : (a.code ?? '') > (b.code ?? '') ? 1 : 0;
+  return compareText(a.text, b.text) || rankA - rankB || compareText(a.code ?? '', b.code ?? '') || compareText(a.area ?? '', b.area ?? '');
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** What a provider normalizer returns. `retry` says when asking again could help (tracking-apis §7). */

@@ -142,6 +142,14 @@ describe('normalizeKuaidi100', () => {
     expect(f.events).toHaveLength(1);
   });
 
+  it('keeps the same one of two duplicates whatever their order (found by the shuffle property)', () => {
+    const bare = row('2026-11-14 10:00:00', '已揽收');
+    const withArea = row('2026-11-14 10:00:00', '已揽收', undefined, '江苏,苏州市');
+    const one = facts(k100('0', [bare, withArea]));
+    expect(facts(k100('0', [withArea, bare]))).toEqual(one);
+    expect(one.events).toEqual([expect.objectContaining({ area: '江苏,苏州市' })]);
+  });
+
   it('reads a time sent without seconds or with ftime only, as Shanghai time', () => {
     const f = facts({ ...k100('0', []), data: [{ ftime: '2026-11-20 08:00', context: '快件动态' }] });
     expect(f.lastEventAt).toBe(sh('2026-11-20 08:00:00'));
