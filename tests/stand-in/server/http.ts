@@ -1,0 +1,53 @@
+// The stand-in's own request/response shapes: the routing is plain functions of these, so the same code
+// answers the HTTPS server (console-server.ts) and the in-process happy-dom harness (happy-dom-page.ts).
+
+export interface StandInRequest {
+  /** Host header without the port, lower case. */
+  host: string;
+  method: string;
+  /** Path with query, as requested. */
+  url: string;
+  body: Buffer;
+}
+
+export interface StandInResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Buffer;
+}
+
+/** One API call the stand-ins received (console APIs and courier queries; pages and assets are not logged). */
+export interface LoggedRequest {
+  host: string;
+  path: string;
+  /** Parsed JSON for the console; the form fields for the couriers; the raw text when unparseable. */
+  body: unknown;
+}
+
+export const JSON_TYPE = 'application/json;charset=UTF-8';
+
+export function jsonResponse(value: unknown, status = 200): StandInResponse {
+  return { status, headers: { 'content-type': JSON_TYPE }, body: JSON.stringify(value) };
+}
+
+export function textResponse(status: number, body: string, contentType = 'text/plain;charset=UTF-8'): StandInResponse {
+  return { status, headers: { 'content-type': contentType }, body };
+}
+
+/** The body as JSON, or undefined when it is not JSON. */
+export function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** An `application/x-www-form-urlencoded` body as a field map (first value of each field). */
+export function parseForm(body: Buffer): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(body.toString('utf8'))) {
+    if (!(key in fields)) fields[key] = value;
+  }
+  return fields;
+}
