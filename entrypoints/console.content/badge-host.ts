@@ -4,10 +4,10 @@
 const BADGE_CSS = `
 :host { all: initial; position: relative; display: inline-block; margin-left: 8px; vertical-align: middle;
   font: 12px/18px -apple-system, "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; }
-:host([data-empty]) { display: none; }
 .badges { display: inline-flex; flex-wrap: wrap; gap: 4px; }
 .badge { display: inline-flex; align-items: center; padding: 0 6px; border-radius: 2px; border: 1px solid #d9d9d9;
   color: #595959; background: #fafafa; white-space: nowrap; text-decoration: none; font-variant-numeric: tabular-nums; }
+.badge[data-kind="none"] { color: #52c41a; border-color: #b7eb8f; background: #f6ffed; }
 .badge:focus-visible { outline: 2px solid #1677ff; outline-offset: 1px; }
 .badge[data-severity="info"] { border-color: #91caff; color: #0958d9; background: #e6f4ff; }
 .badge[data-severity="warn"] { border-color: #ffd591; color: #d46b08; background: #fff7e6; }

@@ -62,8 +62,8 @@ export class BadgeRenderer {
     const list = document.createElement('span');
     list.className = 'badges';
     for (const model of models) list.append(this.badge(model, view.orderSn, lang, now));
+    if (models.length === 0) list.append(quietBadge(lang));
     root.replaceChildren(list);
-    host.toggleAttribute('data-empty', models.length === 0);
   }
 
   private badge(model: BadgeModel, orderSn: string, lang: Lang, now: number): HTMLAnchorElement {
@@ -114,6 +114,17 @@ export class BadgeRenderer {
     root.querySelector('.explain')?.remove();
     if (panel.childElementCount > 0) root.append(panel);
   }
+}
+
+/** Says the order was read and nothing is due, so a card without warnings is not mistaken for a miss. */
+function quietBadge(lang: Lang): HTMLElement {
+  const badge = document.createElement('span');
+  badge.className = 'badge';
+  badge.dataset.kind = 'none';
+  badge.textContent = '✓';
+  badge.title = t('nothingDue', lang);
+  badge.setAttribute('aria-label', t('nothingDue', lang));
+  return badge;
 }
 
 function line(label: string, value: string): HTMLElement {

@@ -17,6 +17,7 @@ const MESSAGES = {
   storageError: { zh: '存储出错（{at}）：{message}', en: 'Storage error ({at}): {message}' },
   remaining: { zh: '剩 {t}', en: '{t} left' },
   overdue: { zh: '超 {t}', en: '{t} over' },
+  nothingDue: { zh: '订单哨兵：暂无待办', en: 'Order Sentinel: nothing due' },
   orderDetail: { zh: '查看订单详情', en: 'Open order details' },
   heuristic: { zh: '经验阈值，非平台公布规则', en: 'A heuristic, not a published platform rule' },
 } as const;

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { startStandIns } from '../stand-in/console-server';
+import { chromiumFlags, startStandIns } from '../stand-in/console-server';
 import type { SyntheticShop } from '../stand-in/synthetic-shop';
 
 /** The production build the tests and the demo load; nothing here builds it. */
@@ -47,7 +47,6 @@ export interface SentinelBrowser {
  * stand-ins, every other name fails inside the browser, so no traffic leaves loopback.
  */
 export function chromiumArgs(standIns: StandIns): string[] {
-  const maps = standIns.hosts.map((host) => `MAP ${host} 127.0.0.1:${standIns.port}`);
   return [
     '--no-sandbox',
     '--disable-gpu',
@@ -59,8 +58,7 @@ export function chromiumArgs(standIns: StandIns): string[] {
     '--test-type',
     `--disable-extensions-except=${EXTENSION_DIR}`,
     `--load-extension=${EXTENSION_DIR}`,
-    `--ignore-certificate-errors-spki-list=${standIns.spkiHash}`,
-    `--host-resolver-rules=${[...maps, 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1'].join(', ')}`,
+    ...chromiumFlags(standIns),
   ];
 }
 
