@@ -12,8 +12,20 @@ const TABS = ['全部', '待发货', '已发货', '已签收'] as const;
 let shop: SyntheticShop;
 let sentinel: SentinelBrowser;
 
+/** An unshipped order whose ship-by time crosses from the warn band into the critical band during the test. */
+let crossingOrderSn: string;
+const CROSSING_IN_MS = 12_000;
+/** An unshipped order due within the hour: its badge counts seconds. */
+let lastHourOrderSn: string;
+
 beforeAll(async () => {
   shop = generateShop({ seed: 7, size: 90, now: Date.now() });
+  const row = shop.orders.find((candidate) => candidate.order_status_str === '待发货' && typeof candidate.promise_shipping_time === 'number')!;
+  row.promise_shipping_time = Math.floor((Date.now() + 2 * 3_600_000 + CROSSING_IN_MS) / 1000);
+  crossingOrderSn = row.order_sn as string;
+  const soon = shop.orders.find((candidate) => candidate !== row && candidate.order_status_str === '待发货' && typeof candidate.promise_shipping_time === 'number')!;
+  soon.promise_shipping_time = Math.floor((Date.now() + 30 * 60_000) / 1000);
+  lastHourOrderSn = soon.order_sn as string;
   sentinel = await launchSentinel({ shop, locale: 'zh-CN' });
 });
 afterAll(async () => {
@@ -90,6 +102,35 @@ describe('order list', () => {
     expect(text).toContain('建议');
     await page.close();
   });
+});
+
+test('a badge changes colour when its clock crosses a band, without a reload', async () => {
+  const page = await sentinel.openConsole(`/orders/list?tab=1`);
+  await waitForBadgedCards(page);
+  const badge = page.locator(`order-sentinel-badges[data-order-sn="${crossingOrderSn}"] .badge[data-kind="ship_by"]`);
+  if ((await badge.count()) === 0) {
+    // The order may sit on a later page of 待发货, depending on the sort.
+    await page.goto(`https://mms.pinduoduo.com/orders/list?tab=1&page=2`);
+  }
+  await expect.poll(() => badge.getAttribute('data-severity')).toBe('warn');
+  let loads = 0;
+  page.on('load', () => (loads += 1));
+  const before = await badge.textContent();
+  await expect.poll(() => badge.getAttribute('data-severity'), { timeout: CROSSING_IN_MS + 10_000 }).toBe('critical');
+  expect(await badge.textContent()).not.toBe(before);
+  expect(loads).toBe(0);
+});
+
+test('in the last hour the countdown shows and updates seconds', async () => {
+  const page = await sentinel.openConsole(`/orders/list?tab=1`);
+  await waitForBadgedCards(page);
+  let badge = page.locator(`order-sentinel-badges[data-order-sn="${lastHourOrderSn}"] .badge[data-kind="ship_by"]`);
+  if ((await badge.count()) === 0) await page.goto(`https://mms.pinduoduo.com/orders/list?tab=1&page=2`);
+  badge = page.locator(`order-sentinel-badges[data-order-sn="${lastHourOrderSn}"] .badge[data-kind="ship_by"]`);
+  await expect.poll(() => badge.textContent()).toMatch(/^发货 剩 \d+分\d{2}秒$/);
+  const first = await badge.textContent();
+  await expect.poll(() => badge.textContent(), { timeout: 5_000 }).not.toBe(first);
+  expect(await badge.getAttribute('data-severity')).toBe('critical');
 });
 
 describe('after-sales list', () => {
