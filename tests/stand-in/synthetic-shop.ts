@@ -98,9 +98,15 @@ export function generateShop(options: GenerateShopOptions): SyntheticShop {
   };
 }
 
-/** Rows sorted by a time field, newest first (stable, so equal times keep the generation order). */
+/**
+ * Rows sorted by a time field, newest first; equal times keep their generation order. The times are read
+ * once into an array: a comparator reading `row[field]` from 100k wide rows is several times slower.
+ */
 function newestFirst(rows: Record<string, unknown>[], field: string): Record<string, unknown>[] {
-  return rows.sort((a, b) => (b[field] as number) - (a[field] as number));
+  const times = rows.map((row) => row[field] as number);
+  const order = rows.map((_row, i) => i);
+  order.sort((a, b) => (times[b] as number) - (times[a] as number) || a - b);
+  return order.map((i) => rows[i] as Record<string, unknown>);
 }
 
 /** `YYMMDD-<15 digits>`, the date being the order time in Shanghai. */
