@@ -79,7 +79,7 @@ async function load(page) {
   }
   const rows = Array.isArray(reply.result.list) ? reply.result.list : [];
   status.textContent = rows.length === 0 ? '暂无数据' : '';
-  list.replaceChildren(...rows.map(rowFor).filter((row) => row !== null));
+  list.replaceChildren(...rows.map(rowFor).filter((/** @type {HTMLElement | null} */ row) => row !== null));
   const total = typeof reply.result.total === 'number' ? reply.result.total : rows.length;
   pager.replaceChildren(pagination({ total, page, pageSize: PAGE_SIZE, version: VERSION, onPage: go }));
 }

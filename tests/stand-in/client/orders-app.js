@@ -99,7 +99,7 @@ async function load(state) {
   const total = typeof reply.result.totalItemNum === 'number' ? reply.result.totalItemNum : rows.length;
   status.classList.remove('order-list-error');
   status.textContent = rows.length === 0 ? '暂无数据' : '';
-  list.replaceChildren(...rows.map(cardFor).filter((card) => card !== null));
+  list.replaceChildren(...rows.map(cardFor).filter((/** @type {HTMLElement | null} */ card) => card !== null));
   pager.replaceChildren(pagination({ total, page: state.page, pageSize: PAGE_SIZE, version: layout.version, onPage: (page) => go({ tab: state.tab, page }) }));
 }
 

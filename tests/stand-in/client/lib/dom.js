@@ -2,7 +2,7 @@
 // DOM building without HTML strings: console data is untrusted text and only ever becomes textContent.
 
 /**
- * @typedef {{ className?: string, text?: string, attrs?: Record<string, string>, onClick?: (event: MouseEvent) => void }} Props
+ * @typedef {{ className?: string, text?: string, attrs?: Record<string, string>, onClick?: (event: Event) => void }} Props
  * @typedef {Node | string | null | undefined | false} Child
  */
 
