@@ -93,8 +93,19 @@ function restyledCard(row, showNumber) {
 
 /**
  * @typedef {{ version: string, pageClass: string, listClass: string, tabsClass: string, tabClass: string, tabActiveClass: string, card: (row: Row) => HTMLElement }} Layout
- * @type {Record<string, Layout>}
  */
+
+/** The later release's page frame, shared by the restyled and unmatchable cards. */
+const RESTYLED_PAGE = {
+  version: '5-163-0',
+  pageClass: 'order-page_root__6yHs2',
+  listClass: 'order-card-list_wrapper__k3Jd8',
+  tabsClass: 'order-tabs_bar__0bNw4',
+  tabClass: 'order-tabs_item__3cTu9',
+  tabActiveClass: 'order-tabs_active__2Lm5x',
+};
+
+/** @type {Record<string, Layout>} */
 export const LAYOUTS = {
   classic: {
     version: '5-120-1',
@@ -105,22 +116,6 @@ export const LAYOUTS = {
     tabActiveClass: 'order-tab-active',
     card: classicCard,
   },
-  restyled: {
-    version: '5-163-0',
-    pageClass: 'order-page_root__6yHs2',
-    listClass: 'order-card-list_wrapper__k3Jd8',
-    tabsClass: 'order-tabs_bar__0bNw4',
-    tabClass: 'order-tabs_item__3cTu9',
-    tabActiveClass: 'order-tabs_active__2Lm5x',
-    card: (row) => restyledCard(row, true),
-  },
-  unmatchable: {
-    version: '5-163-0',
-    pageClass: 'order-page_root__6yHs2',
-    listClass: 'order-card-list_wrapper__k3Jd8',
-    tabsClass: 'order-tabs_bar__0bNw4',
-    tabClass: 'order-tabs_item__3cTu9',
-    tabActiveClass: 'order-tabs_active__2Lm5x',
-    card: (row) => restyledCard(row, false),
-  },
+  restyled: { ...RESTYLED_PAGE, card: (row) => restyledCard(row, true) },
+  unmatchable: { ...RESTYLED_PAGE, card: (row) => restyledCard(row, false) },
 };

@@ -79,7 +79,7 @@ function base(ctx: DraftContext, scenario: ScenarioId, goods = ctx.anyGoods(), b
   };
 }
 
-/** An unshipped order whose 承诺发货时间 is `remaining` seconds away (negative: overdue). */
+/** An unshipped order whose 承诺发货时间 is `minLeft` to `maxLeft` seconds away (negative: overdue). */
 function unshipped(ctx: DraftContext, scenario: ScenarioId, minLeft: number, maxLeft: number): OrderDraft {
   const draft = base(ctx, scenario);
   const limit = draft.goods.promiseHours * HOUR;
@@ -138,13 +138,14 @@ function signedAt(draft: OrderDraft): number {
   return at;
 }
 
-function received(ctx: DraftContext, draft: OrderDraft, signedAt: number): void {
-  shippedEnding(ctx, draft, 'signed', signedAt);
+/** A received order: signed at `signAt`, receipt confirmed up to `maxConfirmDelay` later (never after now). */
+function received(ctx: DraftContext, draft: OrderDraft, signAt: number, maxConfirmDelay = 5 * DAY): void {
+  shippedEnding(ctx, draft, 'signed', signAt);
   draft.status = '已收货';
-  draft.receiveTime = signedAt + ctx.random.int(HOUR, Math.min(5 * DAY, ctx.now - signedAt - 10 * MINUTE));
+  draft.receiveTime = signAt + ctx.random.int(HOUR, Math.min(maxConfirmDelay, ctx.now - signAt - 10 * MINUTE));
 }
 
-function refundDone(ctx: DraftContext, type: 1 | 2, createdAt: number, closeTimeMs: number, reason: string, actions: number[], reverse: Parcel | null = null): AfterSaleDraft {
+function refundDone(type: 1 | 2, createdAt: number, closeTimeMs: number, reason: string, actions: number[], reverse: Parcel | null = null): AfterSaleDraft {
   return { type, status: 5, title: '退款成功', reason, createdAt, closeTimeMs, expireRemainTime: null, expireActionDesc: null, actions, reverse };
 }
 
@@ -168,9 +169,8 @@ function returnParcel(ctx: DraftContext, buyer: Buyer, delivered: boolean): Parc
  */
 function returnCase(ctx: DraftContext, scenario: ScenarioId, secondsLeft: [min: number, max: number] | null): OrderDraft {
   const draft = base(ctx, scenario);
-  received(ctx, draft, ctx.now - ctx.random.int(6 * DAY, 20 * DAY));
-  const receiveTime = signedAt(draft) + ctx.random.int(HOUR, DAY);
-  draft.receiveTime = receiveTime;
+  received(ctx, draft, ctx.now - ctx.random.int(6 * DAY, 20 * DAY), DAY);
+  const receiveTime = draft.receiveTime as number;
   const reason = ctx.random.pick(QUALITY_REASONS);
   if (secondsLeft === null) {
     const createdAt = ctx.random.int(receiveTime + HOUR, ctx.now - HOUR);
@@ -239,7 +239,7 @@ export const DRAFT_BUILDERS: Record<ScenarioId, Builder> = {
     draft.status = '未发货，退款成功';
     const createdAt = draft.orderTime + ctx.random.int(5 * MINUTE, Math.min(limit, ctx.now - draft.orderTime) - MINUTE);
     // Unshipped refund-only cases are refunded at once (极速退款, actions 1000; pdd-rules §6.4).
-    draft.afterSale = refundDone(ctx, 1, createdAt, (createdAt + ctx.random.int(1, 50)) * 1000, ctx.random.pick(REFUND_REASONS), [1000]);
+    draft.afterSale = refundDone(1, createdAt, (createdAt + ctx.random.int(1, 50)) * 1000, ctx.random.pick(REFUND_REASONS), [1000]);
     return [draft];
   },
   unshipped_critical: (ctx) => [unshipped(ctx, 'unshipped_critical', 5 * MINUTE, 2 * HOUR)],
@@ -289,7 +289,7 @@ export const DRAFT_BUILDERS: Record<ScenarioId, Builder> = {
     // 极速退款: refunded seconds after the request, while the buyer's return parcel is still travelling.
     const reverse = returnParcel(ctx, draft.buyer, false);
     const createdAt = ctx.random.int(signedAt(draft) + HOUR, reverse.uploadedAt - 30 * MINUTE);
-    draft.afterSale = refundDone(ctx, 2, createdAt, (createdAt + ctx.random.int(5, 60)) * 1000, ctx.random.pick(QUALITY_REASONS), [1000], reverse);
+    draft.afterSale = refundDone(2, createdAt, (createdAt + ctx.random.int(5, 60)) * 1000, ctx.random.pick(QUALITY_REASONS), [1000], reverse);
     return [draft];
   },
   risk_hold: (ctx) => {
@@ -310,7 +310,7 @@ export const DRAFT_BUILDERS: Record<ScenarioId, Builder> = {
     // The buyer complained about the slow parcel before it finally arrived.
     const createdAt = ctx.random.int(draft.shippingTime + 2 * HOUR, signedAt(draft) - 30 * MINUTE);
     const closeAt = createdAt + ctx.random.int(HOUR, 20 * HOUR);
-    draft.afterSale = refundDone(ctx, 1, createdAt, Math.min(closeAt, ctx.now - MINUTE) * 1000, ctx.random.pick(LOGISTICS_REASONS), []);
+    draft.afterSale = refundDone(1, createdAt, Math.min(closeAt, ctx.now - MINUTE) * 1000, ctx.random.pick(LOGISTICS_REASONS), []);
     return [draft];
   },
   rejected: (ctx) => {
@@ -330,7 +330,7 @@ export const DRAFT_BUILDERS: Record<ScenarioId, Builder> = {
     draft.status = '已发货，退款成功';
     const createdAt = ctx.random.int(draft.shippingTime + 30 * MINUTE, ctx.now - HOUR);
     const closeAt = ctx.random.int(createdAt + MINUTE, Math.min(createdAt + 10 * HOUR, ctx.now - MINUTE));
-    draft.afterSale = refundDone(ctx, 1, createdAt, closeAt * 1000, ctx.random.pick(REFUND_REASONS), []);
+    draft.afterSale = refundDone(1, createdAt, closeAt * 1000, ctx.random.pick(REFUND_REASONS), []);
     return [draft];
   },
   after_sale_buyer_return: (ctx) => [returnCase(ctx, 'after_sale_buyer_return', null)],
@@ -351,7 +351,7 @@ export const DRAFT_BUILDERS: Record<ScenarioId, Builder> = {
     draft.status = '已发货，退款成功';
     const createdAt = signedAt(draft) + ctx.random.int(HOUR, DAY);
     // The merchant let the 36 h reply window (R10) run out: the platform refunded (actions 1028).
-    draft.afterSale = refundDone(ctx, 1, createdAt, (createdAt + 36 * HOUR + ctx.random.int(0, 300)) * 1000, ctx.random.pick(QUALITY_REASONS), [1028]);
+    draft.afterSale = refundDone(1, createdAt, (createdAt + 36 * HOUR + ctx.random.int(0, 300)) * 1000, ctx.random.pick(QUALITY_REASONS), [1028]);
     return [draft];
   },
   after_sale_due_soon: (ctx) => [returnCase(ctx, 'after_sale_due_soon', [10 * MINUTE, 11 * HOUR])],
