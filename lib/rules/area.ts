@@ -5,7 +5,26 @@
 const SUFFIXES = ['特别行政区', '维吾尔自治区', '壮族自治区', '回族自治区', '自治区', '自治州', '地区', '省', '市', '盟'];
 const PROVINCE_END = /^(.+?(?:省|自治区|特别行政区))(.+)$/;
 
+// Place names repeat across a shop's orders and traces (a few hundred cities), so both readings are
+// remembered; the caches are emptied when they grow past what real place names could fill.
+const CACHE_LIMIT = 5000;
+const placeNames = new Map<string, string>();
+const areas = new Map<string, Area>();
+
+function remembered<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  const value = compute(key);
+  cache.set(key, value);
+  return value;
+}
+
 export function placeName(name: string): string {
+  return remembered(placeNames, name, stripSuffix);
+}
+
+function stripSuffix(name: string): string {
   const trimmed = name.trim();
   for (const suffix of SUFFIXES) {
     if (trimmed.length > suffix.length && trimmed.endsWith(suffix)) return trimmed.slice(0, -suffix.length);
@@ -14,11 +33,15 @@ export function placeName(name: string): string {
 }
 
 export interface Area {
-  province: string | null;
-  city: string | null;
+  readonly province: string | null;
+  readonly city: string | null;
 }
 
 export function parseArea(text: string): Area {
+  return remembered(areas, text, readArea);
+}
+
+function readArea(text: string): Area {
   const parts = text.split(/[,，\s/|]+/).filter((part) => part !== '');
   const [first, second] = parts;
   if (first === undefined) return { province: null, city: null };

@@ -46,7 +46,7 @@ export function assessShop(contexts: readonly OrderContext[], now: number, polic
   return all.sort(compareFindings);
 }
 
-const KIND_ORDER = new Map<FindingKind, number>(FINDING_KINDS.map((kind, index) => [kind, index]));
+const KIND_ORDER = Object.fromEntries(FINDING_KINDS.map((kind, index) => [kind, index])) as Record<FindingKind, number>;
 
 /**
  * Urgency: higher severity first; then the earliest deadline (findings without one after those with);
@@ -60,7 +60,7 @@ export function compareFindings(a: Finding, b: Finding): number {
     if (b.dueAt === undefined) return -1;
     return a.dueAt < b.dueAt ? -1 : 1;
   }
-  const kind = (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0);
+  const kind = KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
   if (kind !== 0) return kind;
   const subjectA = a.orderSn ?? a.goodsId ?? '';
   const subjectB = b.orderSn ?? b.goodsId ?? '';

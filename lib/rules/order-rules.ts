@@ -59,6 +59,8 @@ export function addOrderFindings(
     return;
   }
 
+  // Most shipped orders cite their upload time in several findings: write it out once.
+  const shippedIso = toIso(shippedAt);
   if (shipBy !== null && !order.shippingDelayAllowed && shippedAt > shipBy.dueAt) {
     out.push({
       orderSn,
@@ -66,7 +68,7 @@ export function addOrderFindings(
       severity: 'warn',
       rule: 'A3',
       basis: {
-        shippedAt: isoOrNull(shippedAt),
+        shippedAt: shippedIso,
         shipByAt: isoOrNull(shipBy.dueAt),
         shipBySource: shipBy.source,
         lateHours: msToHours(shippedAt - shipBy.dueAt),
@@ -79,7 +81,7 @@ export function addOrderFindings(
   let openWrongNumber: AnomalyKind | null = null;
   if (!order.noLogistics) {
     const firstAnomaly = out.length;
-    if (tracking !== null) addTraceAnomalies(out, order, shippedAt, tracking, now, policy);
+    if (tracking !== null) addTraceAnomalies(out, order, shippedAt, shippedIso, tracking, now, policy);
     for (let i = firstAnomaly; i < out.length; i += 1) {
       const kind = out[i]?.kind as AnomalyKind;
       if (openNumberAnomaly === null && EDIT_WARNING_KINDS.has(kind)) openNumberAnomaly = kind;
@@ -90,7 +92,7 @@ export function addOrderFindings(
   if (!open) return;
   if (!order.noLogistics) {
     const received = order.state === 'received';
-    if (!received && (tracking === null || tracking.pickedUpAt === null)) addPickupBy(out, order, shippedAt, tracking, now, policy);
+    if (!received && (tracking === null || tracking.pickedUpAt === null)) addPickupBy(out, order, shippedAt, shippedIso, tracking, now, policy);
     const editUntil = shippedAt + hoursToMs(policy.trackingEditHours);
     if (now <= editUntil) {
       const warn = openNumberAnomaly !== null && editUntil - now <= hoursToMs(policy.trackingEditWarnHours);
@@ -101,7 +103,7 @@ export function addOrderFindings(
         dueAt: toIso(editUntil),
         rule: 'R8',
         basis: {
-          shippedAt: isoOrNull(shippedAt),
+          shippedAt: shippedIso,
           trackingNumber: order.trackingNumber,
           editHours: policy.trackingEditHours,
           warnHours: policy.trackingEditWarnHours,
@@ -119,7 +121,7 @@ export function addOrderFindings(
         dueAt: toIso(extraPackageUntil),
         rule: 'R8',
         basis: {
-          shippedAt: isoOrNull(shippedAt),
+          shippedAt: shippedIso,
           extraPackageDays: policy.extraPackageDays,
           openAnomaly: openWrongNumber,
           remainingHours: remainingHours(extraPackageUntil, now),
@@ -135,7 +137,7 @@ export function addOrderFindings(
       severity: 'info',
       dueAt: toIso(autoConfirmAt),
       rule: 'R9',
-      basis: { shippedAt: isoOrNull(shippedAt), autoConfirmDays: policy.autoConfirmDays, remainingHours: remainingHours(autoConfirmAt, now) },
+      basis: { shippedAt: shippedIso, autoConfirmDays: policy.autoConfirmDays, remainingHours: remainingHours(autoConfirmAt, now) },
     });
   }
 }
@@ -169,6 +171,7 @@ function addPickupBy(
   out: Finding[],
   order: OrderFacts,
   shippedAt: number,
+  shippedIso: string,
   tracking: TrackingFacts | null,
   now: number,
   policy: Policy,
@@ -181,7 +184,7 @@ function addPickupBy(
     dueAt: toIso(dueAt),
     rule: 'R6',
     basis: {
-      shippedAt: isoOrNull(shippedAt),
+      shippedAt: shippedIso,
       trackingNumber: order.trackingNumber,
       pickupHours: policy.pickupHours,
       warnHours: policy.pickupWarnHours,
@@ -197,6 +200,7 @@ function addTraceAnomalies(
   out: Finding[],
   order: OrderFacts,
   shippedAt: number,
+  shippedIso: string,
   tracking: TrackingFacts,
   now: number,
   policy: Policy,
@@ -204,7 +208,6 @@ function addTraceAnomalies(
   const orderSn = order.orderSn;
   const status = tracking.status;
   const newest = tracking.events[tracking.events.length - 1];
-  const traceBasis = { trackingNumber: tracking.trackingNumber, trackingStatus: status, rawState: tracking.rawState, rawSub: tracking.rawSub };
 
   // "查询无结果" right after upload is normal; only a reading taken late enough proves anything, so these
   // two checks use the time the trace was read, not `now`.
@@ -217,9 +220,9 @@ function addTraceAnomalies(
       severity: 'warn',
       rule: 'A5',
       basis: {
-        ...traceBasis,
+        ...traceBasisOf(tracking),
         reason: 'no_scan',
-        shippedAt: isoOrNull(shippedAt),
+        shippedAt: shippedIso,
         trackingCheckedAt: isoOrNull(tracking.checkedAt),
         noRecord: tracking.noRecord,
         noScanHours: policy.earlyUploadNoScanHours,
@@ -232,9 +235,9 @@ function addTraceAnomalies(
       severity: 'warn',
       rule: 'A5',
       basis: {
-        ...traceBasis,
+        ...traceBasisOf(tracking),
         reason: 'late_first_scan',
-        shippedAt: isoOrNull(shippedAt),
+        shippedAt: shippedIso,
         firstScanAt: isoOrNull(tracking.pickedUpAt),
         firstScanHours: policy.earlyUploadFirstScanHours,
         firstScanAfterHours: msToHours(tracking.pickedUpAt - shippedAt),
@@ -249,9 +252,9 @@ function addTraceAnomalies(
       severity: 'critical',
       rule: 'A14',
       basis: {
-        ...traceBasis,
+        ...traceBasisOf(tracking),
         reason: tracking.identifiedCourier !== null ? 'other_courier' : 'no_record',
-        shippedAt: isoOrNull(shippedAt),
+        shippedAt: shippedIso,
         trackingCheckedAt: isoOrNull(tracking.checkedAt),
         noRecordHours: policy.noRecordInvalidHours,
         courierName: order.courierName,
@@ -261,7 +264,7 @@ function addTraceAnomalies(
     });
   }
 
-  if (!isTerminal(status)) addStalled(out, orderSn, tracking, traceBasis, now, policy);
+  if (!isTerminal(status)) addStalled(out, orderSn, tracking, now, policy);
 
   if (!isTerminal(status) && !tracking.providerStalled && (status === 'exception' || newest?.status === 'exception')) {
     out.push({
@@ -269,7 +272,7 @@ function addTraceAnomalies(
       kind: 'delivery_problem',
       severity: 'critical',
       rule: 'A7',
-      basis: { ...traceBasis, eventAt: isoOrNull(newest?.at ?? null), eventText: shortText(newest?.text) },
+      basis: { ...traceBasisOf(tracking), eventAt: isoOrNull(newest?.at ?? null), eventText: shortText(newest?.text) },
     });
   }
 
@@ -282,7 +285,7 @@ function addTraceAnomalies(
         severity: 'critical',
         rule: 'A8',
         basis: {
-          ...traceBasis,
+          ...traceBasisOf(tracking),
           rejectedAt: isoOrNull(rejection?.at ?? tracking.lastEventAt ?? tracking.checkedAt),
           eventText: shortText(rejection?.text),
         },
@@ -295,12 +298,12 @@ function addTraceAnomalies(
         kind: 'returning',
         severity: 'critical',
         rule: 'A9',
-        basis: { ...traceBasis, eventAt: isoOrNull(goingBack?.at ?? null), eventText: shortText(goingBack?.text) },
+        basis: { ...traceBasisOf(tracking), eventAt: isoOrNull(goingBack?.at ?? null), eventText: shortText(goingBack?.text) },
       });
     }
   }
 
-  addDestinationMismatch(out, order, tracking, traceBasis);
+  addDestinationMismatch(out, order, tracking);
 
   if (tracking.proxySigned === true) {
     out.push({
@@ -308,20 +311,13 @@ function addTraceAnomalies(
       kind: 'proxy_signed',
       severity: 'info',
       rule: 'A15',
-      basis: { ...traceBasis, eventAt: isoOrNull(newest?.at ?? null), eventText: shortText(newest?.text) },
+      basis: { ...traceBasisOf(tracking), eventAt: isoOrNull(newest?.at ?? null), eventText: shortText(newest?.text) },
     });
   }
 }
 
 /** Heuristic (A6/A11): thresholds are industry defaults, not platform rules; the basis says so. */
-function addStalled(
-  out: Finding[],
-  orderSn: string,
-  tracking: TrackingFacts,
-  traceBasis: Record<string, string | null>,
-  now: number,
-  policy: Policy,
-): void {
+function addStalled(out: Finding[], orderSn: string, tracking: TrackingFacts, now: number, policy: Policy): void {
   const status = tracking.status;
   const lastEventAt = tracking.lastEventAt;
   const thresholdHours =
@@ -341,7 +337,7 @@ function addStalled(
     severity: 'warn',
     rule: LAST_MILE.has(status) ? 'A11' : 'A6',
     basis: {
-      ...traceBasis,
+      ...traceBasisOf(tracking),
       heuristic: true,
       lastEventAt: isoOrNull(lastEventAt),
       idleHours: idle === null ? null : msToHours(idle),
@@ -351,12 +347,7 @@ function addStalled(
   });
 }
 
-function addDestinationMismatch(
-  out: Finding[],
-  order: OrderFacts,
-  tracking: TrackingFacts,
-  traceBasis: Record<string, string | null>,
-): void {
+function addDestinationMismatch(out: Finding[], order: OrderFacts, tracking: TrackingFacts): void {
   if (order.provinceName === null && order.cityName === null) return;
   let areaText: string | null = null;
   let source = 'route';
@@ -383,7 +374,7 @@ function addDestinationMismatch(
     severity: 'critical',
     rule: 'A12',
     basis: {
-      ...traceBasis,
+      ...traceBasisOf(tracking),
       orderProvince: order.provinceName,
       orderCity: order.cityName,
       traceArea: areaText,
@@ -393,10 +384,17 @@ function addDestinationMismatch(
   });
 }
 
+/** The trace fields every logistics finding carries; built only when a finding is reported. */
+function traceBasisOf(tracking: TrackingFacts): Record<string, string | null> {
+  return { trackingNumber: tracking.trackingNumber, trackingStatus: tracking.status, rawState: tracking.rawState, rawSub: tracking.rawSub };
+}
+
 function firstEvent(events: readonly TrackingEvent[], status: TrackingStatus): TrackingEvent | undefined {
-  return events.find((event) => event.status === status);
+  for (const event of events) if (event.status === status) return event;
+  return undefined;
 }
 
 function firstBackToSender(events: readonly TrackingEvent[]): TrackingEvent | undefined {
-  return events.find((event) => event.status !== null && BACK_TO_SENDER.has(event.status));
+  for (const event of events) if (event.status === 'returning' || event.status === 'returned') return event;
+  return undefined;
 }

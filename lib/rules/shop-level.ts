@@ -50,9 +50,8 @@ export function addRejectionClusters(
   const byGoods = new Map<string, { goodsName: string | null; rejections: Array<{ orderSn: string; at: number }> }>();
   for (const { order } of contexts) {
     if (order.goodsId === null) continue;
-    const rejected = perOrder.get(order.orderSn)?.find((finding) => finding.kind === 'rejected');
-    const rejectedAtText = rejected?.basis.rejectedAt;
-    if (typeof rejectedAtText !== 'string') continue;
+    const rejectedAtText = rejectedAtOf(perOrder.get(order.orderSn));
+    if (rejectedAtText === null) continue;
     const at = Date.parse(rejectedAtText);
     if (!(at >= windowStart && at <= now)) continue;
     const entry = byGoods.get(order.goodsId);
@@ -80,4 +79,12 @@ export function addRejectionClusters(
       },
     });
   }
+}
+
+function rejectedAtOf(findings: readonly Finding[] | undefined): string | null {
+  if (findings === undefined) return null;
+  for (const finding of findings) {
+    if (finding.kind === 'rejected' && typeof finding.basis.rejectedAt === 'string') return finding.basis.rejectedAt;
+  }
+  return null;
 }

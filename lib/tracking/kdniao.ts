@@ -89,39 +89,47 @@ export function normalizeKdniao(
   if (body.Traces !== undefined && body.Traces !== null && !Array.isArray(body.Traces)) {
     return { ok: false, error: 'Kdniao Traces is not a list', retry: 'backoff' };
   }
-  const events = orderEvents(Array.isArray(body.Traces) ? body.Traces.flatMap(eventOf) : []);
+  const events = orderEvents(Array.isArray(body.Traces) ? eventsOf(body.Traces) : []);
   const state = codeText(body.State);
   const stateEx = codeText(body.StateEx);
   const newestCode = events[events.length - 1]?.code ?? null;
   const sub = stateEx !== null && stateEx in SUB_CODES ? stateEx : newestCode !== null && newestCode in SUB_CODES ? newestCode : null;
   const main = state !== null && state in MAIN_CODES ? state : null;
   const shipper = typeof body.ShipperCode === 'string' ? body.ShipperCode.trim().toUpperCase() : '';
+  const codeStatus = sub !== null ? (SUB_CODES[sub] ?? null) : main !== null ? (MAIN_CODES[main] ?? null) : null;
   return {
     ok: true,
-    facts: completeTracking({
-      trackingNumber: number,
-      provider: 'kdniao',
-      codeStatus: sub !== null ? (SUB_CODES[sub] ?? null) : main !== null ? (MAIN_CODES[main] ?? null) : null,
-      rawState: state,
-      rawSub: sub,
-      events,
-      identifiedCourier: shipper !== '' && expectedCouriers.length > 0 && !expectedCouriers.includes(shipper) ? shipper : null,
-      noRecord: events.length === 0 && (noTrace || state === NO_TRACE_STATE || state === null),
-      providerStalled: sub === STALLED_SUB,
-      proxySigned: sub !== null && PROXY_SUBS.has(sub),
-      destinationArea: null,
-      checkedAt,
-    }),
+    facts: completeTracking(
+      {
+        trackingNumber: number,
+        provider: 'kdniao',
+        rawState: state,
+        rawSub: sub,
+        events,
+        identifiedCourier: shipper !== '' && expectedCouriers.length > 0 && !expectedCouriers.includes(shipper) ? shipper : null,
+        noRecord: events.length === 0 && (noTrace || state === NO_TRACE_STATE || state === null),
+        providerStalled: sub === STALLED_SUB,
+        proxySigned: sub !== null && PROXY_SUBS.has(sub),
+        destinationArea: null,
+        checkedAt,
+      },
+      codeStatus,
+    ),
   };
 }
 
-function eventOf(item: unknown): TrackingEvent[] {
-  if (!isRecord(item)) return [];
-  const at = typeof item.AcceptTime === 'string' ? parseShanghaiLocal(item.AcceptTime) : null;
-  if (at === null) return [];
-  const text = typeof item.AcceptStation === 'string' ? item.AcceptStation.trim() : '';
-  const code = codeText(item.Action);
-  const codedStatus = code === null ? null : (SUB_CODES[code] ?? null);
-  const area = typeof item.Location === 'string' && item.Location.trim() !== '' ? item.Location.trim() : null;
-  return [{ at, text, area, status: codedStatus ?? statusFromText(text), code }];
+/** `Traces[]` items with a readable time; others are skipped, not fatal. */
+function eventsOf(traces: readonly unknown[]): TrackingEvent[] {
+  const events: TrackingEvent[] = [];
+  for (const item of traces) {
+    if (!isRecord(item)) continue;
+    const at = typeof item.AcceptTime === 'string' ? parseShanghaiLocal(item.AcceptTime) : null;
+    if (at === null) continue;
+    const text = typeof item.AcceptStation === 'string' ? item.AcceptStation.trim() : '';
+    const code = codeText(item.Action);
+    const codedStatus = code === null ? null : (SUB_CODES[code] ?? null);
+    const area = typeof item.Location === 'string' && item.Location.trim() !== '' ? item.Location.trim() : null;
+    events.push({ at, text, area, status: codedStatus ?? statusFromText(text), code });
+  }
+  return events;
 }

@@ -101,41 +101,49 @@ export function normalizeKuaidi100(
   if (body.data !== undefined && body.data !== null && !Array.isArray(body.data)) {
     return { ok: false, error: 'Kuaidi100 data is not a list', retry: 'backoff' };
   }
-  const events = orderEvents(Array.isArray(body.data) ? body.data.flatMap(eventOf) : []);
+  const events = orderEvents(Array.isArray(body.data) ? eventsOf(body.data) : []);
   const state = codeText(body.state);
   const newestCode = events[events.length - 1]?.code ?? null;
   const sub = state !== null && state in SUB_CODES ? state : newestCode !== null && newestCode in SUB_CODES ? newestCode : null;
   const main = state !== null && state in MAIN_CODES ? state : null;
   const company = typeof body.com === 'string' ? body.com.trim().toLowerCase() : '';
+  const codeStatus = sub !== null ? (SUB_CODES[sub] ?? null) : main !== null ? (MAIN_CODES[main] ?? null) : null;
   return {
     ok: true,
-    facts: completeTracking({
-      trackingNumber: number,
-      provider: 'kuaidi100',
-      codeStatus: sub !== null ? (SUB_CODES[sub] ?? null) : main !== null ? (MAIN_CODES[main] ?? null) : null,
-      rawState: state,
-      rawSub: sub,
-      events,
-      identifiedCourier: company !== '' && expectedCouriers.length > 0 && !expectedCouriers.includes(company) ? company : null,
-      noRecord: returnCode === NO_RECORD || (events.length === 0 && state === null),
-      providerStalled: sub === STALLED_SUB,
-      proxySigned: sub !== null && PROXY_SUBS.has(sub),
-      destinationArea: routeDestination(body.routeInfo),
-      checkedAt,
-    }),
+    facts: completeTracking(
+      {
+        trackingNumber: number,
+        provider: 'kuaidi100',
+        rawState: state,
+        rawSub: sub,
+        events,
+        identifiedCourier: company !== '' && expectedCouriers.length > 0 && !expectedCouriers.includes(company) ? company : null,
+        noRecord: returnCode === NO_RECORD || (events.length === 0 && state === null),
+        providerStalled: sub === STALLED_SUB,
+        proxySigned: sub !== null && PROXY_SUBS.has(sub),
+        destinationArea: routeDestination(body.routeInfo),
+        checkedAt,
+      },
+      codeStatus,
+    ),
   };
 }
 
-function eventOf(item: unknown): TrackingEvent[] {
-  if (!isRecord(item)) return [];
-  const timeText = typeof item.ftime === 'string' ? item.ftime : typeof item.time === 'string' ? item.time : null;
-  const at = timeText === null ? null : parseShanghaiLocal(timeText);
-  if (at === null) return [];
-  const text = typeof item.context === 'string' ? item.context.trim() : '';
-  const code = codeText(item.statusCode) ?? (typeof item.status === 'string' ? (MAIN_CODE_BY_NAME[item.status.trim()] ?? null) : null);
-  const codedStatus = code === null ? null : (SUB_CODES[code] ?? MAIN_CODES[code] ?? null);
-  const areaText = typeof item.areaName === 'string' ? item.areaName : typeof item.location === 'string' ? item.location : '';
-  return [{ at, text, area: areaText.trim() === '' ? null : areaText.trim(), status: codedStatus ?? statusFromText(text), code }];
+/** `data[]` items with a readable time; others are skipped, not fatal. */
+function eventsOf(data: readonly unknown[]): TrackingEvent[] {
+  const events: TrackingEvent[] = [];
+  for (const item of data) {
+    if (!isRecord(item)) continue;
+    const timeText = typeof item.ftime === 'string' ? item.ftime : typeof item.time === 'string' ? item.time : null;
+    const at = timeText === null ? null : parseShanghaiLocal(timeText);
+    if (at === null) continue;
+    const text = typeof item.context === 'string' ? item.context.trim() : '';
+    const code = codeText(item.statusCode) ?? (typeof item.status === 'string' ? (MAIN_CODE_BY_NAME[item.status.trim()] ?? null) : null);
+    const codedStatus = code === null ? null : (SUB_CODES[code] ?? MAIN_CODES[code] ?? null);
+    const areaText = typeof item.areaName === 'string' ? item.areaName.trim() : typeof item.location === 'string' ? item.location.trim() : '';
+    events.push({ at, text, area: areaText === '' ? null : areaText, status: codedStatus ?? statusFromText(text), code });
+  }
+  return events;
 }
 
 function routeDestination(routeInfo: unknown): string | null {

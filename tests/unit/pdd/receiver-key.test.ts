@@ -13,9 +13,12 @@ describe('receiverKeyOf', () => {
 
   it('ignores whitespace and letter case, but not a different receiver', () => {
     const key = receiverKeyOf(receiver);
-    expect(receiverKeyOf({ ...receiver, shipping_address: ' 测试路1号 ', mobile: '138 **** 0000' })).toBe(key);
+    expect(receiverKeyOf({ ...receiver, shipping_address: ' 测试路1号\u3000', mobile: '138 **** 0000', receive_name: '测试买家\t' })).toBe(key);
+    expect(receiverKeyOf({ ...receiver, shipping_address: 'TEST Road 1' })).toBe(receiverKeyOf({ ...receiver, shipping_address: 'test road 1' }));
     expect(receiverKeyOf({ ...receiver, receive_name: '测试买家二' })).not.toBe(key);
     expect(receiverKeyOf({ ...receiver, district_name: '姑苏区' })).not.toBe(key);
+    // Text moved from one field to the next is another receiver.
+    expect(receiverKeyOf({ receive_name: 'ab', mobile: 'c' })).not.toBe(receiverKeyOf({ receive_name: 'a', mobile: 'bc' }));
   });
 
   it('prefers the receiver_key left by the page hook', () => {
@@ -24,6 +27,6 @@ describe('receiverKeyOf', () => {
 
   it('is null without any receiver field (area alone is not a receiver)', () => {
     expect(receiverKeyOf({ province_name: '江苏省', city_name: '苏州市' })).toBeNull();
-    expect(receiverKeyOf({ receive_name: '', mobile: null })).toBeNull();
+    expect(receiverKeyOf({ receive_name: '', mobile: null, shipping_address: ' \u3000 ' })).toBeNull();
   });
 });

@@ -71,21 +71,23 @@ export function trace(
   events: TrackingEvent[],
   overrides: Partial<Omit<TrackingFacts, 'status' | 'events' | 'lastEventAt' | 'pickedUpAt'>> = {},
 ): TrackingFacts {
-  return completeTracking({
-    trackingNumber: 'ZT000000000001',
-    provider: 'kuaidi100',
-    codeStatus: status,
-    rawState: null,
-    rawSub: null,
-    events: orderEvents(events),
-    identifiedCourier: null,
-    noRecord: events.length === 0 && status === null,
-    providerStalled: false,
-    proxySigned: false,
-    destinationArea: null,
-    checkedAt: NOW,
-    ...overrides,
-  });
+  return completeTracking(
+    {
+      trackingNumber: 'ZT000000000001',
+      provider: 'kuaidi100',
+      rawState: null,
+      rawSub: null,
+      events: orderEvents(events),
+      identifiedCourier: null,
+      noRecord: events.length === 0 && status === null,
+      providerStalled: false,
+      proxySigned: false,
+      destinationArea: null,
+      checkedAt: NOW,
+      ...overrides,
+    },
+    status,
+  );
 }
 
 /** A parcel picked up `hoursAgo` before NOW and moving since, last scanned `lastHoursAgo` before NOW. */

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { epochToMs, formatRemaining, formatShanghai, parseInstant, parseShanghaiLocal, shanghaiWallToMs } from '../../../lib/time/shanghai';
+import { epochToMs, formatRemaining, formatShanghai, parseInstant, parseShanghaiLocal, shanghaiWallToMs, toIso } from '../../../lib/time/shanghai';
 
 describe('epochToMs', () => {
   it.each([
@@ -71,5 +71,43 @@ describe('display helpers', () => {
   ])('formatRemaining(%d)', (ms, zh, en) => {
     expect(formatRemaining(ms, 'zh')).toBe(zh);
     expect(formatRemaining(ms, 'en')).toBe(en);
+  });
+});
+
+describe('toIso', () => {
+  it('writes what Date#toISOString writes, for any instant', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 }), (ms) => {
+        expect(toIso(ms)).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 2000 },
+    );
+    for (const ms of [0, 951782400000, 951868799999, 4102444800000, 253402300799999, 253402300800000, -1]) {
+      expect(toIso(ms)).toBe(new Date(ms).toISOString());
+    }
+  });
+});
+
+describe('parseShanghaiLocal fast path', () => {
+  it('agrees with the general reading for well-formed and malformed 19-character times', () => {
+    const text = fc.tuple(
+      fc.integer({ min: 1990, max: 2100 }),
+      fc.integer({ min: 0, max: 13 }),
+      fc.integer({ min: 0, max: 32 }),
+      fc.integer({ min: 0, max: 24 }),
+      fc.integer({ min: 0, max: 60 }),
+      fc.integer({ min: 0, max: 60 }),
+      fc.constantFrom(' ', 'T', 'x'),
+    );
+    fc.assert(
+      fc.property(text, ([y, mo, d, h, mi, s, sep]) => {
+        const p2 = (n: number) => String(n).padStart(2, '0');
+        const fixed = `${y}-${p2(mo)}-${p2(d)}${sep}${p2(h)}:${p2(mi)}:${p2(s)}`;
+        const loose = `${y}-${mo}-${d}${sep === 'x' ? 'x' : ' '}${h}:${p2(mi)}:${p2(s)}`;
+        // The loose spelling (one-digit month/day/hour) takes the general path; both must agree.
+        expect(parseShanghaiLocal(fixed)).toBe(sep === 'x' ? null : parseShanghaiLocal(loose));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
