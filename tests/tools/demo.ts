@@ -65,9 +65,26 @@ async function runHeadless(browser: SentinelBrowser): Promise<void> {
     badged[tab] = await waitForBadges(list);
     await shoot(list, name);
   }
+  // Page through the whole lists once, as a merchant would, so the summary covers the whole shop.
+  await list.getByText('全部', { exact: true }).first().click();
+  for (let pages = 1; pages < 1000; pages += 1) {
+    const next = list.locator('[data-testid="beast-core-pagination-next"]');
+    if ((await next.getAttribute('aria-disabled')) === 'true') break;
+    await next.click();
+    await list.waitForURL(new RegExp(`page=${pages + 1}`));
+    await waitForBadges(list);
+  }
   const afterSales = await browser.openConsole('/aftersales/aftersale_list');
-  await afterSales.waitForTimeout(1500);
+  await waitForBadges(afterSales);
   await shoot(afterSales, 'aftersales');
+
+  for (let pages = 1; pages < 1000; pages += 1) {
+    const next = afterSales.locator('[data-testid="beast-core-pagination-next"]');
+    if ((await next.count()) === 0 || (await next.getAttribute('aria-disabled')) === 'true') break;
+    await next.click();
+    await afterSales.waitForURL(new RegExp(`page=${pages + 1}`));
+    await waitForBadges(afterSales);
+  }
 
   const popup = await browser.openExtensionPage('popup.html');
   await popup.setViewportSize({ width: 400, height: 600 });
