@@ -1,6 +1,6 @@
 // Small pieces every rule shares: clock banding and the form of timestamps in a basis.
 import { hoursToMs, msToHours, toIso } from '../time/shanghai';
-import type { Severity } from './vocabulary';
+import { SEVERITY_RANK, type Severity } from './vocabulary';
 
 /**
  * A clock's severity: `breached` once the time has run out (remaining < 0), `critical` and `warn` inside
@@ -11,6 +11,11 @@ export function clockSeverity(remainingMs: number, warnHours: number, criticalHo
   if (remainingMs <= hoursToMs(criticalHours)) return 'critical';
   if (remainingMs <= hoursToMs(warnHours)) return 'warn';
   return 'info';
+}
+
+/** The relief tag (发货时间可延迟) means the platform tolerates a delay: the countdown stays, its alarm stops at warn. */
+export function withDelayRelief(severity: Severity, delayAllowed: boolean): Severity {
+  return delayAllowed && SEVERITY_RANK[severity] > SEVERITY_RANK.warn ? 'warn' : severity;
 }
 
 export function isoOrNull(ms: number | null): string | null {

@@ -4,7 +4,7 @@ import type { OrderFacts, TrackingEvent, TrackingFacts, TrackingStatus } from '.
 import { daysToMs, hoursToMs, msToHours, toIso } from '../time/shanghai';
 import { isTerminal } from '../tracking/status';
 import { areasDiffer, parseArea, placeName } from './area';
-import { clockSeverity, isoOrNull, remainingHours, shortText } from './finding';
+import { clockSeverity, isoOrNull, remainingHours, shortText, withDelayRelief } from './finding';
 import type { Policy } from './policy';
 import type { AnomalyKind, Finding } from './vocabulary';
 
@@ -144,8 +144,7 @@ export function addOrderFindings(
 
 function addShipBy(out: Finding[], order: OrderFacts, shipBy: { dueAt: number; source: string }, now: number, policy: Policy): void {
   const banded = clockSeverity(shipBy.dueAt - now, policy.shipByWarnHours, policy.shipByCriticalHours);
-  // The relief tag (发货时间可延迟) means the platform tolerates a delay: keep the countdown, cap the alarm.
-  const severity = order.shippingDelayAllowed && banded !== 'info' ? 'warn' : banded;
+  const severity = withDelayRelief(banded, order.shippingDelayAllowed);
   out.push({
     orderSn: order.orderSn,
     kind: 'ship_by',

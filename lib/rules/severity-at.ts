@@ -1,7 +1,7 @@
 // A clock finding's severity at a later instant, from the bands it carries in its basis. Badges re-band
 // every tick with this, so a badge changes colour on time without asking the background again.
-import { clockSeverity } from './finding';
-import { isClockKind, SEVERITY_RANK, type Finding, type Severity } from './vocabulary';
+import { clockSeverity, withDelayRelief } from './finding';
+import { isClockKind, type Finding, type Severity } from './vocabulary';
 
 export function severityAt(finding: Finding, now: number): Severity {
   if (!isClockKind(finding.kind) || finding.dueAt === undefined) return finding.severity;
@@ -9,9 +9,7 @@ export function severityAt(finding: Finding, now: number): Severity {
   if (Number.isNaN(dueAt)) return finding.severity;
   const { warnHours, criticalHours, shippingDelayAllowed } = finding.basis;
   if (typeof warnHours === 'number' && typeof criticalHours === 'number') {
-    const banded = clockSeverity(dueAt - now, warnHours, criticalHours);
-    // Same cap as the ship-by rule: a tolerated delay keeps the countdown but never alarms past warn.
-    return shippingDelayAllowed === true && SEVERITY_RANK[banded] > SEVERITY_RANK.warn ? 'warn' : banded;
+    return withDelayRelief(clockSeverity(dueAt - now, warnHours, criticalHours), shippingDelayAllowed === true);
   }
   return dueAt - now < 0 ? 'breached' : finding.severity;
 }
