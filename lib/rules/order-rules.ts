@@ -18,14 +18,14 @@ const DELIVERY_STAGES: ReadonlySet<TrackingStatus> = new Set(['out_for_delivery'
 const BACK_TO_SENDER: ReadonlySet<TrackingStatus> = new Set(['returning', 'returned']);
 
 /** Ship-by instant: the console's promise, else the deal time + the fallback hours (R1). */
-export function shipByDue(order: OrderFacts, policy: Policy): { dueAt: number; source: string } | null {
+function shipByDue(order: OrderFacts, policy: Policy): { dueAt: number; source: string } | null {
   if (order.promiseShipAt !== null) return { dueAt: order.promiseShipAt, source: 'promise_shipping_time' };
   if (order.orderAt !== null) return { dueAt: order.orderAt + hoursToMs(policy.shipByFallbackHours), source: 'order_time' };
   return null;
 }
 
 /** Whether the order still goes through shipping at all: not cancelled, not refunded. */
-export function isOpen(order: OrderFacts): boolean {
+function isOpen(order: OrderFacts): boolean {
   return order.state !== 'cancelled' && !order.refunded;
 }
 
@@ -69,7 +69,7 @@ export function addOrderFindings(
       rule: 'A3',
       basis: {
         shippedAt: shippedIso,
-        shipByAt: isoOrNull(shipBy.dueAt),
+        shipByAt: toIso(shipBy.dueAt),
         shipBySource: shipBy.source,
         lateHours: msToHours(shippedAt - shipBy.dueAt),
       },
