@@ -92,7 +92,12 @@ export function addOrderFindings(
   if (!open) return;
   if (!order.noLogistics) {
     const received = order.state === 'received';
-    if (!received && (tracking === null || tracking.pickedUpAt === null)) addPickupBy(out, order, shippedAt, shippedIso, tracking, now, policy);
+    // Without a trace read we cannot know whether the courier scanned the parcel: the countdown reminds the
+    // merchant while the window runs, but only a trace that shows no pickup may call the clock breached.
+    const pickupUnknownAndOver = tracking === null && now > shippedAt + hoursToMs(policy.pickupHours);
+    if (!received && !pickupUnknownAndOver && (tracking === null || tracking.pickedUpAt === null)) {
+      addPickupBy(out, order, shippedAt, shippedIso, tracking, now, policy);
+    }
     const editUntil = shippedAt + hoursToMs(policy.trackingEditHours);
     if (now <= editUntil) {
       const warn = openNumberAnomaly !== null && editUntil - now <= hoursToMs(policy.trackingEditWarnHours);

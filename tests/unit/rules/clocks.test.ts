@@ -86,7 +86,6 @@ describe('pickup_by', () => {
     ['20 h − 1 s after upload', 20 * H - S, 'warn'],
     ['20 h after upload', 20 * H, 'critical'],
     ['24 h after upload (at dueAt)', 24 * H, 'critical'],
-    ['24 h + 1 s after upload', 24 * H + S, 'breached'],
   ] as const)('%s with no trace read yet', (_label, elapsed, severity) => {
     const o = shipped(0, { shippedAt: NOW - elapsed });
     const found = only(assessOrder(context(o), NOW, P), 'pickup_by');
@@ -94,6 +93,16 @@ describe('pickup_by', () => {
     expect(found.dueAt).toBe(toIso(NOW - elapsed + 24 * H));
     expect(found.rule).toBe('R6');
     expect(found.basis).toMatchObject({ shippedAt: toIso(NOW - elapsed), pickupHours: 24, trackingStatus: null });
+  });
+
+  it('past the window with no trace read, claims nothing (the scan may well exist)', () => {
+    expect(clock(assessOrder(context(shipped(0, { shippedAt: NOW - 24 * H - S })), NOW, P), 'pickup_by')).toBeUndefined();
+  });
+
+  it('is breached 1 s past the window when a trace shows no pickup scan', () => {
+    const pending = trace('pending', [event(NOW - 25 * H, '商家已下单，等待快递员揽收', 'pending')]);
+    const found = only(assessOrder(context(shipped(0, { shippedAt: NOW - 24 * H - S }), pending), NOW, P), 'pickup_by');
+    expect(found.severity).toBe('breached');
   });
 
   it('keeps running while the trace says only 待揽收', () => {

@@ -106,7 +106,8 @@ describe('assessShop', () => {
     ];
     const findings = assessShop(contexts, NOW, P);
     expect([...findings].sort(compareFindings)).toEqual(findings);
-    expect(findings[0]).toMatchObject({ kind: 'pickup_by', severity: 'breached' });
+    expect(findings[0]).toMatchObject({ kind: 'duplicate_tracking', severity: 'critical' });
+    expect(findings.find((f) => f.kind === 'pickup_by')).toMatchObject({ orderSn: contexts[0]!.order.orderSn, severity: 'info' });
     expect(findings.filter((f) => f.kind === 'duplicate_tracking')).toHaveLength(2);
   });
 });
