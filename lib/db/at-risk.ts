@@ -1,0 +1,52 @@
+// The popup's list: orders with an open finding at warn or worse, most urgent first. Served by the
+// [shopId+riskRank+nextDueAt] index (or [riskRank+nextDueAt] across shops): a few index ranges, never a scan.
+import type { StoredOrder } from './records';
+import type { SentinelDb } from './schema';
+import { SEVERITY_RANK, type Severity } from '../rules/vocabulary';
+
+const LOWEST_DUE = -Infinity;
+const HIGHEST_DUE = Infinity;
+
+function ranksFrom(minSeverity: Severity): number[] {
+  const top = Math.max(...Object.values(SEVERITY_RANK));
+  const ranks: number[] = [];
+  for (let rank = top; rank >= SEVERITY_RANK[minSeverity]; rank--) ranks.push(rank);
+  return ranks;
+}
+
+function rankRange(db: SentinelDb, shopId: string | null, lowRank: number, highRank: number) {
+  return shopId === null
+    ? db.orders.where('[riskRank+nextDueAt]').between([lowRank, LOWEST_DUE], [highRank, HIGHEST_DUE], true, true)
+    : db.orders
+        .where('[shopId+riskRank+nextDueAt]')
+        .between([shopId, lowRank, LOWEST_DUE], [shopId, highRank, HIGHEST_DUE], true, true);
+}
+
+/**
+ * Worst severity first, then the earliest due time (orders whose findings have no due time, such as
+ * anomalies, after the clocks of the same severity). `shopId` null lists every shop.
+ */
+export async function queryAtRisk(
+  db: SentinelDb,
+  shopId: string | null,
+  limit: number,
+  minSeverity: Severity = 'warn',
+): Promise<StoredOrder[]> {
+  return db.transaction('r', db.orders, async () => {
+    const result: StoredOrder[] = [];
+    // One index range per severity, walked in due order; a single descending walk would also reverse the
+    // due order within a severity.
+    for (const rank of ranksFrom(minSeverity)) {
+      const remaining = limit - result.length;
+      if (remaining <= 0) break;
+      result.push(...(await rankRange(db, shopId, rank, rank).limit(remaining).toArray()));
+    }
+    return result;
+  });
+}
+
+/** How many orders have an open finding at `minSeverity` or worse (the toolbar count): an index count. */
+export async function countAtRisk(db: SentinelDb, shopId: string | null, minSeverity: Severity = 'warn'): Promise<number> {
+  const ranks = ranksFrom(minSeverity);
+  return rankRange(db, shopId, Math.min(...ranks), Math.max(...ranks)).count();
+}

@@ -1,0 +1,193 @@
+// The records the extension keeps in IndexedDB. Every key starts with the shop id, so that several shops
+// in one browser never mix. No record holds a raw console row or any buyer name, phone or address: orders
+// and after-sales cases are stored as their normalized facts, which have no such fields.
+import type { CapturedEndpoint } from '../capture/capture';
+import type { AfterSaleFacts, OrderFacts, TrackingFacts, TrackingStatus } from '../facts/facts';
+import type { BasisValue, FindingKind, Severity } from '../rules/vocabulary';
+
+/** Shop id used when the console page did not expose one (Capture.shopId null). */
+export const UNKNOWN_SHOP = 'unknown';
+
+/** `riskRank` of an order with no open finding. Severity ranks are ≥ 0, so this sorts below all of them. */
+export const RISK_NONE = -1;
+
+/**
+ * `nextDueAt` of an order whose open findings have no due time. IndexedDB cannot index null, and the
+ * at-risk index needs a value on every row; the largest valid Date keeps such orders after every clock.
+ */
+export const NO_DUE = 8_640_000_000_000_000;
+
+export type ChangeValue = string | number | boolean | null;
+
+/**
+ * A finding with its lifetime. A kind that closes and later holds again gets a new record. Findings live
+ * on the row of their order (or product): writing an order and its findings is one IndexedDB request,
+ * and requests, not bytes, are what a large ingest pays for.
+ */
+export interface FindingRecord {
+  kind: FindingKind;
+  severity: Severity;
+  dueAt: number | null;
+  rule: string;
+  basis: Record<string, BasisValue>;
+  openedAt: number;
+  /** Null while the finding holds. */
+  closedAt: number | null;
+  updatedAt: number;
+}
+
+export interface StoredOrder {
+  shopId: string;
+  orderSn: string;
+  facts: OrderFacts;
+  /** Capture time of the facts: a capture older than this never overwrites them. */
+  factsAt: number;
+  factsSource: CapturedEndpoint;
+  firstSeenAt: number;
+  /** The console's status wording when the order was first seen (later ones are in its changes). */
+  firstStatusText: string;
+  firstSource: CapturedEndpoint | 'import';
+  lastSeenAt: number;
+  /** Copies of facts fields that indexes need (Dexie indexes cannot reach into `facts` with compound keys). */
+  trackingNumber: string | null;
+  goodsId: string | null;
+  /** Last capture time at which the order was closed (received, cancelled or refunded); null while open. */
+  closedAt: number | null;
+  /**
+   * When to ask a courier provider about this order's parcel for the first time; null once its waybill
+   * has a row (which then holds the schedule) or when it needs no tracking. Keeping the first check here
+   * saves a waybill write per order in a large capture: writes are counted in requests.
+   */
+  firstCheckAt: number | null;
+  /** Every finding the order has had, open ones (closedAt null) most urgent first, then closed ones. */
+  findings: FindingRecord[];
+  /** `<shopId>|<kind>` of each open finding (a multiEntry index: "the shop's orders with an open X"). */
+  openKindTags: string[];
+  /** SEVERITY_RANK of the worst open finding, RISK_NONE when there is none. */
+  riskRank: number;
+  /** Earliest due time among the open findings at the worst severity; NO_DUE when none has one. */
+  nextDueAt: number;
+}
+
+/** Findings about a product rather than one order (rejection_cluster). */
+export interface StoredProduct {
+  shopId: string;
+  goodsId: string;
+  findings: FindingRecord[];
+  /** 1 while any finding is open (IndexedDB cannot index booleans). */
+  hasOpen: 0 | 1;
+}
+
+export type ChangeCategory = 'order' | 'status' | 'shipping' | 'after_sale' | 'finding';
+
+/** One observed change, kept with the capture time at which it was first seen. */
+export interface StoredChange {
+  shopId: string;
+  orderSn: string;
+  /** When the change was first seen: the capture time for facts, the evaluation time for findings. */
+  at: number;
+  /** An OrderFacts field name, `after_sale:<caseId>:<field>` or `finding:<kind>`. */
+  field: string;
+  category: ChangeCategory;
+  from: ChangeValue;
+  to: ChangeValue;
+  source: CapturedEndpoint | 'tracking' | 'evaluation' | 'import';
+}
+
+export interface StoredAfterSale {
+  shopId: string;
+  /** After-sales case id. */
+  id: string;
+  orderSn: string;
+  facts: AfterSaleFacts;
+  factsAt: number;
+  firstSeenAt: number;
+  lastSeenAt: number;
+}
+
+export interface WaybillError {
+  at: number;
+  message: string;
+  /** The provider normalizer's advice (TrackingResult). */
+  retry: 'never' | 'later' | 'backoff';
+}
+
+/** Tracking state of one waybill of one shop. */
+export interface StoredWaybill {
+  shopId: string;
+  trackingNumber: string;
+  /** Merged tracking facts (with their events: the rules read them); null until a provider has answered. */
+  facts: TrackingFacts | null;
+  status: TrackingStatus;
+  lastEventAt: number | null;
+  checkedAt: number | null;
+  /** When the poller should ask a provider next; null when it should not (terminal, or nothing to ask). */
+  nextCheckAt: number | null;
+  /** Provider answers and errors received, in total. */
+  attempts: number;
+  /** Provider errors since the last good answer. */
+  consecutiveFailures: number;
+  lastError: WaybillError | null;
+  firstSeenAt: number;
+}
+
+export function emptyWaybill(shopId: string, trackingNumber: string, now: number, nextCheckAt: number | null): StoredWaybill {
+  return {
+    shopId,
+    trackingNumber,
+    facts: null,
+    status: 'unknown',
+    lastEventAt: null,
+    checkedAt: null,
+    nextCheckAt,
+    attempts: 0,
+    consecutiveFailures: 0,
+    lastError: null,
+    firstSeenAt: now,
+  };
+}
+
+/** A tracking event, stored once however many replies repeat it. */
+export interface StoredTrackingEvent {
+  shopId: string;
+  trackingNumber: string;
+  at: number;
+  /** Short hash of the text: with `at` it identifies the event. */
+  textKey: string;
+  text: string;
+  area: string | null;
+  status: TrackingStatus | null;
+  code: string | null;
+  firstSeenAt: number;
+}
+
+/** One notification the extension showed. Titles and bodies are built from facts and never hold buyer PII. */
+export interface StoredNotification {
+  shopId: string;
+  orderSn: string | null;
+  /** The planner's dedupe key (for example `<orderSn>:<kind>:<severity>`). */
+  key: string;
+  sentAt: number;
+  kind: FindingKind | null;
+  severity: Severity | null;
+  title: string;
+  body: string;
+}
+
+export interface StoredShop {
+  shopId: string;
+  firstSeenAt: number;
+  lastCaptureAt: number;
+}
+
+export interface StoredMeta {
+  key: string;
+  value: unknown;
+}
+
+export const openKindTag = (shopId: string, kind: FindingKind): string => `${shopId}|${kind}`;
+
+/** The findings of an order (or product) that hold now, most urgent first. */
+export function openFindingsOf(subject: { findings: readonly FindingRecord[] }): FindingRecord[] {
+  return subject.findings.filter((record) => record.closedAt === null);
+}

@@ -1,0 +1,52 @@
+// Every schema version the extension has ever shipped, oldest first. A version is never edited after it
+// ships: a change is a new entry with its own `upgrade`, a frozen dump of the previous version in
+// tests/fixtures/db/v<N-1>.json and the dump of the new one in v<N>.json (tests/unit/db/migrations.test.ts
+// enforces all three).
+import type { Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  version: number;
+  /** Dexie `stores()` spec: the primary key first, then the indexes. */
+  stores: Record<string, string | null>;
+  /** Rewrites the data of the previous version; required for every version after the first. */
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      // [shopId+riskRank+nextDueAt] serves the popup's at-risk list for one shop, [riskRank+nextDueAt] for all
+      // shops; [shopId+trackingNumber] finds the orders sharing a waybill; *openKindTags finds a shop's
+      // orders with an open finding of one kind; firstCheckAt queues parcels never asked about; closedAt
+      // drives retention (null values are not indexed, so open orders are not in that index at all).
+      orders:
+        '[shopId+orderSn], [shopId+trackingNumber], [shopId+goodsId], [shopId+riskRank+nextDueAt], [riskRank+nextDueAt], *openKindTags, firstCheckAt, closedAt',
+      // The primary key orders an order's history by time and makes a re-recorded change a no-op.
+      changes: '[shopId+orderSn+at+field]',
+      afterSales: '[shopId+id], [shopId+orderSn]',
+      waybills: '[shopId+trackingNumber], nextCheckAt',
+      trackingEvents: '[shopId+trackingNumber+at+textKey]',
+      products: '[shopId+goodsId], [shopId+hasOpen]',
+      notifications: '[shopId+key+sentAt], [shopId+orderSn], sentAt',
+      shops: 'shopId',
+      meta: 'key',
+    },
+  },
+];
+
+export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
+
+export const TABLE_NAMES = [
+  'orders',
+  'changes',
+  'afterSales',
+  'waybills',
+  'trackingEvents',
+  'products',
+  'notifications',
+  'shops',
+  'meta',
+] as const;
+
+export type TableName = (typeof TABLE_NAMES)[number];

@@ -1,0 +1,141 @@
+// Turning a fresh evaluation into finding records: open what newly holds, update what changed, close what
+// no longer holds, keep what was closed before. Pure: the caller stores the list on the order (or product).
+import { NO_DUE, RISK_NONE, openKindTag, type FindingRecord, type StoredChange } from '../db/records';
+import { SEVERITY_RANK, type Finding, type FindingKind } from '../rules/vocabulary';
+
+export interface Reconciliation {
+  /** Open findings (in the order given, most urgent first), then the closed ones. */
+  findings: FindingRecord[];
+  /** False when nothing changed: `findings` then equals the previous list and needs no write. */
+  changed: boolean;
+  /** History lines for severity changes of findings that stay open. */
+  changes: StoredChange[];
+  opened: number;
+  closed: number;
+}
+
+export function dueAtMs(finding: Finding): number | null {
+  if (finding.dueAt === undefined) return null;
+  const ms = Date.parse(finding.dueAt);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** Whether a stored record still says what the finding says (a basis is flat: one level of values). */
+export function sameFinding(record: FindingRecord, finding: Finding, dueAt: number | null): boolean {
+  if (record.severity !== finding.severity || record.dueAt !== dueAt || record.rule !== finding.rule) return false;
+  const before = record.basis;
+  const after = finding.basis;
+  let count = 0;
+  for (const key in after) {
+    if (before[key] !== after[key]) return false;
+    count += 1;
+  }
+  return Object.keys(before).length === count;
+}
+
+/**
+ * `history`: where severity changes are recorded — the order's shop and number — or null for subjects
+ * without a history (products).
+ */
+export function reconcileFindings(
+  previous: readonly FindingRecord[],
+  current: readonly Finding[],
+  now: number,
+  history: { shopId: string; orderSn: string } | null,
+): Reconciliation {
+  const openBefore = new Map<FindingKind, FindingRecord>();
+  const closedBefore: FindingRecord[] = [];
+  for (const record of previous) {
+    if (record.closedAt === null) openBefore.set(record.kind, record);
+    else closedBefore.push(record);
+  }
+  const result: Reconciliation = { findings: [], changed: false, changes: [], opened: 0, closed: 0 };
+  const openNow: FindingRecord[] = [];
+  const seen = new Set<FindingKind>();
+
+  for (const finding of current) {
+    // One record per kind: rules give a kind at most once per subject, and keeping the first of a repeat
+    // keeps this deterministic.
+    if (seen.has(finding.kind)) continue;
+    seen.add(finding.kind);
+    const before = openBefore.get(finding.kind);
+    const dueAt = dueAtMs(finding);
+    if (before !== undefined && sameFinding(before, finding, dueAt)) {
+      openNow.push(before);
+      continue;
+    }
+    openNow.push({
+      kind: finding.kind,
+      severity: finding.severity,
+      dueAt,
+      rule: finding.rule,
+      basis: finding.basis,
+      openedAt: before?.openedAt ?? now,
+      closedAt: null,
+      updatedAt: now,
+    });
+    result.changed = true;
+    if (before === undefined) result.opened += 1;
+    else if (before.severity !== finding.severity && history !== null) {
+      result.changes.push({
+        shopId: history.shopId,
+        orderSn: history.orderSn,
+        at: now,
+        field: `finding:${finding.kind}`,
+        category: 'finding',
+        from: before.severity,
+        to: finding.severity,
+        source: 'evaluation',
+      });
+    }
+  }
+
+  const closedNow: FindingRecord[] = [];
+  for (const before of openBefore.values()) {
+    if (seen.has(before.kind)) continue;
+    closedNow.push({ ...before, closedAt: now, updatedAt: now });
+    result.closed += 1;
+    result.changed = true;
+  }
+  // Same open kinds in a different order (urgency moved) is a change too: the stored order is urgency order.
+  if (!result.changed && !sameOrder(previous, openNow)) result.changed = true;
+  result.findings = result.changed ? [...openNow, ...closedBefore, ...closedNow] : [...previous];
+  return result;
+}
+
+function sameOrder(previous: readonly FindingRecord[], openNow: readonly FindingRecord[]): boolean {
+  const openPrevious = previous.filter((record) => record.closedAt === null);
+  return openPrevious.length === openNow.length && openPrevious.every((record, index) => record === openNow[index]);
+}
+
+/** The order-row fields the at-risk index reads, from its open findings. */
+export function riskOf(findings: readonly FindingRecord[]): { riskRank: number; nextDueAt: number } {
+  let riskRank = RISK_NONE;
+  let nextDueAt = NO_DUE;
+  for (const record of findings) {
+    if (record.closedAt !== null) continue;
+    const rank = SEVERITY_RANK[record.severity];
+    const due = record.dueAt ?? NO_DUE;
+    if (rank > riskRank) {
+      riskRank = rank;
+      nextDueAt = due;
+    } else if (rank === riskRank && due < nextDueAt) {
+      nextDueAt = due;
+    }
+  }
+  return { riskRank, nextDueAt };
+}
+
+export function openKindTags(shopId: string, findings: readonly FindingRecord[]): string[] {
+  return findings.filter((record) => record.closedAt === null).map((record) => openKindTag(shopId, record.kind));
+}
+
+/** A stored record as the Finding the rules would give (exports, explanations of stored state). */
+export function findingOfRecord(
+  record: FindingRecord,
+  subject: { orderSn: string } | { goodsId: string },
+): Finding {
+  const finding: Finding = { ...subject, kind: record.kind, severity: record.severity, rule: record.rule, basis: record.basis };
+  if (record.dueAt !== null) finding.dueAt = new Date(record.dueAt).toISOString();
+  return finding;
+}
