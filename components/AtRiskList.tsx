@@ -29,7 +29,7 @@ export function AtRiskList({ db, lang, now, limit }: Props) {
 }
 
 function AtRiskRow({ order, lang, now }: { order: StoredOrder; lang: Lang; now: number }) {
-  const findings = [...order.openFindings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+  const findings = order.findings.filter((finding) => finding.closedAt === null).sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
   return (
     <li data-order-sn={order.orderSn}>
       <a className="order-sn" href={detailUrl(order.orderSn)} target="_blank" rel="noreferrer">

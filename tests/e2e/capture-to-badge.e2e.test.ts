@@ -53,7 +53,7 @@ describe('capture → bridge → background → badge', () => {
     expect(new Set(orders.map((order) => order.shopId))).toEqual(new Set([shop.shopId]));
     for (const order of orders) expect(shop.scenarioOf[order.orderSn], order.orderSn).toBeDefined();
     let everything = '';
-    for (const store of ['orders', 'changes', 'afterSales', 'findings', 'waybills', 'trackingEvents', 'meta', 'shops']) {
+    for (const store of ['orders', 'changes', 'afterSales', 'products', 'waybills', 'trackingEvents', 'notifications', 'meta', 'shops']) {
       everything += JSON.stringify(await sentinel.readStore(store));
     }
     for (const secret of [...shop.pii.names, ...shop.pii.phones, ...shop.pii.addresses]) {

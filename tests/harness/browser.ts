@@ -129,13 +129,13 @@ export async function launchSentinel(options: LaunchOptions): Promise<SentinelBr
       );
     },
     async stopServiceWorker() {
-      // A page's DevTools session can stop every worker of the profile's storage partition,
-      // which holds the extension's worker too.
+      // Chromium's own service-worker page stops a worker as the browser does when it is idle;
+      // resolves once that page reports it stopped.
       const page = await context.newPage();
-      const session = await context.newCDPSession(page);
-      await session.send('ServiceWorker.enable');
-      await session.send('ServiceWorker.stopAllWorkers');
-      await session.detach();
+      await page.goto('chrome://serviceworker-internals/');
+      const item = page.locator('.serviceworker-item', { hasText: `chrome-extension://${extensionId}/` });
+      await item.getByRole('button', { name: 'Stop' }).click();
+      await item.getByText('Running Status: STOPPED').waitFor({ timeout: 10_000 });
       await page.close();
     },
     async close(closeOptions) {

@@ -92,9 +92,8 @@ async function runHeadless(browser: SentinelBrowser): Promise<void> {
   await popup.waitForTimeout(500);
   await shoot(popup, 'popup');
 
-  const orders = await browser.readStore<{ orderSn: string }>('orders');
-  const findings = await browser.readStore<{ kind: string; severity: string; open: number }>('findings');
-  const open = findings.filter((finding) => finding.open === 1);
+  const orders = await browser.readStore<{ orderSn: string; findings: Array<{ kind: string; severity: string; closedAt: number | null }> }>('orders');
+  const open = orders.flatMap((order) => order.findings.filter((finding) => finding.closedAt === null));
   const byKind = new Map<string, Map<string, number>>();
   for (const finding of open) {
     const severities = byKind.get(finding.kind) ?? new Map<string, number>();
