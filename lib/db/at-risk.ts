@@ -5,6 +5,7 @@ import type { SentinelDb } from './schema';
 import { SEVERITY_RANK, type Severity } from '../rules/vocabulary';
 
 const LOWEST_DUE = -Infinity;
+const UNBOUNDED = 2 ** 31;
 const HIGHEST_DUE = Infinity;
 
 function ranksFrom(minSeverity: Severity): number[] {
@@ -24,7 +25,7 @@ function rankRange(db: SentinelDb, shopId: string | null, lowRank: number, highR
 
 /**
  * Worst severity first, then the earliest due time (orders whose findings have no due time, such as
- * anomalies, after the clocks of the same severity). `shopId` null lists every shop.
+ * anomalies, after the clocks of the same severity). `shopId` null lists every shop; `limit` may be Infinity.
  */
 export async function queryAtRisk(
   db: SentinelDb,
@@ -39,7 +40,9 @@ export async function queryAtRisk(
     for (const rank of ranksFrom(minSeverity)) {
       const remaining = limit - result.length;
       if (remaining <= 0) break;
-      result.push(...(await rankRange(db, shopId, rank, rank).limit(remaining).toArray()));
+      const range = rankRange(db, shopId, rank, rank);
+      // IndexedDB counts are 32-bit: an unbounded export asks without a limit.
+      result.push(...(await (remaining >= UNBOUNDED ? range : range.limit(remaining)).toArray()));
     }
     return result;
   });

@@ -3,6 +3,7 @@
 import type { DexieOptions } from 'dexie';
 import { classifyDbError, type DbFailureReason } from './errors';
 import { DEFAULT_DB_NAME, SentinelDb } from './schema';
+import { CURRENT_SCHEMA_VERSION } from './versions';
 
 export type OpenResult =
   | { ok: true; db: SentinelDb }
@@ -34,6 +35,18 @@ export async function openDatabase(name: string = DEFAULT_DB_NAME, options: Open
         ok: false,
         reason: 'blocked',
         message: `Opening ${name} is blocked by another open connection (close other extension pages and retry).`,
+      };
+    }
+    // Dexie 4 opens a database of a newer schema (a downgraded extension) instead of failing. This build
+    // would then write records of an older shape among newer ones: refuse, and leave the data as it is.
+    // (Dexie stores version × 10 in IndexedDB.)
+    const stored = db.backendDB().version / 10;
+    if (stored > CURRENT_SCHEMA_VERSION) {
+      db.close();
+      return {
+        ok: false,
+        reason: 'version',
+        message: `the stored history has schema version ${stored}, newer than this build's ${CURRENT_SCHEMA_VERSION}: update the extension (nothing was changed)`,
       };
     }
     return { ok: true, db };

@@ -41,7 +41,8 @@ export async function reassessOpenOrders(
         .between([shop, LOWEST_RANK, -Infinity], [shop, HIGHEST_RANK, Infinity], true, true)
         .primaryKeys();
       for (let start = 0; start < keys.length; start += batchSize) {
-        await reassessBatch(db, shop, keys.slice(start, start + batchSize), now, policy, result);
+        const orderSns = keys.slice(start, start + batchSize).map(([, orderSn]) => orderSn);
+        await reassessBatch(db, shop, orderSns, now, policy, result);
       }
     }
   } catch (error) {
@@ -51,17 +52,34 @@ export async function reassessOpenOrders(
   return result;
 }
 
+/** Re-evaluates the given orders of one shop (after an import, for instance), in transactions of `batchSize`. */
+export async function reassessOrders(
+  db: SentinelDb,
+  shopId: string,
+  orderSns: readonly string[],
+  now: number,
+  policy: Policy,
+  batchSize = 500,
+): Promise<ReassessResult> {
+  const result: ReassessResult = { evaluated: 0, findingsOpened: 0, findingsClosed: 0, changes: 0 };
+  for (let start = 0; start < orderSns.length; start += batchSize) {
+    await reassessBatch(db, shopId, orderSns.slice(start, start + batchSize), now, policy, result);
+  }
+  return result;
+}
+
 async function reassessBatch(
   db: SentinelDb,
   shopId: string,
-  keys: readonly OrderKey[],
+  orderSns: readonly string[],
   now: number,
   policy: Policy,
   result: ReassessResult,
 ): Promise<void> {
   await db.transaction('rw', [db.orders, db.changes, db.afterSales, db.waybills, db.products], async () => {
     const orders = new Map<string, StoredOrder>();
-    for (const order of await db.orders.bulkGet([...keys])) if (order !== undefined) orders.set(order.orderSn, order);
+    const rows = await db.orders.bulkGet(orderSns.map((orderSn) => [shopId, orderSn] as OrderKey));
+    for (const order of rows) if (order !== undefined) orders.set(order.orderSn, order);
     const outcome = await evaluateOrders(db, { shopId, orders, now, policy });
     await writeEvaluation(db, outcome, NO_FACT_WRITES);
     result.evaluated += orders.size;

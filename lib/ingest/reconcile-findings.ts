@@ -20,6 +20,14 @@ export function dueAtMs(finding: Finding): number | null {
   return Number.isFinite(ms) ? ms : null;
 }
 
+/**
+ * Basis values that only restate the clock (a due time or last event minus `now`): they differ at every
+ * evaluation without the finding having changed, and rewriting every open order on every capture for them
+ * would cost a write per order. The stored value is the one from the finding's last real change; surfaces
+ * compute the remaining time from `dueAt` and their own clock.
+ */
+const CLOCK_RESTATING_BASIS_KEYS: ReadonlySet<string> = new Set(['remainingHours', 'idleHours']);
+
 /** Whether a stored record still says what the finding says (a basis is flat: one level of values). */
 export function sameFinding(record: FindingRecord, finding: Finding, dueAt: number | null): boolean {
   if (record.severity !== finding.severity || record.dueAt !== dueAt || record.rule !== finding.rule) return false;
@@ -27,8 +35,8 @@ export function sameFinding(record: FindingRecord, finding: Finding, dueAt: numb
   const after = finding.basis;
   let count = 0;
   for (const key in after) {
-    if (before[key] !== after[key]) return false;
     count += 1;
+    if (before[key] !== after[key] && !CLOCK_RESTATING_BASIS_KEYS.has(key)) return false;
   }
   return Object.keys(before).length === count;
 }
@@ -97,10 +105,17 @@ export function reconcileFindings(
     result.closed += 1;
     result.changed = true;
   }
+  // All close at `now`, after every earlier closing: the closed history stays in compareClosed order.
+  closedNow.sort(compareClosed);
   // Same open kinds in a different order (urgency moved) is a change too: the stored order is urgency order.
   if (!result.changed && !sameOrder(previous, openNow)) result.changed = true;
   result.findings = result.changed ? [...openNow, ...closedBefore, ...closedNow] : [...previous];
   return result;
+}
+
+/** Closed findings in the order they closed (then opened, then by kind): one order for ingest and import. */
+export function compareClosed(a: FindingRecord, b: FindingRecord): number {
+  return (a.closedAt ?? 0) - (b.closedAt ?? 0) || a.openedAt - b.openedAt || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
 }
 
 function sameOrder(previous: readonly FindingRecord[], openNow: readonly FindingRecord[]): boolean {

@@ -2,7 +2,15 @@
 // events, the findings that opened, changed and closed, and the notifications sent. The badge explanation
 // and the dashboard read this.
 import type { TrackingStatus } from '../facts/facts';
-import type { ChangeCategory, ChangeValue, FindingRecord, StoredChange, StoredNotification, StoredOrder } from '../db/records';
+import type {
+  ChangeCategory,
+  ChangeValue,
+  FindingRecord,
+  StoredChange,
+  StoredNotification,
+  StoredOrder,
+  StoredTrackingEvent,
+} from '../db/records';
 import { prefixRange, type SentinelDb } from '../db/schema';
 import type { BasisValue, FindingKind, Severity } from '../rules/vocabulary';
 
@@ -62,42 +70,55 @@ export async function orderTimeline(db: SentinelDb, shopId: string, orderSn: str
       db.changes.where(':id').between(...prefixRange([shopId, orderSn])).toArray(),
       db.notifications.where('[shopId+orderSn]').equals([shopId, orderSn]).toArray(),
     ]);
-    const findings = order?.findings ?? [];
-    // Every waybill the order ever had: a corrected tracking number keeps the old one's events in history.
-    const trackingNumbers = new Set<string>();
-    if (order?.trackingNumber) trackingNumbers.add(order.trackingNumber);
-    for (const change of changes) {
-      if (change.field !== 'trackingNumber') continue;
-      if (typeof change.from === 'string') trackingNumbers.add(change.from);
-      if (typeof change.to === 'string') trackingNumbers.add(change.to);
-    }
     const events = (
       await Promise.all(
-        [...trackingNumbers].map((trackingNumber) =>
+        [...trackingNumbersOf(order, changes)].map((trackingNumber) =>
           db.trackingEvents.where(':id').between(...prefixRange([shopId, trackingNumber])).toArray(),
         ),
       )
     ).flat();
-
-    const entries: TimelineEntry[] = [
-      ...(order === undefined ? [] : [firstSeenEntry(order)]),
-      ...changes.map(changeEntry),
-      ...events.map(
-        (event): TimelineEntry => ({
-          at: event.at,
-          type: 'tracking_event',
-          trackingNumber: event.trackingNumber,
-          text: event.text,
-          area: event.area,
-          status: event.status,
-          firstSeenAt: event.firstSeenAt,
-        }),
-      ),
-      ...findings.flatMap((finding) => findingEntries(finding, changes)),
-      ...notifications.map(notificationEntry),
-    ];
-    return entries.sort(compareTimelineEntries);
+    return buildTimeline(order, changes, events, notifications);
   });
+}
+
+/** Every waybill the order ever had: a corrected tracking number keeps the old one's events in history. */
+export function trackingNumbersOf(order: StoredOrder | undefined, changes: readonly StoredChange[]): Set<string> {
+  const trackingNumbers = new Set<string>();
+  if (order?.trackingNumber) trackingNumbers.add(order.trackingNumber);
+  for (const change of changes) {
+    if (change.field !== 'trackingNumber') continue;
+    if (typeof change.from === 'string') trackingNumbers.add(change.from);
+    if (typeof change.to === 'string') trackingNumbers.add(change.to);
+  }
+  return trackingNumbers;
+}
+
+/** The timeline of one order from its rows (shared with the history export, which reads tables in bulk). */
+export function buildTimeline(
+  order: StoredOrder | undefined,
+  changes: readonly StoredChange[],
+  events: readonly StoredTrackingEvent[],
+  notifications: readonly StoredNotification[],
+): TimelineEntry[] {
+  const sortedChanges = [...changes].sort((a, b) => a.at - b.at);
+  const entries: TimelineEntry[] = [
+    ...(order === undefined ? [] : [firstSeenEntry(order)]),
+    ...sortedChanges.map(changeEntry),
+    ...events.map(
+      (event): TimelineEntry => ({
+        at: event.at,
+        type: 'tracking_event',
+        trackingNumber: event.trackingNumber,
+        text: event.text,
+        area: event.area,
+        status: event.status,
+        firstSeenAt: event.firstSeenAt,
+      }),
+    ),
+    ...(order?.findings ?? []).flatMap((finding) => findingEntries(finding, sortedChanges)),
+    ...notifications.map(notificationEntry),
+  ];
+  return entries.sort(compareTimelineEntries);
 }
 
 function firstSeenEntry(order: StoredOrder): TimelineEntry {
@@ -118,7 +139,7 @@ function changeEntry(change: StoredChange): TimelineEntry {
 
 /**
  * The stored record holds the latest severity; the one it opened with is the `from` of its first
- * severity change (changes are sorted by time through their key), if it had any.
+ * severity change (`changes` sorted by time), if it had any.
  */
 function openingSeverity(finding: FindingRecord, changes: readonly StoredChange[]): Severity {
   const field = `finding:${finding.kind}`;

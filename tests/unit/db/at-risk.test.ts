@@ -1,0 +1,106 @@
+import { describe, expect, test } from 'vitest';
+import { countAtRisk, queryAtRisk } from '../../../lib/db/at-risk';
+import { NO_DUE, RISK_NONE, type FindingRecord, type StoredOrder } from '../../../lib/db/records';
+import type { SentinelDb } from '../../../lib/db/schema';
+import { SEVERITY_RANK, type Severity } from '../../../lib/rules/vocabulary';
+import { HOUR, NOW, freshDb } from './helpers';
+
+function order(shopId: string, orderSn: string, severity: Severity | null, dueAt: number | null): StoredOrder {
+  const findings: FindingRecord[] =
+    severity === null
+      ? []
+      : [{ kind: 'ship_by', severity, dueAt, rule: 'R1', basis: {}, openedAt: NOW, closedAt: null, updatedAt: NOW }];
+  return {
+    shopId,
+    orderSn,
+    facts: {} as StoredOrder['facts'],
+    factsAt: NOW,
+    factsSource: 'recentOrderList',
+    firstSeenAt: NOW,
+    firstStatusText: '待发货',
+    firstSource: 'recentOrderList',
+    lastSeenAt: NOW,
+    trackingNumber: null,
+    goodsId: null,
+    closedAt: null,
+    firstCheckAt: null,
+    findings,
+    openKindTags: [],
+    riskRank: severity === null ? RISK_NONE : SEVERITY_RANK[severity],
+    nextDueAt: dueAt ?? NO_DUE,
+  };
+}
+
+/** Records which index each read used, through a Dexie middleware (installed by reopening), so a scan cannot hide. */
+async function spyOnQueries(db: SentinelDb): Promise<string[]> {
+  const used: string[] = [];
+  db.close();
+  db.use({
+    stack: 'dbcore',
+    name: 'query-spy',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          query: (request) => {
+            used.push(`${name}:${request.query.index.name ?? ':id'}`);
+            return table.query(request);
+          },
+          openCursor: (request) => {
+            used.push(`${name}:cursor:${request.query.index.name ?? ':id'}`);
+            return table.openCursor(request);
+          },
+        };
+      },
+    }),
+  });
+  await db.open();
+  return used;
+}
+
+describe('queryAtRisk', () => {
+  test('lists warn and worse, worst severity first, then earliest due, anomalies without a due time last', async () => {
+    const db = await freshDb();
+    await db.orders.bulkPut([
+      order('s1', 'info', 'info', NOW + HOUR),
+      order('s1', 'none', null, null),
+      order('s1', 'warn-late', 'warn', NOW + 10 * HOUR),
+      order('s1', 'warn-soon', 'warn', NOW + 5 * HOUR),
+      order('s1', 'critical-anomaly', 'critical', null),
+      order('s1', 'critical-clock', 'critical', NOW + HOUR),
+      order('s1', 'breached', 'breached', NOW - HOUR),
+    ]);
+    const result = await queryAtRisk(db, 's1', 50);
+    expect(result.map((row) => row.orderSn)).toEqual(['breached', 'critical-clock', 'critical-anomaly', 'warn-soon', 'warn-late']);
+    expect(await countAtRisk(db, 's1')).toBe(5);
+    expect((await queryAtRisk(db, 's1', 50, 'info')).map((row) => row.orderSn)).toContain('info');
+  });
+
+  test('respects the limit and keeps shops apart; null means every shop', async () => {
+    const db = await freshDb();
+    await db.orders.bulkPut([
+      order('s1', 'a', 'critical', NOW + 2 * HOUR),
+      order('s2', 'b', 'critical', NOW + HOUR),
+      order('s1', 'c', 'warn', NOW),
+    ]);
+    expect((await queryAtRisk(db, 's1', 1)).map((row) => row.orderSn)).toEqual(['a']);
+    expect((await queryAtRisk(db, 's2', 10)).map((row) => row.orderSn)).toEqual(['b']);
+    expect((await queryAtRisk(db, null, 10)).map((row) => row.orderSn)).toEqual(['b', 'a', 'c']);
+    expect(await countAtRisk(db, null)).toBe(3);
+    expect((await queryAtRisk(db, 's1', Infinity)).length).toBe(2);
+  });
+
+  test('reads index ranges of the at-risk index, never the whole table', async () => {
+    const db = await freshDb();
+    await db.orders.bulkPut(Array.from({ length: 200 }, (_, i) => order('s1', `o${i}`, i % 3 === 0 ? 'warn' : null, NOW + i)));
+    const used = await spyOnQueries(db);
+    const result = await queryAtRisk(db, 's1', 5);
+    await countAtRisk(db, 's1');
+    await queryAtRisk(db, null, 5);
+    expect(result).toHaveLength(5);
+    expect(used.length).toBeGreaterThan(0);
+    expect(used.every((entry) => /orders:(\[shopId\+riskRank\+nextDueAt\]|\[riskRank\+nextDueAt\])$/.test(entry))).toBe(true);
+  });
+});
