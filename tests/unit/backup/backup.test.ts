@@ -1,0 +1,182 @@
+import { describe, expect, test } from 'vitest';
+import { BACKUP_FORMAT, BACKUP_TABLES, exportJson, importJson, type BackupDocument } from '../../../lib/backup/backup-json';
+import { exportAtRiskCsv, exportHistoryCsv } from '../../../lib/backup/export-csv';
+import { logNotification } from '../../../lib/db/notification-log';
+import type { SentinelDb } from '../../../lib/db/schema';
+import { ingestCapture } from '../../../lib/ingest/ingest-capture';
+import { ingestTrackingReply } from '../../../lib/ingest/ingest-tracking';
+import { DEFAULT_POLICY } from '../../../lib/rules/policy';
+import { normalizeKuaidi100 } from '../../../lib/tracking/kuaidi100';
+import { HOUR, NOW, SHOP, dumpDb, freshDb, listCapture, orderRow, shippedRow } from '../db/helpers';
+
+const policy = DEFAULT_POLICY;
+const seconds = (ms: number) => Math.floor(ms / 1000);
+const A = '261120-000000000000031';
+const B = '261120-000000000000032';
+const C = '261120-000000000000033';
+
+/** A small shop: an order about to miss its ship-by time, a shipped one with a trace, a calm one. */
+async function smallShop(db: SentinelDb, shopId = SHOP): Promise<void> {
+  await ingestCapture(
+    db,
+    listCapture(
+      [
+        orderRow(A, { promise_shipping_time: seconds(NOW + HOUR), goods_name: '保温杯, "加厚"款' }),
+        shippedRow(B, '773123456789012', 10),
+        orderRow(C, { promise_shipping_time: seconds(NOW + 40 * HOUR) }),
+      ],
+      NOW - HOUR,
+      shopId,
+    ),
+    NOW - HOUR,
+    policy,
+  );
+  const body = {
+    message: 'ok', nu: '773123456789012', state: '0', status: '200',
+    data: [{ time: '2026-11-20 01:00:00', ftime: '2026-11-20 01:00:00', context: '【杭州市】已揽收', statusCode: '103' }],
+  };
+  await ingestTrackingReply(db, shopId, '773123456789012', normalizeKuaidi100(body, '773123456789012', NOW), NOW, policy);
+  await logNotification(db, { shopId, orderSn: A, key: `${A}:ship_by:critical`, sentAt: NOW, kind: 'ship_by', severity: 'critical', title: '即将超时', body: `订单 ${A}` });
+}
+
+const parseCsv = (text: string) =>
+  text
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter((line) => line !== '');
+
+describe('CSV exports', () => {
+  test('at-risk list: most urgent first, Shanghai times, Chinese labels, safe identifiers', async () => {
+    const db = await freshDb();
+    await smallShop(db);
+    const csv = await exportAtRiskCsv(db, SHOP);
+    expect(csv.startsWith('\uFEFF店铺ID,订单号,最高风险')).toBe(true);
+    const lines = parseCsv(csv);
+    expect(lines).toHaveLength(2); // header + the one order at warn or worse
+    expect(lines[1]).toContain(A);
+    expect(lines[1]).toContain('严重');
+    expect(lines[1]).toContain('发货截止');
+    expect(lines[1]).toContain('2026-11-20 11:00:00'); // due at NOW + 1 h, in Shanghai
+    expect(lines[1]).toContain('"保温杯, ""加厚""款"');
+    const all = parseCsv(await exportAtRiskCsv(db, SHOP, 'info'));
+    expect(all).toHaveLength(4);
+    expect(all.find((line) => line.includes(B))).toContain('"=""773123456789012"""');
+  });
+
+  test('history: every order\u2019s timeline, one line per entry', async () => {
+    const db = await freshDb();
+    await smallShop(db);
+    const lines = parseCsv(await exportHistoryCsv(db, SHOP));
+    expect(lines[0]).toBe('时间,店铺ID,订单号,类型,类型代码,项目,原值,新值,说明');
+    expect(lines.filter((line) => line.includes(',first_seen,'))).toHaveLength(3);
+    expect(lines.some((line) => line.includes(',tracking_event,') && line.includes('已揽收'))).toBe(true);
+    expect(lines.some((line) => line.includes(',notification,') && line.includes('即将超时'))).toBe(true);
+    expect(lines.some((line) => line.startsWith('2026-11-20 09:00:00,'))).toBe(true); // NOW - 1 h
+    // Another shop's orders are not in this shop's export, and all shops are in the null export.
+    await smallShop(db, 'other-shop');
+    expect(parseCsv(await exportHistoryCsv(db, SHOP))).toHaveLength(lines.length);
+    expect(parseCsv(await exportHistoryCsv(db, null)).length).toBe(2 * (lines.length - 1) + 1);
+  });
+});
+
+describe('JSON backup', () => {
+  test('export then import into an empty database gives the same records', async () => {
+    const source = await freshDb();
+    await smallShop(source);
+    const doc = JSON.parse(JSON.stringify(await exportJson(source, NOW))) as BackupDocument;
+    expect(doc).toMatchObject({ format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: 1, exportedAt: new Date(NOW).toISOString() });
+
+    const target = await freshDb();
+    const report = await importJson(target, doc, NOW);
+    expect(report).toMatchObject({ ok: true, error: null, problems: [] });
+    expect(report.tables.orders).toEqual({ added: 3, updated: 0, unchanged: 0, skipped: 0 });
+    const { meta: _sourceMeta, ...expected } = await dumpDb(source);
+    const { meta: _targetMeta, ...actual } = await dumpDb(target);
+    expect(actual).toEqual(expected);
+  });
+
+  test('importing the same backup twice, or into the database it came from, adds nothing', async () => {
+    const db = await freshDb();
+    await smallShop(db);
+    const doc = await exportJson(db, NOW);
+    const before = await dumpDb(db);
+    for (let i = 0; i < 2; i++) {
+      const report = await importJson(db, doc, NOW);
+      expect(report.ok).toBe(true);
+      for (const table of BACKUP_TABLES) expect(report.tables[table].added, table).toBe(0);
+      expect(report.tables.orders.updated).toBe(0);
+    }
+    expect(await dumpDb(db)).toEqual(before);
+  });
+
+  test('merging: newer facts win, history is united, the local schedule is kept', async () => {
+    const older = await freshDb();
+    await ingestCapture(older, listCapture([orderRow(A)], NOW - 2 * HOUR), NOW - 2 * HOUR, policy);
+    const newer = await freshDb();
+    await ingestCapture(newer, listCapture([orderRow(A)], NOW - 2 * HOUR), NOW - 2 * HOUR, policy);
+    await ingestCapture(newer, listCapture([shippedRow(A, 'YT9', 1), orderRow(B)], NOW), NOW, policy);
+
+    // The older browser imports the newer one's backup: it learns the shipment and the new order.
+    const report = await importJson(older, await exportJson(newer, NOW), NOW, policy);
+    expect(report.ok).toBe(true);
+    expect(report.tables.orders).toMatchObject({ added: 1, updated: 1 });
+    expect(report.reevaluated).toBe(2);
+    const order = await older.orders.get([SHOP, A]);
+    expect(order).toMatchObject({ factsAt: NOW, firstSeenAt: NOW - 2 * HOUR, trackingNumber: 'YT9' });
+    expect(order?.findings.find((finding) => finding.kind === 'ship_by')?.closedAt).toBe(NOW);
+    expect(await older.changes.count()).toBe(await newer.changes.count());
+
+    // And the newer browser importing the older backup loses nothing it knew.
+    const back = await importJson(newer, await exportJson(older, NOW), NOW);
+    expect(back.ok).toBe(true);
+    expect((await newer.orders.get([SHOP, A]))?.facts.state).toBe('shipped');
+  });
+
+  test('bad records are counted and skipped; unknown fields (buyer data included) are dropped', async () => {
+    const source = await freshDb();
+    await smallShop(source);
+    const doc = JSON.parse(JSON.stringify(await exportJson(source, NOW))) as BackupDocument;
+    const orders = doc.tables.orders as Array<Record<string, unknown>>;
+    (orders[0]!.facts as Record<string, unknown>).receive_name = '张三';
+    orders[0]!.mobile = '13800000000';
+    orders.push({ shopId: SHOP, orderSn: 'broken', facts: { orderSn: 'broken' } });
+    orders.push('not even an object' as unknown as Record<string, unknown>);
+    (doc.tables.changes as unknown[]).push({ shopId: SHOP, orderSn: A, at: 'yesterday', field: 'state' });
+
+    const target = await freshDb();
+    const report = await importJson(target, doc, NOW);
+    expect(report.ok).toBe(true);
+    expect(report.tables.orders).toMatchObject({ added: 3, skipped: 2 });
+    expect(report.tables.changes.skipped).toBe(1);
+    expect(report.problems.map((problem) => problem.table)).toEqual(['orders', 'orders', 'changes']);
+    expect(report.problems[0]?.reason).toContain('orders[3].facts');
+    const stored = JSON.stringify(await dumpDb(target));
+    expect(stored).not.toContain('张三');
+    expect(stored).not.toContain('13800000000');
+  });
+
+  test.each([
+    ['not an object', 'garbage', 'not a backup'],
+    ['another format', { format: 'something-else', formatVersion: 1, tables: {} }, 'not an Order Sentinel backup'],
+    ['a newer format', { format: BACKUP_FORMAT, formatVersion: 99, tables: {} }, 'newer'],
+    ['no tables', { format: BACKUP_FORMAT, formatVersion: 1 }, 'no tables'],
+  ])('refuses %s without writing', async (_name, doc, message) => {
+    const db = await freshDb();
+    const report = await importJson(db, doc, NOW);
+    expect(report.ok).toBe(false);
+    expect(report.error).toContain(message);
+    expect(await db.orders.count()).toBe(0);
+  });
+
+  test('a one-shop export holds only that shop', async () => {
+    const db = await freshDb();
+    await smallShop(db, 'shop-a');
+    await smallShop(db, 'shop-b');
+    const doc = await exportJson(db, NOW, 'shop-a');
+    for (const table of BACKUP_TABLES) {
+      const rows = doc.tables[table] as Array<{ shopId: string }>;
+      expect(rows.every((row) => row.shopId === 'shop-a'), table).toBe(true);
+    }
+    expect(doc.tables.orders).toHaveLength(3);
+  });
+});
