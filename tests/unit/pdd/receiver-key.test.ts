@@ -21,6 +21,14 @@ describe('receiverKeyOf', () => {
     expect(receiverKeyOf({ receive_name: 'ab', mobile: 'c' })).not.toBe(receiverKeyOf({ receive_name: 'a', mobile: 'bc' }));
   });
 
+  it('keeps the keys it always gave (stored orders and page-hook keys are compared with new ones)', () => {
+    expect(receiverKeyOf(receiver)).toBe('1e349a658428a6');
+    expect(receiverKeyOf({ receive_name: 'ab', mobile: 'c' })).toBe('14c81d5f1d61c7');
+    // Leading zeros are kept: always 14 digits.
+    expect(receiverKeyOf({ mobile: 13800000000 })).toBe('0e605203da13de');
+    expect(receiverKeyOf({ shipping_address: 'TEST Road 1' })).toBe('08bc18a5258bba');
+  });
+
   it('prefers the receiver_key left by the page hook', () => {
     expect(receiverKeyOf({ ...receiver, receiver_key: 'from-hook' })).toBe('from-hook');
   });
