@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TrackingFacts } from '../../../lib/facts/facts';
 import { normalizeKuaidi100 } from '../../../lib/tracking/kuaidi100';
-import { isPickedUp, isTerminal, mergeTracking, statusFromText } from '../../../lib/tracking/status';
+import { isPickedUp, isTerminal, mergeTracking, statusFromText, TEXT_KEYWORDS } from '../../../lib/tracking/status';
 
 const sh = (text: string) => Date.parse(`${text.replace(' ', 'T')}+08:00`);
 
@@ -55,5 +56,17 @@ describe('status helpers', () => {
 
   it('returns null for texts without a keyword', () => {
     expect(statusFromText('快件动态更新')).toBeNull();
+  });
+
+  it('reads the keyword table in priority order, wherever and however overlapped the words stand', () => {
+    expect(statusFromText('退回件已签收')).toBe('returning');
+    expect(statusFromText('【苏州】驿站代收，取件码 3-1-2')).toBe('delivered');
+    expect(statusFromText('快件等待揽收')).toBe('pending');
+    expect(statusFromText('已签收，签收人拒收')).toBe('rejected');
+    // The plain reading of the table: the first row with a word anywhere in the text.
+    const byTable = (text: string) => TEXT_KEYWORDS.find(([, words]) => words.some((word) => text.includes(word)))?.[0] ?? null;
+    const pieces = [...new Set(TEXT_KEYWORDS.flatMap(([, words]) => words.flatMap((word) => [word, word.slice(0, 1), word.slice(1)])))];
+    const text = fc.array(fc.oneof(fc.constantFrom(...pieces, '【', '】', '快件', '，', ' ', '0'), fc.string({ maxLength: 3 })), { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(text, (sample) => statusFromText(sample) === byTable(sample)), { numRuns: 3000 });
   });
 });
