@@ -16,12 +16,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 1,
     stores: {
+      // Every index is written with every order row, so each one here has a reader:
       // [shopId+riskRank+nextDueAt] serves the popup's at-risk list for one shop, [riskRank+nextDueAt] for all
       // shops; [shopId+trackingNumber] finds the orders sharing a waybill; *openKindTags finds a shop's
       // orders with an open finding of one kind; firstCheckAt queues parcels never asked about; closedAt
       // drives retention (null values are not indexed, so open orders are not in that index at all).
       orders:
-        '[shopId+orderSn], [shopId+trackingNumber], [shopId+goodsId], [shopId+riskRank+nextDueAt], [riskRank+nextDueAt], *openKindTags, firstCheckAt, closedAt',
+        '[shopId+orderSn], [shopId+trackingNumber], [shopId+riskRank+nextDueAt], [riskRank+nextDueAt], *openKindTags, firstCheckAt, closedAt',
       // The primary key orders an order's history by time and makes a re-recorded change a no-op.
       changes: '[shopId+orderSn+at+field]',
       afterSales: '[shopId+id], [shopId+orderSn]',
