@@ -3,7 +3,7 @@
 // overwrites newer facts; orders missing from a page are left alone (a page is never the whole shop).
 import type { Capture } from '../capture/capture';
 import type { AfterSaleFacts, OrderFacts } from '../facts/facts';
-import { recordDbError } from '../db/health';
+import { recordDbError, recordDbOk } from '../db/health';
 import { classifyDbError, type DbFailureReason } from '../db/errors';
 import { UNKNOWN_SHOP, type StoredChange, type StoredOrder } from '../db/records';
 import { readManyOfShop } from '../db/read-many';
@@ -97,6 +97,8 @@ export async function ingestCapture(db: SentinelDb, capture: Capture, now: numbe
       errorReason: failure.reason,
     };
   }
+  // Clears a storage error shown in the popup once writing works again (one read when there is none).
+  await recordDbOk(db, now);
   return report;
 }
 

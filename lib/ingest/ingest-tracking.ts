@@ -1,6 +1,6 @@
 // One courier provider reply (already normalized by lib/tracking) → the waybill's merged state, its new
 // events (each stored once), its next check, and re-evaluated findings of the orders that carry it.
-import { recordDbError } from '../db/health';
+import { recordDbError, recordDbOk } from '../db/health';
 import { classifyDbError, type DbFailureReason } from '../db/errors';
 import { UNKNOWN_SHOP, emptyWaybill, type StoredOrder, type StoredTrackingEvent, type StoredWaybill } from '../db/records';
 import { prefixRange, type SentinelDb } from '../db/schema';
@@ -115,6 +115,7 @@ export async function ingestTrackingReply(
       errorReason: failure.reason,
     };
   }
+  await recordDbOk(db, now);
   return report;
 }
 

@@ -103,5 +103,13 @@ describe('storage errors', () => {
     expect(after.orders).toBe(before.orders);
     expect((await db.orders.get([SHOP, '261120-000000000000001']))?.facts.state).toBe('unshipped');
     expect((await readHealth(db)).lastError).toMatchObject({ reason: 'quota', operation: 'ingest recentOrderList' });
+
+    // Space is freed (the middleware goes with a fresh connection): the next ingest succeeds and says so.
+    db.close();
+    const { SentinelDb } = await import('../../../lib/db/schema');
+    const reopened = new SentinelDb(db.name);
+    const retry = await ingestCapture(reopened, listCapture([orderRow('261120-000000000000002')], NOW + 2), NOW + 2, DEFAULT_POLICY);
+    expect(retry.error).toBeNull();
+    expect(await readHealth(reopened)).toMatchObject({ lastOkAt: NOW + 2, lastError: { at: NOW + 1 } });
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { NO_DUE, RISK_NONE, type FindingRecord } from '../../../lib/db/records';
 import { mergeDetailFacts, planOrderUpdate } from '../../../lib/ingest/order-update';
-import { reconcileFindings, riskOf } from '../../../lib/ingest/reconcile-findings';
+import { findingOfRecord, reconcileFindings, riskOf } from '../../../lib/ingest/reconcile-findings';
 import { scrubTrackingText } from '../../../lib/ingest/scrub-tracking';
 import { textKey } from '../../../lib/ingest/text-key';
 import { normalizeOrderRow } from '../../../lib/pdd/order-row';
@@ -135,5 +135,11 @@ describe('reconcileFindings', () => {
     });
     expect(riskOf([])).toEqual({ riskRank: RISK_NONE, nextDueAt: NO_DUE });
     expect(riskOf([record('warn', 5), record('critical', null), record('critical', 9), record('breached', 1, NOW)])).toEqual({ riskRank: 2, nextDueAt: 9 });
+  });
+
+  test('a stored record reads back as the finding it was made from', () => {
+    const original = finding('ship_by', 'warn', { remainingHours: 3 }, NOW + 3 * HOUR);
+    const [record] = reconcileFindings([], [original], NOW, history).findings;
+    expect(findingOfRecord(record!, { orderSn: 'A' })).toEqual(original);
   });
 });
