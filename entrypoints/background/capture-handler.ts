@@ -1,5 +1,4 @@
 import type { Capture } from '@/lib/capture/capture';
-import type { StoredOrder } from '@/lib/db/records';
 import { ingestCapture } from '@/lib/ingest/ingest-capture';
 import type { CaptureReply, OrderView } from '@/lib/messages/protocol';
 import { loadSettings } from '@/lib/settings/settings';
@@ -20,15 +19,17 @@ export async function handleCapture(capture: Capture): Promise<CaptureReply> {
   }
   const orderSns = Object.keys(report.findingsByOrder);
   const stored = await db.orders.bulkGet(orderSns.map((orderSn) => [report.shopId, orderSn] as [string, string]));
-  const orders: OrderView[] = stored
-    .filter((order): order is StoredOrder => order !== undefined)
-    .map((order) => ({
-      orderSn: order.orderSn,
-      promiseShipAt: order.facts.promiseShipAt,
-      shippedAt: order.facts.shippedAt,
-      state: order.facts.state,
-      findings: report.findingsByOrder[order.orderSn] ?? [],
-    }));
+  // An order seen only through an after-sales case has no stored facts yet, only its case's findings.
+  const orders: OrderView[] = orderSns.map((orderSn, index) => {
+    const facts = stored[index]?.facts;
+    return {
+      orderSn,
+      promiseShipAt: facts?.promiseShipAt ?? null,
+      shippedAt: facts?.shippedAt ?? null,
+      state: facts?.state ?? 'unknown',
+      findings: report.findingsByOrder[orderSn] ?? [],
+    };
+  });
   void refreshToolbarCount(db);
   return { ok: true, shopId: report.shopId, orders, skippedRows: report.rowsSkipped.length };
 }

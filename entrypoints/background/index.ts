@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleCapture } from './capture-handler';
 import { forgetTab, recordPageHealth } from './page-health';
+import { armReassessAlarm, REASSESS_ALARM, runReassess } from './reassess-alarm';
 import { armRetentionAlarm, RETENTION_ALARM, runRetention } from './retention-alarm';
 
 // The worker can stop between any two events: every handler reads what it needs from storage,
@@ -17,9 +18,11 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETENTION_ALARM) void runRetention();
+    else if (alarm.name === REASSESS_ALARM) void runReassess();
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   void armRetentionAlarm();
+  void armReassessAlarm();
 });
 
 function handle(request: BackgroundRequest, tabId: number | null): Promise<unknown> {

@@ -11,6 +11,7 @@ import type { SentinelDb } from '../db/schema';
 import { normalizeAfterSaleRow } from '../pdd/after-sale-row';
 import { normalizeOrderRow } from '../pdd/order-row';
 import type { Policy } from '../rules/policy';
+import { assessOrder, compareFindings } from '../rules/assess';
 import type { Finding } from '../rules/vocabulary';
 import { planAfterSaleUpdate } from './after-sale-update';
 import { rowsOfCapture } from './envelope';
@@ -245,4 +246,47 @@ async function storeAfterSales(
   report.findingsOpened += outcome.opened;
   report.findingsClosed += outcome.closed;
   for (const orderSn of current.keys()) report.findingsByOrder[orderSn] = outcome.findingsByOrder.get(orderSn) ?? [];
+
+  // A merchant may open the after-sales list before the order list: the case's own clocks (the reply
+  // deadline) still show, judged on an order whose facts are not known yet. Nothing is stored for the order
+  // until its row arrives, when the stored evaluation takes over.
+  const casesOfUnseen = new Map<string, AfterSaleFacts[]>();
+  for (const facts of byCase.values()) {
+    if (current.has(facts.orderSn)) continue;
+    const cases = casesOfUnseen.get(facts.orderSn) ?? [];
+    cases.push(facts);
+    casesOfUnseen.set(facts.orderSn, cases);
+  }
+  for (const [orderSn, cases] of casesOfUnseen) {
+    report.findingsByOrder[orderSn] = assessOrder({ order: unseenOrderFacts(orderSn), afterSales: cases, tracking: null }, now, policy).sort(compareFindings);
+  }
+}
+
+/** An order known only by its number (from an after-sales case): every fact unknown. */
+function unseenOrderFacts(orderSn: string): OrderFacts {
+  return {
+    orderSn,
+    state: 'unknown',
+    refunded: false,
+    statusText: '',
+    orderAt: null,
+    promiseShipAt: null,
+    shippedAt: null,
+    urgedAt: null,
+    receivedAt: null,
+    trackingNumber: null,
+    shippingId: null,
+    courierName: null,
+    goodsId: null,
+    goodsName: null,
+    afterSalesStatus: null,
+    afterSalesId: null,
+    riskHold: false,
+    noLogistics: false,
+    shippingDelayAllowed: false,
+    provinceName: null,
+    cityName: null,
+    receiverKey: null,
+    orderAmountCents: null,
+  };
 }

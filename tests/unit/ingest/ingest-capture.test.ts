@@ -211,7 +211,7 @@ describe('ingestCapture: findings follow the facts', () => {
     expect(await db.orders.get([SHOP, A])).toMatchObject({ riskRank: 2, nextDueAt: due });
   });
 
-  test('an after-sales case re-evaluates its order; a case for an unknown order waits for the order', async () => {
+  test('an after-sales case re-evaluates its order; a case for an order not seen yet still shows its reply clock, stores no order', async () => {
     const db = await freshDb();
     await ingestCapture(db, listCapture([shippedRow(A, 'YT3', 20, { order_status_str: '已签收' })]), NOW, policy);
     const cases = [
@@ -220,9 +220,13 @@ describe('ingestCapture: findings follow the facts', () => {
     ];
     const report = await ingestCapture(db, afterSalesCapture(cases), NOW, policy);
     expect(report).toMatchObject({ error: null, rowsStored: 2 });
-    expect(Object.keys(report.findingsByOrder)).toEqual([A]);
+    expect(Object.keys(report.findingsByOrder).sort()).toEqual([A, B]);
     expect(report.findingsByOrder[A]?.map((finding) => finding.kind)).toContain('after_sale_reply_by');
+    expect(report.findingsByOrder[B]).toEqual([
+      expect.objectContaining({ orderSn: B, kind: 'after_sale_reply_by', dueAt: new Date(NOW + 30 * HOUR).toISOString() }),
+    ]);
     expect(await db.afterSales.count()).toBe(2);
+    expect(await db.orders.get([SHOP, B])).toBeUndefined();
 
     // The order of the second case arrives later and is evaluated with its case.
     const second = await ingestCapture(db, listCapture([shippedRow(B, 'YT4', 20)], NOW + 1), NOW + 1, policy);
