@@ -70,3 +70,17 @@ test('a console answer that is not JSON leaves the page and the extension runnin
   const popup = await sentinel.openExtensionPage('popup.html');
   await expect.poll(() => popup.getByTestId('at-risk-count').innerText()).toContain('0');
 });
+
+test('the after-sales list opened before any order list still shows each waiting case’s countdown', async () => {
+  const { sentinel, shop } = await launch({});
+  const page = await sentinel.openConsole('/aftersales/aftersale_list');
+  const reading = await waitForBadgedCards(page);
+  const waiting = shop.afterSales.filter((row) => typeof row.expireRemainTime === 'number' && reading.cards.includes(String(row.orderSn)));
+  expect(waiting.length).toBeGreaterThan(0);
+  for (const row of waiting) {
+    expect(reading.badges[String(row.orderSn)]?.map((badge) => badge.kind), String(row.orderSn)).toContain('after_sale_reply_by');
+  }
+  // Only the cases were stored: their orders wait for the order list.
+  expect(await sentinel.readStore('orders')).toEqual([]);
+  expect((await sentinel.readStore('afterSales')).length).toBe(reading.cards.length);
+});
