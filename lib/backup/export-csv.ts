@@ -7,7 +7,8 @@ import { prefixRange, type SentinelDb } from '../db/schema';
 import { KIND_LABELS, SEVERITY_RANK, type Severity } from '../rules/vocabulary';
 import { buildTimeline, trackingNumbersOf, type TimelineEntry } from '../timeline/order-timeline';
 import { asIdentifier, csvDocument, type CsvCell } from './csv';
-import { SEVERITY_ZH, shanghaiDateTime } from './labels';
+import { SEVERITY_LABELS } from '../explain/labels';
+import { shanghaiDateTime } from './labels';
 
 const AT_RISK_HEADER = [
   '店铺ID',
@@ -42,12 +43,12 @@ function atRiskRow(order: StoredOrder, minSeverity: Severity): CsvCell[] {
   const worst = open[0]?.severity;
   const problems = open.map((finding) => {
     const due = finding.dueAt === null ? '' : ` 截止 ${shanghaiDateTime(finding.dueAt)}`;
-    return `${KIND_LABELS[finding.kind].zh}（${SEVERITY_ZH[finding.severity]}${due}）`;
+    return `${KIND_LABELS[finding.kind].zh}（${SEVERITY_LABELS[finding.severity].zh}${due}）`;
   });
   return [
     asIdentifier(order.shopId),
     asIdentifier(order.orderSn),
-    worst === undefined ? null : SEVERITY_ZH[worst],
+    worst === undefined ? null : SEVERITY_LABELS[worst].zh,
     order.nextDueAt === NO_DUE ? null : shanghaiDateTime(order.nextDueAt),
     problems.join('；'),
     open.map((finding) => `${finding.kind}:${finding.severity}`).join(' '),
@@ -127,11 +128,11 @@ function historyRow(order: StoredOrder, entry: TimelineEntry): CsvCell[] {
         ...base,
         `${KIND_LABELS[entry.kind].zh} ${entry.kind}`,
         null,
-        SEVERITY_ZH[entry.severity],
+        SEVERITY_LABELS[entry.severity].zh,
         `规则 ${entry.rule}${entry.dueAt === null ? '' : `，截止 ${shanghaiDateTime(entry.dueAt)}`}`,
       ];
     case 'finding_closed':
-      return [...base, `${KIND_LABELS[entry.kind].zh} ${entry.kind}`, SEVERITY_ZH[entry.severity], null, `开始于 ${shanghaiDateTime(entry.openedAt)}`];
+      return [...base, `${KIND_LABELS[entry.kind].zh} ${entry.kind}`, SEVERITY_LABELS[entry.severity].zh, null, `开始于 ${shanghaiDateTime(entry.openedAt)}`];
     case 'notification':
       return [...base, entry.kind === null ? null : `${KIND_LABELS[entry.kind].zh} ${entry.kind}`, null, entry.title, entry.body];
   }

@@ -3,14 +3,6 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { SHANGHAI } from '../time/shanghai';
-import type { Severity } from '../rules/vocabulary';
-
-export const SEVERITY_ZH: Readonly<Record<Severity, string>> = {
-  info: '提示',
-  warn: '警告',
-  critical: '严重',
-  breached: '已超时',
-};
 
 /**
  * 'yyyy-MM-dd HH:mm:ss' in Asia/Shanghai, the console's own clock, whatever the machine's zone.

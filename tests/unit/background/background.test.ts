@@ -11,10 +11,10 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 function send(message: unknown, senderId = fakeBrowser.runtime.id): Promise<unknown> {
   return new Promise((resolve) => {
-    const answered = fakeBrowser.runtime.onMessage.trigger(message, { id: senderId, tab: { id: 7 } } as never, resolve);
+    const answered: unknown = fakeBrowser.runtime.onMessage.trigger(message, { id: senderId, tab: { id: 7 } } as never, resolve);
     // A listener that declines (returns false) never answers.
     void Promise.resolve(answered).then((results) => {
-      if (Array.isArray(results) && results.every((result) => result === false || result === undefined)) resolve('no answer');
+      if (Array.isArray(results) && results.every((result: unknown) => result === false || result === undefined)) resolve('no answer');
     });
   });
 }

@@ -54,7 +54,7 @@ describe('CSV exports', () => {
     const lines = parseCsv(csv);
     expect(lines).toHaveLength(2); // header + the one order at warn or worse
     expect(lines[1]).toContain(A);
-    expect(lines[1]).toContain('严重');
+    expect(lines[1]).toContain('紧急');
     expect(lines[1]).toContain('发货截止');
     expect(lines[1]).toContain('2026-11-20 11:00:00'); // due at NOW + 1 h, in Shanghai
     expect(lines[1]).toContain('"保温杯, ""加厚""款"');
