@@ -9,8 +9,9 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 /** A provider or console code sent as a number or as text ("3", 3), as trimmed text; null when absent. */
 export function codeText(value: unknown): string | null {
   if (typeof value === 'number' && Number.isInteger(value)) return String(value);
-  if (typeof value === 'string' && value.trim() !== '') return value.trim();
-  return null;
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
 }
 
 const DIGITS = /^-?\d+(?:\.\d+)?$/;

@@ -67,8 +67,20 @@ export function normalizeOrderRow(row: unknown): OrderRowResult {
 /** Waybill numbers are compared across orders and providers: no spaces, upper case. */
 export function normalizeTrackingNumber(value: string | null): string | null {
   if (value === null) return null;
+  // Numbers almost always arrive compact and upper-case already. Keeping the caller's string avoids two
+  // copies per call, and a string that is looked up again keeps the hash V8 computed for it.
+  if (value !== '' && isPrintableAsciiWithoutLowerCase(value)) return value;
   const compact = value.replace(/\s+/g, '').toUpperCase();
   return compact === '' ? null : compact;
+}
+
+/** Only '!'…'~' without 'a'…'z': no whitespace to remove and nothing `toUpperCase` would change. */
+function isPrintableAsciiWithoutLowerCase(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x21 || code > 0x7e || (code >= 0x61 && code <= 0x7a)) return false;
+  }
+  return true;
 }
 
 function stateOf(statusText: string, orderStatus: number | null, shippedAt: number | null): OrderState {

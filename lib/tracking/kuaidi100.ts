@@ -5,8 +5,11 @@ import { normalizeTrackingNumber } from '../pdd/order-row';
 import { parseShanghaiLocal } from '../time/shanghai';
 import { completeTracking, orderEvents, statusFromText, type TrackingResult } from './status';
 
+// The code tables are Maps: every event looks its code up, and a Map finds "1002" faster than an object
+// whose keys look like array indices (it also never answers for "toString" or "constructor").
+
 /** `resultv2=4` sub-codes (tracking-apis §1.2, mapped per §6). */
-const SUB_CODES: Readonly<Record<string, TrackingStatus>> = {
+const SUB_CODES: ReadonlyMap<string, TrackingStatus> = codeTable({
   '101': 'pending',
   '102': 'pending',
   '103': 'picked_up',
@@ -29,10 +32,10 @@ const SUB_CODES: Readonly<Record<string, TrackingStatus>> = {
   '209': 'exception',
   '210': 'exception',
   '401': 'exception',
-};
+});
 
 /** Main `state` values. 10–14 are main codes too (customs, 拒签), not sub-codes. */
-const MAIN_CODES: Readonly<Record<string, TrackingStatus>> = {
+const MAIN_CODES: ReadonlyMap<string, TrackingStatus> = codeTable({
   '0': 'in_transit',
   '1': 'picked_up',
   '2': 'exception',
@@ -47,10 +50,10 @@ const MAIN_CODES: Readonly<Record<string, TrackingStatus>> = {
   '12': 'in_transit',
   '13': 'exception',
   '14': 'rejected',
-};
+});
 
 /** `data[].status` names (resultv2=1) → main code. */
-const MAIN_CODE_BY_NAME: Readonly<Record<string, string>> = {
+const MAIN_CODE_BY_NAME: ReadonlyMap<string, string> = codeTable({
   在途: '0',
   揽收: '1',
   疑难: '2',
@@ -66,7 +69,11 @@ const MAIN_CODE_BY_NAME: Readonly<Record<string, string>> = {
   已清关: '12',
   清关异常: '13',
   拒签: '14',
-};
+});
+
+function codeTable<T>(entries: Record<string, T>): ReadonlyMap<string, T> {
+  return new Map(Object.entries(entries));
+}
 
 const STALLED_SUB = '202';
 const PROXY_SUBS: ReadonlySet<string> = new Set(['303', '304', '501']);
@@ -104,10 +111,10 @@ export function normalizeKuaidi100(
   const events = orderEvents(Array.isArray(body.data) ? eventsOf(body.data) : []);
   const state = codeText(body.state);
   const newestCode = events[events.length - 1]?.code ?? null;
-  const sub = state !== null && state in SUB_CODES ? state : newestCode !== null && newestCode in SUB_CODES ? newestCode : null;
-  const main = state !== null && state in MAIN_CODES ? state : null;
+  const sub = state !== null && SUB_CODES.has(state) ? state : newestCode !== null && SUB_CODES.has(newestCode) ? newestCode : null;
+  const main = state !== null && MAIN_CODES.has(state) ? state : null;
   const company = typeof body.com === 'string' ? body.com.trim().toLowerCase() : '';
-  const codeStatus = sub !== null ? (SUB_CODES[sub] ?? null) : main !== null ? (MAIN_CODES[main] ?? null) : null;
+  const codeStatus = sub !== null ? (SUB_CODES.get(sub) ?? null) : main !== null ? (MAIN_CODES.get(main) ?? null) : null;
   return {
     ok: true,
     facts: completeTracking(
@@ -134,13 +141,14 @@ function eventsOf(data: readonly unknown[]): TrackingEvent[] {
   const events: TrackingEvent[] = [];
   for (const item of data) {
     if (!isRecord(item)) continue;
-    const timeText = typeof item.ftime === 'string' ? item.ftime : typeof item.time === 'string' ? item.time : null;
+    const { ftime, time, context, statusCode, status, areaName, location } = item;
+    const timeText = typeof ftime === 'string' ? ftime : typeof time === 'string' ? time : null;
     const at = timeText === null ? null : parseShanghaiLocal(timeText);
     if (at === null) continue;
-    const text = typeof item.context === 'string' ? item.context.trim() : '';
-    const code = codeText(item.statusCode) ?? (typeof item.status === 'string' ? (MAIN_CODE_BY_NAME[item.status.trim()] ?? null) : null);
-    const codedStatus = code === null ? null : (SUB_CODES[code] ?? MAIN_CODES[code] ?? null);
-    const areaText = typeof item.areaName === 'string' ? item.areaName.trim() : typeof item.location === 'string' ? item.location.trim() : '';
+    const text = typeof context === 'string' ? context.trim() : '';
+    const code = codeText(statusCode) ?? (typeof status === 'string' ? (MAIN_CODE_BY_NAME.get(status.trim()) ?? null) : null);
+    const codedStatus = code === null ? null : (SUB_CODES.get(code) ?? MAIN_CODES.get(code) ?? null);
+    const areaText = typeof areaName === 'string' ? areaName.trim() : typeof location === 'string' ? location.trim() : '';
     events.push({ at, text, area: areaText === '' ? null : areaText, status: codedStatus ?? statusFromText(text), code });
   }
   return events;

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeOrderRow } from '../../../lib/pdd/order-row';
+import { normalizeOrderRow, normalizeTrackingNumber } from '../../../lib/pdd/order-row';
 import { orderRow } from './fixtures';
 
 function facts(row: unknown) {
@@ -113,5 +114,22 @@ describe('normalizeOrderRow', () => {
     [orderRow({ order_sn: null, goods_id: [] }), 'order_sn missing; goods_id: expected text, got an array'],
   ])('rejects %j with a message, never throwing', (row, error) => {
     expect(normalizeOrderRow(row)).toEqual({ ok: false, error });
+  });
+});
+
+describe('normalizeTrackingNumber', () => {
+  it('removes whitespace and upper-cases; nothing left is null', () => {
+    expect(normalizeTrackingNumber(' zt 7800\u3000001 ')).toBe('ZT7800001');
+    expect(normalizeTrackingNumber('YT000000000009')).toBe('YT000000000009');
+    expect(normalizeTrackingNumber('sf-1ß')).toBe('SF-1SS');
+    expect(normalizeTrackingNumber(' \t')).toBeNull();
+    expect(normalizeTrackingNumber('')).toBeNull();
+    expect(normalizeTrackingNumber(null)).toBeNull();
+  });
+
+  it('agrees with its definition on any text, whether or not it is already compact', () => {
+    const byDefinition = (text: string) => text.replace(/\s+/g, '').toUpperCase() || null;
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.stringMatching(/^[A-Z0-9-]{0,16}$/));
+    fc.assert(fc.property(text, (sample) => normalizeTrackingNumber(sample) === byDefinition(sample)), { numRuns: 3000 });
   });
 });

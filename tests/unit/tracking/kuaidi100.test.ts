@@ -129,6 +129,12 @@ describe('normalizeKuaidi100', () => {
     expect(facts(body).identifiedCourier).toBeNull();
   });
 
+  it('takes codes named like object properties for unknown codes, not table entries', () => {
+    const read = facts(k100('toString', [row('2026-11-20 08:00:00', '快件已到达【杭州转运中心】', 'constructor')]));
+    expect(read.events[0]?.status).toBe('in_transit');
+    expect(read).toMatchObject({ status: 'in_transit', rawState: 'toString', rawSub: null });
+  });
+
   it('skips events without a readable time, and duplicates', () => {
     const f = facts(
       k100('0', [
