@@ -84,3 +84,18 @@ test('the after-sales list opened before any order list still shows each waiting
   expect(await sentinel.readStore('orders')).toEqual([]);
   expect((await sentinel.readStore('afterSales')).length).toBe(reading.cards.length);
 });
+
+test('in an English browser the badges and their explanations are in English', async () => {
+  const { sentinel } = await launch({ locale: 'en-US' });
+  const page = await sentinel.openConsole('/orders/list?tab=1');
+  const reading = await waitForBadgedCards(page);
+  const orderSn = reading.cards.find((sn) => reading.badges[sn]!.some((badge) => badge.kind === 'ship_by'))!;
+  const text = reading.badges[orderSn]!.find((badge) => badge.kind === 'ship_by')!.text;
+  expect(text).toMatch(/^Ship .* (left|over)$/);
+  const host = page.locator(`order-sentinel-badges[data-order-sn="${orderSn}"]`);
+  await host.locator('.badge[data-kind="ship_by"]').focus();
+  await expect.poll(() => host.locator('.explain').isVisible()).toBe(true);
+  const explanation = await host.locator('.explain').innerText();
+  expect(explanation).toContain('Ship by');
+  expect(explanation).toContain('What to do');
+});

@@ -9,6 +9,6 @@ echo "== typecheck"
 npx tsc --noEmit
 echo "== build (chrome, firefox)"
 npx wxt build -b chrome >/dev/null
-npx wxt build -b firefox >/dev/null
+npx wxt build -b firefox --mv3 >/dev/null
 echo "== tests"
 npx vitest run "$@"
