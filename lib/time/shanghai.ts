@@ -161,7 +161,7 @@ export function parseShanghaiLocal(text: string): number | null {
     const second = digits(text, 17, 2);
     const separator = text.charCodeAt(10);
     if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0 && (separator === 32 || separator === 84)) {
-      return validWallTime(year, month, day, hour, minute, second) ? shanghaiWallToMs(year, month, day, hour, minute, second) : null;
+      return validWallTime(year, month, day, hour, minute, second) ? validWallTimeToMs(year, month, day, hour, minute, second) : null;
     }
   }
   const match = LOCAL_TIME.exec(text.trim());
@@ -172,7 +172,28 @@ export function parseShanghaiLocal(text: string): number | null {
   const hour = match[4] === undefined ? 0 : Number(match[4]);
   const minute = match[5] === undefined ? 0 : Number(match[5]);
   const second = match[6] === undefined ? 0 : Number(match[6]);
-  return validWallTime(year, month, day, hour, minute, second) ? shanghaiWallToMs(year, month, day, hour, minute, second) : null;
+  return validWallTime(year, month, day, hour, minute, second) ? validWallTimeToMs(year, month, day, hour, minute, second) : null;
+}
+
+/**
+ * `shanghaiWallToMs` for fields that `validWallTime` accepted. Whole numbers within their ranges need none
+ * of Date.UTC's conversions and roll-overs, so the fixed-offset years are plain arithmetic, which costs
+ * less than half the builtin: every event of every courier trace comes through here.
+ */
+function validWallTimeToMs(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+  if (year < FIXED_OFFSET_SINCE_YEAR) return shanghaiWallToMs(year, month, day, hour, minute, second);
+  const utc = daysFromCivil(year, month, day) * DAY_MS + hour * HOUR_MS + minute * MINUTE_MS + second * SECOND_MS;
+  return utc - SHANGHAI_OFFSET_MS;
+}
+
+/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's algorithm; month 1–12). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const marchBasedYear = month <= 2 ? year - 1 : year;
+  const era = Math.floor(marchBasedYear / 400);
+  const yearOfEra = marchBasedYear - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
 function validWallTime(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {

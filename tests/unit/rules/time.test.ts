@@ -89,6 +89,29 @@ describe('toIso', () => {
 });
 
 describe('parseShanghaiLocal fast path', () => {
+  it('reads any valid wall time as the same instant as the explicit +08:00 form', () => {
+    const wall = fc.tuple(
+      fc.integer({ min: 1992, max: 9999 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 31 }),
+      fc.integer({ min: 0, max: 23 }),
+      fc.integer({ min: 0, max: 59 }),
+      fc.integer({ min: 0, max: 59 }),
+    );
+    fc.assert(
+      fc.property(wall, ([y, mo, d, h, mi, s]) => {
+        const p2 = (n: number) => String(n).padStart(2, '0');
+        const local = `${y}-${p2(mo)}-${p2(d)} ${p2(h)}:${p2(mi)}:${p2(s)}`;
+        const explicit = Date.parse(`${local.replace(' ', 'T')}+08:00`);
+        // Date.parse rolls 02-30 over; the reader refuses it.
+        const real = new Date(explicit + 8 * 3600_000).getUTCDate() === d;
+        expect(parseShanghaiLocal(local)).toBe(real ? explicit : null);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+
   it('agrees with the general reading for well-formed and malformed 19-character times', () => {
     const text = fc.tuple(
       fc.integer({ min: 1990, max: 2100 }),
