@@ -1,6 +1,6 @@
 // The `npm run assess` input (vocabulary §3) → contexts + policy + diagnostics. Pure: the shell in cli.ts
 // reads the file and prints; this names every bad row and assesses the rest.
-import type { AfterSaleFacts, OrderFacts, TrackingFacts } from '../facts/facts';
+import { orderKnownOnlyByNumber, type AfterSaleFacts, type OrderFacts, type TrackingFacts } from '../facts/facts';
 import { normalizeAfterSaleRow } from '../pdd/after-sale-row';
 import { isRecord } from '../pdd/fields';
 import { normalizeOrderRow, normalizeTrackingNumber } from '../pdd/order-row';
@@ -52,7 +52,7 @@ export function parseAssessInput(json: unknown, fallbackNow: number): AssessInpu
     if (sales === undefined) salesByOrder.set(result.facts.orderSn, [result.facts]);
     else sales.push(result.facts);
     // A case whose order was not captured is still assessed, on what the case itself says.
-    if (!orders.has(result.facts.orderSn)) orders.set(result.facts.orderSn, orderKnownOnlyBySn(result.facts.orderSn));
+    if (!orders.has(result.facts.orderSn)) orders.set(result.facts.orderSn, orderKnownOnlyByNumber(result.facts.orderSn));
   }
 
   const shippingIdByNumber = new Map<string, number | null>();
@@ -101,31 +101,3 @@ function rowsOf(value: unknown, name: string, diagnostics: string[]): Array<[num
   return value.map((row, index) => [index, row]);
 }
 
-/** Facts of an order seen only through its after-sales case: nothing known but its number. */
-function orderKnownOnlyBySn(orderSn: string): OrderFacts {
-  return {
-    orderSn,
-    state: 'unknown',
-    refunded: false,
-    statusText: '',
-    orderAt: null,
-    promiseShipAt: null,
-    shippedAt: null,
-    urgedAt: null,
-    receivedAt: null,
-    trackingNumber: null,
-    shippingId: null,
-    courierName: null,
-    goodsId: null,
-    goodsName: null,
-    afterSalesStatus: null,
-    afterSalesId: null,
-    riskHold: false,
-    noLogistics: false,
-    shippingDelayAllowed: false,
-    provinceName: null,
-    cityName: null,
-    receiverKey: null,
-    orderAmountCents: null,
-  };
-}

@@ -118,3 +118,32 @@ export interface TrackingFacts {
   destinationArea: string | null;
   checkedAt: number;
 }
+
+/** An order seen only through its after-sales case: nothing known but its number. */
+export function orderKnownOnlyByNumber(orderSn: string): OrderFacts {
+  return {
+    orderSn,
+    state: 'unknown',
+    refunded: false,
+    statusText: '',
+    orderAt: null,
+    promiseShipAt: null,
+    shippedAt: null,
+    urgedAt: null,
+    receivedAt: null,
+    trackingNumber: null,
+    shippingId: null,
+    courierName: null,
+    goodsId: null,
+    goodsName: null,
+    afterSalesStatus: null,
+    afterSalesId: null,
+    riskHold: false,
+    noLogistics: false,
+    shippingDelayAllowed: false,
+    provinceName: null,
+    cityName: null,
+    receiverKey: null,
+    orderAmountCents: null,
+  };
+}

@@ -2,7 +2,7 @@
 // transaction. Idempotent: the same capture twice writes nothing the second time; an older capture never
 // overwrites newer facts; orders missing from a page are left alone (a page is never the whole shop).
 import type { Capture } from '../capture/capture';
-import type { AfterSaleFacts, OrderFacts } from '../facts/facts';
+import { orderKnownOnlyByNumber, type AfterSaleFacts, type OrderFacts } from '../facts/facts';
 import { recordDbError, recordDbOk } from '../db/health';
 import { classifyDbError, type DbFailureReason } from '../db/errors';
 import { UNKNOWN_SHOP, type StoredChange, type StoredOrder } from '../db/records';
@@ -258,35 +258,6 @@ async function storeAfterSales(
     casesOfUnseen.set(facts.orderSn, cases);
   }
   for (const [orderSn, cases] of casesOfUnseen) {
-    report.findingsByOrder[orderSn] = assessOrder({ order: unseenOrderFacts(orderSn), afterSales: cases, tracking: null }, now, policy).sort(compareFindings);
+    report.findingsByOrder[orderSn] = assessOrder({ order: orderKnownOnlyByNumber(orderSn), afterSales: cases, tracking: null }, now, policy).sort(compareFindings);
   }
-}
-
-/** An order known only by its number (from an after-sales case): every fact unknown. */
-function unseenOrderFacts(orderSn: string): OrderFacts {
-  return {
-    orderSn,
-    state: 'unknown',
-    refunded: false,
-    statusText: '',
-    orderAt: null,
-    promiseShipAt: null,
-    shippedAt: null,
-    urgedAt: null,
-    receivedAt: null,
-    trackingNumber: null,
-    shippingId: null,
-    courierName: null,
-    goodsId: null,
-    goodsName: null,
-    afterSalesStatus: null,
-    afterSalesId: null,
-    riskHold: false,
-    noLogistics: false,
-    shippingDelayAllowed: false,
-    provinceName: null,
-    cityName: null,
-    receiverKey: null,
-    orderAmountCents: null,
-  };
 }
