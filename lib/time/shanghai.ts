@@ -61,26 +61,26 @@ export function toIso(ms: number): string {
   let rest = ms - days * DAY_MS;
   // Civil date from days since 1970-01-01 (H. Hinnant's algorithm, proleptic Gregorian).
   const z = days + 719468;
-  const era = Math.floor(z / 146097);
+  const era = quotient(z, 146097);
   const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const yearOfEra = quotient(dayOfEra - quotient(dayOfEra, 1460) + quotient(dayOfEra, 36524) - quotient(dayOfEra, 146096), 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + quotient(yearOfEra, 4) - quotient(yearOfEra, 100));
+  const shiftedMonth = quotient(5 * dayOfYear + 2, 153);
+  const day = dayOfYear - quotient(153 * shiftedMonth + 2, 5) + 1;
   const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  const hour = Math.floor(rest / HOUR_MS);
+  const hour = quotient(rest, HOUR_MS);
   rest -= hour * HOUR_MS;
-  const minute = Math.floor(rest / MINUTE_MS);
+  const minute = quotient(rest, MINUTE_MS);
   rest -= minute * MINUTE_MS;
-  const second = Math.floor(rest / SECOND_MS);
+  const second = quotient(rest, SECOND_MS);
   const milli = rest - second * SECOND_MS;
   // One character per argument gives one flat string. A template literal would build a rope of a dozen
   // pieces per timestamp: several times the memory in every finding, and flattened again at its first
   // comparison (the urgency sort compares deadlines).
   return String.fromCharCode(
-    DIGIT_0 + Math.floor(year / 1000),
-    DIGIT_0 + (Math.floor(year / 100) % 10),
+    DIGIT_0 + quotient(year, 1000),
+    DIGIT_0 + (quotient(year, 100) % 10),
     tens(year % 100),
     ones(year),
     DASH,
@@ -99,16 +99,25 @@ export function toIso(ms: number): string {
     tens(second),
     ones(second),
     DOT,
-    DIGIT_0 + Math.floor(milli / 100),
+    DIGIT_0 + quotient(milli, 100),
     tens(milli % 100),
     ones(milli),
     LETTER_Z,
   );
 }
 
+/**
+ * The whole part of `dividend / divisor`, for non-negative integers below 2^31 (every calendar quantity
+ * here). `| 0` lets V8 divide in integers, where Math.floor(a / b) is a floating-point division and a
+ * rounding, about a third of toIso's time.
+ */
+function quotient(dividend: number, divisor: number): number {
+  return (dividend / divisor) | 0;
+}
+
 /** The character code of the tens digit of `value` (0–99). */
 function tens(value: number): number {
-  return DIGIT_0 + Math.floor(value / 10);
+  return DIGIT_0 + quotient(value, 10);
 }
 
 /** The character code of the last digit of `value`. */
@@ -186,13 +195,13 @@ function validWallTimeToMs(year: number, month: number, day: number, hour: numbe
   return utc - SHANGHAI_OFFSET_MS;
 }
 
-/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's algorithm; month 1–12). */
+/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar from the year 1 on (H. Hinnant's algorithm; month 1–12). */
 function daysFromCivil(year: number, month: number, day: number): number {
   const marchBasedYear = month <= 2 ? year - 1 : year;
-  const era = Math.floor(marchBasedYear / 400);
+  const era = quotient(marchBasedYear, 400);
   const yearOfEra = marchBasedYear - era * 400;
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const dayOfYear = quotient(153 * (month > 2 ? month - 3 : month + 9) + 2, 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + quotient(yearOfEra, 4) - quotient(yearOfEra, 100) + dayOfYear;
   return era * 146097 + dayOfEra - 719468;
 }
 
