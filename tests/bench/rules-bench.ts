@@ -14,7 +14,7 @@ import { runInNewContext } from 'node:vm';
 import type { AfterSaleFacts, TrackingFacts } from '../../lib/facts/facts';
 import { normalizeAfterSaleRow } from '../../lib/pdd/after-sale-row';
 import { normalizeOrderRow } from '../../lib/pdd/order-row';
-import { assessOrder, assessShopLevel, compareFindings, type OrderContext } from '../../lib/rules/assess';
+import { assessOrder, assessShopLevel, sortByUrgency, type OrderContext } from '../../lib/rules/assess';
 import { DEFAULT_POLICY } from '../../lib/rules/policy';
 import type { Finding } from '../../lib/rules/vocabulary';
 import { courierCodesFor } from '../../lib/tracking/couriers';
@@ -173,7 +173,7 @@ function runOnce(shop: Shop): Timing {
   }
   const t2 = performance.now();
   for (const finding of assessShopLevel(contexts, perOrder, NOW, DEFAULT_POLICY)) all.push(finding);
-  all.sort(compareFindings);
+  sortByUrgency(all);
   const t3 = performance.now();
   return { normalize: t1 - t0, evaluate: t2 - t1, shopLevel: t3 - t2, findings: all.length };
 }

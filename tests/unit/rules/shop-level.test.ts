@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OrderFacts } from '../../../lib/facts/facts';
-import { assessOrder, assessShop, assessShopLevel, compareFindings, type OrderContext } from '../../../lib/rules/assess';
+import { assessOrder, assessShop, assessShopLevel, compareFindings, sortByUrgency, type OrderContext } from '../../../lib/rules/assess';
 import { DEFAULT_POLICY, resolvePolicy } from '../../../lib/rules/policy';
-import type { Finding } from '../../../lib/rules/vocabulary';
+import { FINDING_KINDS, type Finding } from '../../../lib/rules/vocabulary';
 import { toIso } from '../../../lib/time/shanghai';
 import { context, event, H, NOW, S, shipped, trace } from './builders';
 
@@ -134,5 +135,32 @@ describe('compareFindings', () => {
       'warn:stalled:a',
       'info:auto_confirm_at:b',
     ]);
+  });
+});
+
+describe('sortByUrgency', () => {
+  it('puts findings in the order of compareFindings, tie for tie, in place', () => {
+    const finding = fc.record(
+      {
+        orderSn: fc.constantFrom('a', 'b', 'ab', '261117-1'),
+        goodsId: fc.constantFrom('800000009', 'A'),
+        kind: fc.constantFrom(...FINDING_KINDS),
+        severity: fc.constantFrom('info', 'warn', 'critical', 'breached'),
+        dueAt: fc.constantFrom('2026-11-20T02:00:00.000Z', '2026-11-21T00:00:00.000Z', '+010000-01-01T00:00:00.000Z', ''),
+        rule: fc.constant('R1'),
+        basis: fc.record({ afterSaleId: fc.constantFrom('61', '7', 61, null) }, { requiredKeys: [] }),
+      },
+      { requiredKeys: ['kind', 'severity', 'rule', 'basis'] },
+    );
+    fc.assert(
+      fc.property(fc.array(finding, { maxLength: 60 }), (generated) => {
+        const findings = generated as Finding[];
+        const expected = [...findings].sort(compareFindings);
+        const sorted = sortByUrgency(findings);
+        expect(sorted).toBe(findings);
+        expect(sorted.every((item, index) => item === expected[index])).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
