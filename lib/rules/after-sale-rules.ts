@@ -82,29 +82,31 @@ function addReplyBy(out: Finding[], order: OrderFacts, sale: AfterSaleFacts, now
     }
     if (windowHours !== null) dueAt = sale.createdAt + hoursToMs(windowHours);
   }
-  out.push({
-    orderSn: order.orderSn,
-    kind: 'after_sale_reply_by',
-    severity: dueAt === null ? 'warn' : clockSeverity(dueAt - now, policy.afterSaleWarnHours, policy.afterSaleCriticalHours),
-    ...(dueAt === null ? {} : { dueAt: toIso(dueAt) }),
-    rule,
-    basis: {
-      afterSaleId: sale.id,
-      afterSaleKind: sale.kind,
-      statusCode: sale.statusCode,
-      statusText: sale.statusText,
-      createdAt: isoOrNull(sale.createdAt),
-      capturedAt: toIso(sale.capturedAt),
-      expireRemainSeconds: sale.expireRemainMs === null ? null : Math.round(sale.expireRemainMs / 1000),
-      expireActionDesc: sale.expireActionDesc,
-      dueSource: rule === 'A16' ? 'expireRemainTime' : windowHours !== null ? 'fixed_window' : 'unknown',
-      windowHours,
-      shippedBeforeApplying,
-      warnHours: policy.afterSaleWarnHours,
-      criticalHours: policy.afterSaleCriticalHours,
-      remainingHours: dueAt === null ? null : remainingHours(dueAt, now),
-    },
-  });
+  const basis = {
+    afterSaleId: sale.id,
+    afterSaleKind: sale.kind,
+    statusCode: sale.statusCode,
+    statusText: sale.statusText,
+    createdAt: isoOrNull(sale.createdAt),
+    capturedAt: toIso(sale.capturedAt),
+    expireRemainSeconds: sale.expireRemainMs === null ? null : Math.round(sale.expireRemainMs / 1000),
+    expireActionDesc: sale.expireActionDesc,
+    dueSource: rule === 'A16' ? 'expireRemainTime' : windowHours !== null ? 'fixed_window' : 'unknown',
+    windowHours,
+    shippedBeforeApplying,
+    warnHours: policy.afterSaleWarnHours,
+    criticalHours: policy.afterSaleCriticalHours,
+    remainingHours: dueAt === null ? null : remainingHours(dueAt, now),
+  };
+  const orderSn = order.orderSn;
+  const kind = 'after_sale_reply_by';
+  // Two literals rather than a spread of an optional dueAt: the same fields in the same order, no extra object.
+  if (dueAt === null) {
+    out.push({ orderSn, kind, severity: 'warn', rule, basis });
+  } else {
+    const severity = clockSeverity(dueAt - now, policy.afterSaleWarnHours, policy.afterSaleCriticalHours);
+    out.push({ orderSn, kind, severity, dueAt: toIso(dueAt), rule, basis });
+  }
 }
 
 /**
