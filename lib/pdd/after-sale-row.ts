@@ -1,7 +1,7 @@
 // `/mercury/mms/afterSales/queryList` rows (pdd-rules §3.4, §4.3, §6.6) → AfterSaleFacts.
 import type { AfterSaleFacts, AfterSaleKind } from '../facts/facts';
 import { SECOND_MS } from '../time/shanghai';
-import { FieldReader, isRecord } from './fields';
+import { isRecord, readEpoch, readFlag, readNumber, readText } from './fields';
 import { normalizeTrackingNumber } from './order-row';
 
 export type AfterSaleRowResult = { ok: true; facts: AfterSaleFacts } | { ok: false; error: string };
@@ -34,34 +34,34 @@ const KIND_BY_CODE: Readonly<Record<number, AfterSaleKind>> = {
 
 export function normalizeAfterSaleRow(row: unknown, capturedAt: number): AfterSaleRowResult {
   if (!isRecord(row)) return { ok: false, error: `expected an object, got ${Array.isArray(row) ? 'an array' : typeof row}` };
-  const read = new FieldReader(row);
-  const id = read.text('id');
-  const orderSn = read.text('orderSn');
-  const expireRemain = read.number('expireRemainTime');
+  const problems: string[] = [];
+  const id = readText(row, 'id', problems);
+  const orderSn = readText(row, 'orderSn', problems);
+  const expireRemain = readNumber(row, 'expireRemainTime', problems);
   const expireRemainMs =
     expireRemain === null ? null : Math.abs(expireRemain) > EXPIRE_REMAIN_SECONDS_MAX ? expireRemain : expireRemain * SECOND_MS;
   if (expireRemainMs !== null && Math.abs(expireRemainMs) > EXPIRE_REMAIN_MS_MAX) {
-    read.problems.push(`expireRemainTime: ${expireRemain} is longer than a year`);
+    problems.push(`expireRemainTime: ${expireRemain} is longer than a year`);
   }
   const facts: AfterSaleFacts = {
     id: id ?? '',
     orderSn: orderSn ?? '',
-    kind: kindOf(read.text('afterSalesTypeName'), read.number('afterSalesType')),
-    statusCode: read.number('afterSalesStatus'),
-    statusText: read.text('afterSalesTitle'),
-    createdAt: read.epoch('createdAt'),
-    closedAt: read.epoch('closeTime'),
+    kind: kindOf(readText(row, 'afterSalesTypeName', problems), readNumber(row, 'afterSalesType', problems)),
+    statusCode: readNumber(row, 'afterSalesStatus', problems),
+    statusText: readText(row, 'afterSalesTitle', problems),
+    createdAt: readEpoch(row, 'createdAt', problems),
+    closedAt: readEpoch(row, 'closeTime', problems),
     capturedAt,
     expireRemainMs,
-    expireActionDesc: read.text('expireActionDesc'),
-    reasonText: read.text('afterSalesReasonDesc'),
+    expireActionDesc: readText(row, 'expireActionDesc', problems),
+    reasonText: readText(row, 'afterSalesReasonDesc', problems),
     actions: actionsOf(row.actions),
-    refundAmountCents: read.number('refundAmount'),
-    reverseTrackingNumber: normalizeTrackingNumber(read.text('reverseTrackingNumber')),
+    refundAmountCents: readNumber(row, 'refundAmount', problems),
+    reverseTrackingNumber: normalizeTrackingNumber(readText(row, 'reverseTrackingNumber', problems)),
   };
-  if (orderSn === null) read.problems.unshift('orderSn missing');
-  if (id === null) read.problems.unshift('id missing');
-  if (read.problems.length > 0) return { ok: false, error: read.problems.join('; ') };
+  if (orderSn === null) problems.unshift('orderSn missing');
+  if (id === null) problems.unshift('id missing');
+  if (problems.length > 0) return { ok: false, error: problems.join('; ') };
   return { ok: true, facts };
 }
 

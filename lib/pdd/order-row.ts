@@ -1,6 +1,6 @@
 // `recentOrderList` pageItems (pdd-rules §3.2, §4.1) → OrderFacts.
 import type { OrderFacts, OrderState } from '../facts/facts';
-import { FieldReader, isRecord } from './fields';
+import { isRecord, readEpoch, readFlag, readNumber, readText } from './fields';
 import { receiverKeyOf } from './receiver-key';
 
 export type OrderRowResult = { ok: true; facts: OrderFacts } | { ok: false; error: string };
@@ -26,41 +26,41 @@ const STATUS_PREFIXES: ReadonlyArray<readonly [string, OrderState]> = [
 
 export function normalizeOrderRow(row: unknown): OrderRowResult {
   if (!isRecord(row)) return { ok: false, error: `expected an object, got ${Array.isArray(row) ? 'an array' : typeof row}` };
-  const read = new FieldReader(row);
-  const orderSn = read.text('order_sn');
-  const statusText = read.text('order_status_str') ?? '';
-  const orderStatus = read.number('order_status');
-  const shippedAt = read.epoch('shipping_time');
-  const afterSalesStatus = read.number('after_sales_status');
-  const noNeedShip = read.flag('no_need_ship');
+  const problems: string[] = [];
+  const orderSn = readText(row, 'order_sn', problems);
+  const statusText = readText(row, 'order_status_str', problems) ?? '';
+  const orderStatus = readNumber(row, 'order_status', problems);
+  const shippedAt = readEpoch(row, 'shipping_time', problems);
+  const afterSalesStatus = readNumber(row, 'after_sales_status', problems);
+  const noNeedShip = readFlag(row, 'no_need_ship');
   const facts: OrderFacts = {
     orderSn: orderSn ?? '',
     state: stateOf(statusText, orderStatus, shippedAt),
     refunded: statusText.endsWith('退款成功') || afterSalesStatus === MMS_REFUND_SUCCEEDED,
     statusText,
-    orderAt: read.epoch('order_time') ?? read.epoch('confirm_time'),
-    promiseShipAt: read.epoch('promise_shipping_time'),
+    orderAt: readEpoch(row, 'order_time', problems) ?? readEpoch(row, 'confirm_time', problems),
+    promiseShipAt: readEpoch(row, 'promise_shipping_time', problems),
     shippedAt,
-    urgedAt: read.epoch('urge_shipping_time'),
-    receivedAt: read.epoch('receive_time'),
-    trackingNumber: normalizeTrackingNumber(read.text('tracking_number')),
-    shippingId: read.number('shipping_id'),
-    courierName: read.text('shipping_name') ?? waybillShippingName(row.waybillDTOList),
-    goodsId: read.text('goods_id'),
-    goodsName: read.text('goods_name'),
+    urgedAt: readEpoch(row, 'urge_shipping_time', problems),
+    receivedAt: readEpoch(row, 'receive_time', problems),
+    trackingNumber: normalizeTrackingNumber(readText(row, 'tracking_number', problems)),
+    shippingId: readNumber(row, 'shipping_id', problems),
+    courierName: readText(row, 'shipping_name', problems) ?? waybillShippingName(row.waybillDTOList),
+    goodsId: readText(row, 'goods_id', problems),
+    goodsName: readText(row, 'goods_name', problems),
     afterSalesStatus,
-    afterSalesId: read.text('after_sales_id'),
-    riskHold: read.number('risk_status') === 1,
-    noLogistics: noNeedShip || read.flag('no_trace_delivery') || read.flag('self_contained'),
+    afterSalesId: readText(row, 'after_sales_id', problems),
+    riskHold: readNumber(row, 'risk_status', problems) === 1,
+    noLogistics: noNeedShip || readFlag(row, 'no_trace_delivery') || readFlag(row, 'self_contained'),
     noNeedShip,
-    shippingDelayAllowed: read.flag(RELIEF_TAG) || hasTag(row.order_tag_list, RELIEF_TAG),
-    provinceName: read.text('province_name'),
-    cityName: read.text('city_name'),
+    shippingDelayAllowed: readFlag(row, RELIEF_TAG) || hasTag(row.order_tag_list, RELIEF_TAG),
+    provinceName: readText(row, 'province_name', problems),
+    cityName: readText(row, 'city_name', problems),
     receiverKey: receiverKeyOf(row),
-    orderAmountCents: read.number('order_amount'),
+    orderAmountCents: readNumber(row, 'order_amount', problems),
   };
-  if (orderSn === null) read.problems.unshift('order_sn missing');
-  if (read.problems.length > 0) return { ok: false, error: read.problems.join('; ') };
+  if (orderSn === null) problems.unshift('order_sn missing');
+  if (problems.length > 0) return { ok: false, error: problems.join('; ') };
   return { ok: true, facts };
 }
 
