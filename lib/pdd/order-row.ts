@@ -107,5 +107,8 @@ function waybillShippingName(list: unknown): string | null {
 /** `order_tag_list` holds tag names, or `{name, value}` objects as in the open API. */
 function hasTag(list: unknown, tag: string): boolean {
   if (!Array.isArray(list)) return false;
-  return list.some((item) => item === tag || (isRecord(item) && item.name === tag && item.value !== 0 && item.value !== false));
+  for (const item of list) {
+    if (item === tag || (isRecord(item) && item.name === tag && item.value !== 0 && item.value !== false)) return true;
+  }
+  return false;
 }

@@ -151,12 +151,7 @@ function addInterceptParcel(out: Finding[], order: OrderFacts, sales: readonly A
   const shippedAt = order.shippedAt;
   if (shippedAt === null || order.noLogistics || order.state === 'received' || order.state === 'cancelled') return;
   if (tracking !== null && NO_INTERCEPT.has(tracking.status)) return;
-  const refundCase = sales.find(
-    (sale) =>
-      (sale.kind === 'refund_only' || sale.kind === 'return_refund' || sale.kind === 'unknown') &&
-      (!isFinished(sale) || sale.statusCode === REFUND_SUCCEEDED) &&
-      (sale.createdAt === null || sale.createdAt >= shippedAt),
-  );
+  const refundCase = refundAfterShipping(sales, shippedAt);
   if (refundCase === undefined && !order.refunded) return;
   out.push({
     orderSn: order.orderSn,
@@ -176,4 +171,14 @@ function addInterceptParcel(out: Finding[], order: OrderFacts, sales: readonly A
       lastEventText: shortText(tracking?.events[tracking.events.length - 1]?.text),
     },
   });
+}
+
+/** The first refund case open (or refunded) that was asked for once the parcel had left. */
+function refundAfterShipping(sales: readonly AfterSaleFacts[], shippedAt: number): AfterSaleFacts | undefined {
+  for (const sale of sales) {
+    if (sale.kind !== 'refund_only' && sale.kind !== 'return_refund' && sale.kind !== 'unknown') continue;
+    if (isFinished(sale) && sale.statusCode !== REFUND_SUCCEEDED) continue;
+    if (sale.createdAt === null || sale.createdAt >= shippedAt) return sale;
+  }
+  return undefined;
 }
