@@ -56,7 +56,7 @@ interface Keyword {
 
 /**
  * Keywords by the character they start with. One pass over an event text then meets every keyword in it,
- * instead of searching the text once per keyword (forty searches for a plain transit line).
+ * instead of searching the text once per keyword (up to 37 searches for a plain transit line).
  */
 const KEYWORDS_BY_FIRST_CHAR: ReadonlyMap<number, readonly Keyword[]> = (() => {
   const byFirstChar = new Map<number, Keyword[]>();
