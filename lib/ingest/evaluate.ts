@@ -71,7 +71,7 @@ export async function evaluateOrders(db: SentinelDb, request: EvaluationRequest)
   }
 
   const contexts: OrderContext[] = [];
-  const perOrder = new Map<string, Finding[]>();
+  const perOrder: Finding[][] = [];
   for (const order of current.values()) {
     const context: OrderContext = {
       order: order.facts,
@@ -79,10 +79,10 @@ export async function evaluateOrders(db: SentinelDb, request: EvaluationRequest)
       tracking: order.trackingNumber === null ? null : (waybills.get(order.trackingNumber)?.facts ?? null),
     };
     contexts.push(context);
-    perOrder.set(order.orderSn, assessOrder(context, now, policy));
+    perOrder.push(assessOrder(context, now, policy));
   }
   const findingsByOrder = new Map<string, Finding[]>();
-  for (const [orderSn, findings] of perOrder) findingsByOrder.set(orderSn, [...findings]);
+  contexts.forEach((context, index) => findingsByOrder.set(context.order.orderSn, [...(perOrder[index] ?? [])]));
   const goodsFindings = new Map<string, Finding[]>();
   for (const finding of assessShopLevel(contexts, perOrder, now, policy)) {
     if (finding.orderSn !== undefined) {

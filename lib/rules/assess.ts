@@ -4,6 +4,7 @@ import { addAfterSaleFindings } from './after-sale-rules';
 import { addOrderFindings } from './order-rules';
 import type { Policy } from './policy';
 import { addDuplicateTracking, addRejectionClusters } from './shop-level';
+import { isoToMs } from '../time/shanghai';
 import { FINDING_KINDS, SEVERITY_RANK, type Finding, type FindingKind } from './vocabulary';
 
 export interface OrderContext {
@@ -20,10 +21,13 @@ export function assessOrder(ctx: OrderContext, now: number, policy: Policy): Fin
   return findings;
 }
 
-/** Cross-order findings; `perOrder` (by orderSn) is what assessOrder returned, so nothing is evaluated twice. */
+/**
+ * Cross-order findings. `perOrder[i]` is what assessOrder returned for `contexts[i]`, so nothing is
+ * evaluated twice.
+ */
 export function assessShopLevel(
   contexts: readonly OrderContext[],
-  perOrder: ReadonlyMap<string, Finding[]>,
+  perOrder: ReadonlyArray<readonly Finding[]>,
   now: number,
   policy: Policy,
 ): Finding[] {
@@ -35,11 +39,11 @@ export function assessShopLevel(
 
 /** Every finding for a shop, most urgent first. */
 export function assessShop(contexts: readonly OrderContext[], now: number, policy: Policy): Finding[] {
-  const perOrder = new Map<string, Finding[]>();
+  const perOrder: Finding[][] = [];
   const all: Finding[] = [];
   for (const ctx of contexts) {
     const findings = assessOrder(ctx, now, policy);
-    perOrder.set(ctx.order.orderSn, findings);
+    perOrder.push(findings);
     for (const finding of findings) all.push(finding);
   }
   for (const finding of assessShopLevel(contexts, perOrder, now, policy)) all.push(finding);
@@ -118,8 +122,8 @@ function compareUrgencyKeys(a: UrgencyKey, b: UrgencyKey): number {
  * compareFindings decides on severity first, then puts the findings with a deadline before those without,
  * and orders the latter by kind first. One pass therefore puts each finding in its group (its severity,
  * then "has a deadline" or its kind), and only findings of one group are compared, on keys read once
- * rather than from the findings' many object shapes. For a 10,000-order shop's ~21,000 findings that is
- * about 6 ms instead of 10 for `sort(compareFindings)` on this machine.
+ * rather than from the findings' many object shapes. Deadline groups, most of a shop's findings, are
+ * sorted on numbers without calling a comparator (see sortByDeadline).
  */
 export function sortByUrgency(findings: Finding[]): Finding[] {
   const groups: UrgencyKey[][] = Array.from({ length: URGENCY_GROUPS }, () => []);
@@ -128,14 +132,64 @@ export function sortByUrgency(findings: Finding[]): Finding[] {
     (groups[urgencyGroupOf(key)] as UrgencyKey[]).push(key);
   }
   let position = 0;
-  for (const group of groups) {
-    group.sort(compareUrgencyKeys);
-    for (const key of group) {
+  groups.forEach((group, index) => {
+    const sorted = index % GROUPS_PER_SEVERITY === 0 ? sortByDeadline(group) : group.sort(compareUrgencyKeys);
+    for (const key of sorted) {
       findings[position] = key.finding;
       position += 1;
     }
-  }
+  });
   return findings;
+}
+
+/** Low bits of a packed sort key: the finding's place in its group. */
+const PLACE_BITS = 18;
+const PLACES = 2 ** PLACE_BITS;
+/** High bits: the deadline in ms after the group's earliest, exact while deadlines lie within ~397 days. */
+const DEADLINE_SPAN = 2 ** (53 - PLACE_BITS);
+
+/**
+ * A group of findings with a deadline, in compareUrgencyKeys order. Each deadline and place in the group
+ * are packed into one double and the doubles are sorted natively, which costs a fraction of a sort that
+ * calls back into JavaScript for every comparison (~9,000 deadlines in a 10,000-order shop); findings due
+ * at the same instant are then ordered by the comparator. Deadlines that are not toIso text, lie too far
+ * apart or are too many for the place bits are sorted by the comparator alone.
+ */
+function sortByDeadline(group: UrgencyKey[]): UrgencyKey[] {
+  const count = group.length;
+  if (count < 2 || count > PLACES) return group.sort(compareUrgencyKeys);
+  const deadlines = new Float64Array(count);
+  let earliest = Infinity;
+  let latest = -Infinity;
+  for (let place = 0; place < count; place += 1) {
+    const deadline = isoToMs((group[place] as UrgencyKey).dueAt ?? '');
+    if (Number.isNaN(deadline)) return group.sort(compareUrgencyKeys);
+    deadlines[place] = deadline;
+    if (deadline < earliest) earliest = deadline;
+    if (deadline > latest) latest = deadline;
+  }
+  if (latest - earliest >= DEADLINE_SPAN) return group.sort(compareUrgencyKeys);
+  const packed = new Float64Array(count);
+  for (let place = 0; place < count; place += 1) packed[place] = ((deadlines[place] as number) - earliest) * PLACES + place;
+  packed.sort();
+  const sorted: UrgencyKey[] = [];
+  let sameDeadlineFrom = 0;
+  for (let rank = 0; rank < count; rank += 1) {
+    const place = (packed[rank] as number) % PLACES;
+    if (rank > 0 && deadlines[place] !== deadlines[(packed[rank - 1] as number) % PLACES]) {
+      sortRange(sorted, sameDeadlineFrom, rank);
+      sameDeadlineFrom = rank;
+    }
+    sorted.push(group[place] as UrgencyKey);
+  }
+  sortRange(sorted, sameDeadlineFrom, count);
+  return sorted;
+}
+
+function sortRange(keys: UrgencyKey[], from: number, to: number): void {
+  if (to - from < 2) return;
+  const range = keys.slice(from, to).sort(compareUrgencyKeys);
+  for (let i = 0; i < range.length; i += 1) keys[from + i] = range[i] as UrgencyKey;
 }
 
 /** Per severity, most severe first: one group of findings with a deadline, then one per kind without. */

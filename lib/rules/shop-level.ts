@@ -42,15 +42,16 @@ export function addDuplicateTracking(out: Finding[], contexts: readonly OrderCon
 export function addRejectionClusters(
   out: Finding[],
   contexts: readonly OrderContext[],
-  perOrder: ReadonlyMap<string, readonly Finding[]>,
+  perOrder: ReadonlyArray<readonly Finding[]>,
   now: number,
   policy: Policy,
 ): void {
   const windowStart = now - daysToMs(policy.rejectionClusterDays);
   const byGoods = new Map<string, { goodsName: string | null; rejections: Array<{ orderSn: string; at: number }> }>();
-  for (const { order } of contexts) {
+  for (let i = 0; i < contexts.length; i += 1) {
+    const order = (contexts[i] as OrderContext).order;
     if (order.goodsId === null) continue;
-    const rejectedAtText = rejectedAtOf(perOrder.get(order.orderSn));
+    const rejectedAtText = rejectedAtOf(perOrder[i]);
     if (rejectedAtText === null) continue;
     const at = Date.parse(rejectedAtText);
     if (!(at >= windowStart && at <= now)) continue;

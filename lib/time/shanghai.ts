@@ -107,6 +107,35 @@ export function toIso(ms: number): string {
 }
 
 /**
+ * The instant of a `toIso` string of the usual form (`2026-11-20T02:00:00.000Z`, years 1970–9999); NaN for
+ * any other text, even a valid ISO time. Among such strings the text order is the time order, so a caller
+ * may compare these numbers instead of the strings.
+ */
+export function isoToMs(text: string): number {
+  if (
+    text.length !== 24 ||
+    text.charCodeAt(4) !== DASH ||
+    text.charCodeAt(7) !== DASH ||
+    text.charCodeAt(10) !== LETTER_T ||
+    text.charCodeAt(13) !== COLON ||
+    text.charCodeAt(16) !== COLON ||
+    text.charCodeAt(19) !== DOT ||
+    text.charCodeAt(23) !== LETTER_Z
+  ) {
+    return NaN;
+  }
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  const milli = digits(text, 20, 3);
+  if (year < 1970 || hour < 0 || minute < 0 || second < 0 || milli < 0 || !validWallTime(year, month, day, hour, minute, second)) return NaN;
+  return daysFromCivil(year, month, day) * DAY_MS + hour * HOUR_MS + minute * MINUTE_MS + second * SECOND_MS + milli;
+}
+
+/**
  * The whole part of `dividend / divisor`, for non-negative integers below 2^31 (every calendar quantity
  * here). `| 0` lets V8 divide in integers, where Math.floor(a / b) is a floating-point division and a
  * rounding, about a third of toIso's time.

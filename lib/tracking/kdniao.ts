@@ -3,10 +3,10 @@ import type { TrackingEvent, TrackingStatus } from '../facts/facts';
 import { codeText, isRecord } from '../pdd/fields';
 import { normalizeTrackingNumber } from '../pdd/order-row';
 import { parseShanghaiLocal } from '../time/shanghai';
-import { completeTracking, orderEvents, statusFromText, type TrackingResult } from './status';
+import { codeTable, completeTracking, orderEvents, statusFromText, type TrackingResult } from './status';
 
-/** 8001 `StateEx` codes and per-event `Action` codes (mapped per tracking-apis §6). */
-const SUB_CODES: Readonly<Record<string, TrackingStatus>> = {
+/** 8001 `StateEx` codes and per-event `Action` codes (mapped per tracking-apis §6). Maps, as in kuaidi100.ts. */
+const SUB_CODES: ReadonlyMap<string, TrackingStatus> = codeTable({
   '1': 'picked_up',
   '10': 'pending',
   '2': 'in_transit',
@@ -47,17 +47,17 @@ const SUB_CODES: Readonly<Record<string, TrackingStatus>> = {
   '602': 'in_transit',
   '603': 'in_transit',
   '604': 'exception',
-};
+});
 
 /** 1002 `State`. 0 (暂无轨迹) has no status: the reading is "no record". */
-const MAIN_CODES: Readonly<Record<string, TrackingStatus>> = {
+const MAIN_CODES: ReadonlyMap<string, TrackingStatus> = codeTable({
   '1': 'picked_up',
   '2': 'in_transit',
   '3': 'delivered',
   '4': 'exception',
   '5': 'in_transit',
   '6': 'in_transit',
-};
+});
 
 const NO_TRACE_STATE = '0';
 const STALLED_SUB = '403';
@@ -93,10 +93,10 @@ export function normalizeKdniao(
   const state = codeText(body.State);
   const stateEx = codeText(body.StateEx);
   const newestCode = events[events.length - 1]?.code ?? null;
-  const sub = stateEx !== null && stateEx in SUB_CODES ? stateEx : newestCode !== null && newestCode in SUB_CODES ? newestCode : null;
-  const main = state !== null && state in MAIN_CODES ? state : null;
+  const sub = stateEx !== null && SUB_CODES.has(stateEx) ? stateEx : newestCode !== null && SUB_CODES.has(newestCode) ? newestCode : null;
+  const main = state !== null && MAIN_CODES.has(state) ? state : null;
   const shipper = typeof body.ShipperCode === 'string' ? body.ShipperCode.trim().toUpperCase() : '';
-  const codeStatus = sub !== null ? (SUB_CODES[sub] ?? null) : main !== null ? (MAIN_CODES[main] ?? null) : null;
+  const codeStatus = sub !== null ? (SUB_CODES.get(sub) ?? null) : main !== null ? (MAIN_CODES.get(main) ?? null) : null;
   return {
     ok: true,
     facts: completeTracking(
@@ -127,7 +127,7 @@ function eventsOf(traces: readonly unknown[]): TrackingEvent[] {
     if (at === null) continue;
     const text = typeof item.AcceptStation === 'string' ? item.AcceptStation.trim() : '';
     const code = codeText(item.Action);
-    const codedStatus = code === null ? null : (SUB_CODES[code] ?? null);
+    const codedStatus = code === null ? null : (SUB_CODES.get(code) ?? null);
     const area = typeof item.Location === 'string' && item.Location.trim() !== '' ? item.Location.trim() : null;
     events.push({ at, text, area, status: codedStatus ?? statusFromText(text), code });
   }

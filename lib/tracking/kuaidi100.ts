@@ -3,10 +3,7 @@ import type { TrackingEvent, TrackingStatus } from '../facts/facts';
 import { codeText, isRecord } from '../pdd/fields';
 import { normalizeTrackingNumber } from '../pdd/order-row';
 import { parseShanghaiLocal } from '../time/shanghai';
-import { completeTracking, orderEvents, statusFromText, type TrackingResult } from './status';
-
-// The code tables are Maps: every event looks its code up, and a Map finds "1002" faster than an object
-// whose keys look like array indices (it also never answers for "toString" or "constructor").
+import { codeTable, completeTracking, orderEvents, statusFromText, type TrackingResult } from './status';
 
 /** `resultv2=4` sub-codes (tracking-apis §1.2, mapped per §6). */
 const SUB_CODES: ReadonlyMap<string, TrackingStatus> = codeTable({
@@ -71,10 +68,6 @@ const MAIN_CODE_BY_NAME: ReadonlyMap<string, string> = codeTable({
   拒签: '14',
 });
 
-function codeTable<T>(entries: Record<string, T>): ReadonlyMap<string, T> {
-  return new Map(Object.entries(entries));
-}
-
 const STALLED_SUB = '202';
 const PROXY_SUBS: ReadonlySet<string> = new Set(['303', '304', '501']);
 const NO_RECORD = '500';
@@ -136,22 +129,33 @@ export function normalizeKuaidi100(
   };
 }
 
-/** `data[]` items with a readable time; others are skipped, not fatal. */
+/**
+ * `data[]` items with a readable time; others are skipped, not fatal. Read from the end: Kuaidi100 lists
+ * the newest event first, so the events come out oldest first, as `orderEvents` keeps them.
+ */
 function eventsOf(data: readonly unknown[]): TrackingEvent[] {
   const events: TrackingEvent[] = [];
-  for (const item of data) {
+  for (let i = data.length - 1; i >= 0; i -= 1) {
+    const item = data[i];
     if (!isRecord(item)) continue;
-    const { ftime, time, context, statusCode, status, areaName, location } = item;
-    const timeText = typeof ftime === 'string' ? ftime : typeof time === 'string' ? time : null;
-    const at = timeText === null ? null : parseShanghaiLocal(timeText);
+    // Each field is read only when the one before it is missing: every event of every trace comes here.
+    const ftime = item.ftime;
+    const timeText = typeof ftime === 'string' ? ftime : item.time;
+    const at = typeof timeText === 'string' ? parseShanghaiLocal(timeText) : null;
     if (at === null) continue;
+    const context = item.context;
     const text = typeof context === 'string' ? context.trim() : '';
-    const code = codeText(statusCode) ?? (typeof status === 'string' ? (MAIN_CODE_BY_NAME.get(status.trim()) ?? null) : null);
+    const code = codeText(item.statusCode) ?? codeOfStatusName(item.status);
     const codedStatus = code === null ? null : (SUB_CODES.get(code) ?? MAIN_CODES.get(code) ?? null);
-    const areaText = typeof areaName === 'string' ? areaName.trim() : typeof location === 'string' ? location.trim() : '';
+    const areaName = item.areaName;
+    const areaText = typeof areaName === 'string' ? areaName.trim() : typeof item.location === 'string' ? item.location.trim() : '';
     events.push({ at, text, area: areaText === '' ? null : areaText, status: codedStatus ?? statusFromText(text), code });
   }
   return events;
+}
+
+function codeOfStatusName(name: unknown): string | null {
+  return typeof name === 'string' ? (MAIN_CODE_BY_NAME.get(name.trim()) ?? null) : null;
 }
 
 function routeDestination(routeInfo: unknown): string | null {

@@ -56,29 +56,33 @@ interface Keyword {
 
 /**
  * Keywords by the character they start with. One pass over an event text then meets every keyword in it,
- * instead of searching the text once per keyword (up to 37 searches for a plain transit line).
+ * instead of searching the text once per keyword (up to 37 searches for a plain transit line). The first
+ * characters index a table of all 65,536 UTF-16 code units: one array read per character of the text.
  */
-const KEYWORDS_BY_FIRST_CHAR: ReadonlyMap<number, readonly Keyword[]> = (() => {
-  const byFirstChar = new Map<number, Keyword[]>();
+const KEYWORD_LISTS: ReadonlyArray<readonly Keyword[]> = [];
+const KEYWORD_LIST_BY_CHAR = new Uint8Array(0x10000);
+{
+  const lists = KEYWORD_LISTS as Keyword[][];
   TEXT_KEYWORDS.forEach(([status, words], priority) => {
     for (const word of words) {
-      const keyword = { word, status, priority };
       const first = word.charCodeAt(0);
-      const known = byFirstChar.get(first);
-      if (known === undefined) byFirstChar.set(first, [keyword]);
-      else known.push(keyword);
+      // List 0 is "no keyword starts here"; a character's list is numbered from 1.
+      if (KEYWORD_LIST_BY_CHAR[first] === 0) {
+        lists.push([]);
+        KEYWORD_LIST_BY_CHAR[first] = lists.length;
+      }
+      lists[(KEYWORD_LIST_BY_CHAR[first] as number) - 1]?.push({ word, status, priority });
     }
   });
-  return byFirstChar;
-})();
+}
 
 /** The status of the highest-priority keyword anywhere in the text; null when it has none. */
 export function statusFromText(text: string): TrackingStatus | null {
   let found: Keyword | null = null;
   for (let i = 0; i < text.length; i += 1) {
-    const candidates = KEYWORDS_BY_FIRST_CHAR.get(text.charCodeAt(i));
-    if (candidates === undefined) continue;
-    for (const keyword of candidates) {
+    const list = KEYWORD_LIST_BY_CHAR[text.charCodeAt(i)] as number;
+    if (list === 0) continue;
+    for (const keyword of KEYWORD_LISTS[list - 1] as readonly Keyword[]) {
       if ((found === null || keyword.priority < found.priority) && text.startsWith(keyword.word, i)) found = keyword;
     }
   }
@@ -87,13 +91,14 @@ export function statusFromText(text: string): TrackingStatus | null {
 
 /**
  * Ascending time, duplicates (same time and text) removed, keeping the one with the most information
- * (a status, a code, an area sort last); input order never matters.
+ * (a status, a code, an area sort last); input order never matters. Takes the array over: it may come
+ * back reversed in place, so callers pass a list they built for it.
  */
-export function orderEvents(events: readonly TrackingEvent[]): TrackingEvent[] {
+export function orderEvents(events: TrackingEvent[]): TrackingEvent[] {
   // Providers list events strictly newest first (Kuaidi100) or oldest first (Kdniao): no sort, no duplicates.
-  if (strictlyMonotonic(events, 1)) return [...events];
-  if (strictlyMonotonic(events, -1)) return [...events].reverse();
-  const sorted = [...events].sort(compareEvents);
+  if (strictlyMonotonic(events, 1)) return events;
+  if (strictlyMonotonic(events, -1)) return events.reverse();
+  const sorted = events.sort(compareEvents);
   const unique: TrackingEvent[] = [];
   for (const event of sorted) {
     const last = unique[unique.length - 1];
@@ -120,6 +125,14 @@ function compareEvents(a: TrackingEvent, b: TrackingEvent): number {
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A provider's code table as a Map: every event looks its code up, and a Map finds "1002" faster than an
+ * object whose keys look like array indices; it also never answers for "toString" or "constructor".
+ */
+export function codeTable<T>(entries: Record<string, T>): ReadonlyMap<string, T> {
+  return new Map(Object.entries(entries));
 }
 
 /** What a provider normalizer returns. `retry` says when asking again could help (tracking-apis §7). */

@@ -77,7 +77,7 @@ export function trace(
       provider: 'kuaidi100',
       rawState: null,
       rawSub: null,
-      events: orderEvents(events),
+      events: orderEvents([...events]),
       identifiedCourier: null,
       noRecord: events.length === 0 && status === null,
       providerStalled: false,

@@ -14,7 +14,7 @@ function withSn(n: number, overrides: Partial<OrderFacts>): OrderFacts {
 }
 
 function shopLevel(contexts: OrderContext[], now = NOW, policy = P): Finding[] {
-  const perOrder = new Map(contexts.map((ctx) => [ctx.order.orderSn, assessOrder(ctx, now, policy)]));
+  const perOrder = contexts.map((ctx) => assessOrder(ctx, now, policy));
   return assessShopLevel(contexts, perOrder, now, policy);
 }
 

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { epochToMs, formatRemaining, formatShanghai, parseInstant, parseShanghaiLocal, shanghaiWallToMs, toIso } from '../../../lib/time/shanghai';
+import { epochToMs, formatRemaining, formatShanghai, isoToMs, parseInstant, parseShanghaiLocal, shanghaiWallToMs, toIso } from '../../../lib/time/shanghai';
 
 describe('epochToMs', () => {
   it.each([
@@ -84,6 +84,39 @@ describe('toIso', () => {
     );
     for (const ms of [0, 951782400000, 951868799999, 4102444800000, 253402300799999, 253402300800000, -1]) {
       expect(toIso(ms)).toBe(new Date(ms).toISOString());
+    }
+  });
+});
+
+describe('isoToMs', () => {
+  it('reads back every instant toIso writes in its usual form', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 253402300799999 }), (ms) => {
+        expect(isoToMs(toIso(ms))).toBe(ms);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('orders its numbers as the texts are ordered, and refuses any other text', () => {
+    const iso = fc.integer({ min: 0, max: 253402300799999 }).map(toIso);
+    fc.assert(
+      fc.property(iso, iso, (a, b) => {
+        expect(Math.sign(isoToMs(a) - isoToMs(b))).toBe(a < b ? -1 : a > b ? 1 : 0);
+      }),
+      { numRuns: 1000 },
+    );
+    for (const text of [
+      '',
+      '2026-02-30T00:00:00.000Z',
+      '2026-11-20T24:00:00.000Z',
+      '2026-11-20T02:00:00Z',
+      '2026-11-20T02:00:00.000+08:00',
+      '1969-12-31T23:59:59.999Z',
+      '+010000-01-01T00:00:00.000Z',
+      '2026-11-2OT02:00:00.000Z',
+    ]) {
+      expect(isoToMs(text), text).toBeNaN();
     }
   });
 });

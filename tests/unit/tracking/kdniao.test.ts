@@ -52,6 +52,12 @@ describe('normalizeKdniao', () => {
     for (const code of ['211', '304', '311']) expect(facts(kdn({ State: '3', StateEx: code }, [trace('2026-11-20 08:00:00', '快件动态')])).proxySigned).toBe(true);
   });
 
+  it('reads codes named like object properties as unknown codes', () => {
+    const f = facts(kdn({ State: 'constructor', StateEx: 'toString' }, [trace('2026-11-20 08:00:00', '运输中', '__proto__')]));
+    expect(f).toMatchObject({ status: 'in_transit', rawState: 'constructor', rawSub: null });
+    expect(f.events[0]).toMatchObject({ code: '__proto__', status: 'in_transit' });
+  });
+
   it('names another courier', () => {
     expect(facts(kdn({ State: '2', ShipperCode: 'ZTO' }, [trace('2026-11-20 08:00:00', '运输中')]), ['YTO']).identifiedCourier).toBe('ZTO');
   });
