@@ -35,9 +35,9 @@ const KIND_BY_CODE: Readonly<Record<number, AfterSaleKind>> = {
 export function normalizeAfterSaleRow(row: unknown, capturedAt: number): AfterSaleRowResult {
   if (!isRecord(row)) return { ok: false, error: `expected an object, got ${Array.isArray(row) ? 'an array' : typeof row}` };
   const problems: string[] = [];
-  const id = readText(row, 'id', problems);
-  const orderSn = readText(row, 'orderSn', problems);
-  const expireRemain = readNumber(row, 'expireRemainTime', problems);
+  const id = readText(row.id, 'id', problems);
+  const orderSn = readText(row.orderSn, 'orderSn', problems);
+  const expireRemain = readNumber(row.expireRemainTime, 'expireRemainTime', problems);
   const expireRemainMs =
     expireRemain === null ? null : Math.abs(expireRemain) > EXPIRE_REMAIN_SECONDS_MAX ? expireRemain : expireRemain * SECOND_MS;
   if (expireRemainMs !== null && Math.abs(expireRemainMs) > EXPIRE_REMAIN_MS_MAX) {
@@ -46,18 +46,18 @@ export function normalizeAfterSaleRow(row: unknown, capturedAt: number): AfterSa
   const facts: AfterSaleFacts = {
     id: id ?? '',
     orderSn: orderSn ?? '',
-    kind: kindOf(readText(row, 'afterSalesTypeName', problems), readNumber(row, 'afterSalesType', problems)),
-    statusCode: readNumber(row, 'afterSalesStatus', problems),
-    statusText: readText(row, 'afterSalesTitle', problems),
-    createdAt: readEpoch(row, 'createdAt', problems),
-    closedAt: readEpoch(row, 'closeTime', problems),
+    kind: kindOf(readText(row.afterSalesTypeName, 'afterSalesTypeName', problems), readNumber(row.afterSalesType, 'afterSalesType', problems)),
+    statusCode: readNumber(row.afterSalesStatus, 'afterSalesStatus', problems),
+    statusText: readText(row.afterSalesTitle, 'afterSalesTitle', problems),
+    createdAt: readEpoch(row.createdAt, 'createdAt', problems),
+    closedAt: readEpoch(row.closeTime, 'closeTime', problems),
     capturedAt,
     expireRemainMs,
-    expireActionDesc: readText(row, 'expireActionDesc', problems),
-    reasonText: readText(row, 'afterSalesReasonDesc', problems),
+    expireActionDesc: readText(row.expireActionDesc, 'expireActionDesc', problems),
+    reasonText: readText(row.afterSalesReasonDesc, 'afterSalesReasonDesc', problems),
     actions: actionsOf(row.actions),
-    refundAmountCents: readNumber(row, 'refundAmount', problems),
-    reverseTrackingNumber: normalizeTrackingNumber(readText(row, 'reverseTrackingNumber', problems)),
+    refundAmountCents: readNumber(row.refundAmount, 'refundAmount', problems),
+    reverseTrackingNumber: normalizeTrackingNumber(readText(row.reverseTrackingNumber, 'reverseTrackingNumber', problems)),
   };
   if (orderSn === null) problems.unshift('orderSn missing');
   if (id === null) problems.unshift('id missing');

@@ -27,37 +27,37 @@ const STATUS_PREFIXES: ReadonlyArray<readonly [string, OrderState]> = [
 export function normalizeOrderRow(row: unknown): OrderRowResult {
   if (!isRecord(row)) return { ok: false, error: `expected an object, got ${Array.isArray(row) ? 'an array' : typeof row}` };
   const problems: string[] = [];
-  const orderSn = readText(row, 'order_sn', problems);
-  const statusText = readText(row, 'order_status_str', problems) ?? '';
-  const orderStatus = readNumber(row, 'order_status', problems);
-  const shippedAt = readEpoch(row, 'shipping_time', problems);
-  const afterSalesStatus = readNumber(row, 'after_sales_status', problems);
-  const noNeedShip = readFlag(row, 'no_need_ship');
+  const orderSn = readText(row.order_sn, 'order_sn', problems);
+  const statusText = readText(row.order_status_str, 'order_status_str', problems) ?? '';
+  const orderStatus = readNumber(row.order_status, 'order_status', problems);
+  const shippedAt = readEpoch(row.shipping_time, 'shipping_time', problems);
+  const afterSalesStatus = readNumber(row.after_sales_status, 'after_sales_status', problems);
+  const noNeedShip = readFlag(row.no_need_ship);
   const facts: OrderFacts = {
     orderSn: orderSn ?? '',
     state: stateOf(statusText, orderStatus, shippedAt),
     refunded: statusText.endsWith('退款成功') || afterSalesStatus === MMS_REFUND_SUCCEEDED,
     statusText,
-    orderAt: readEpoch(row, 'order_time', problems) ?? readEpoch(row, 'confirm_time', problems),
-    promiseShipAt: readEpoch(row, 'promise_shipping_time', problems),
+    orderAt: readEpoch(row.order_time, 'order_time', problems) ?? readEpoch(row.confirm_time, 'confirm_time', problems),
+    promiseShipAt: readEpoch(row.promise_shipping_time, 'promise_shipping_time', problems),
     shippedAt,
-    urgedAt: readEpoch(row, 'urge_shipping_time', problems),
-    receivedAt: readEpoch(row, 'receive_time', problems),
-    trackingNumber: normalizeTrackingNumber(readText(row, 'tracking_number', problems)),
-    shippingId: readNumber(row, 'shipping_id', problems),
-    courierName: readText(row, 'shipping_name', problems) ?? waybillShippingName(row.waybillDTOList),
-    goodsId: readText(row, 'goods_id', problems),
-    goodsName: readText(row, 'goods_name', problems),
+    urgedAt: readEpoch(row.urge_shipping_time, 'urge_shipping_time', problems),
+    receivedAt: readEpoch(row.receive_time, 'receive_time', problems),
+    trackingNumber: normalizeTrackingNumber(readText(row.tracking_number, 'tracking_number', problems)),
+    shippingId: readNumber(row.shipping_id, 'shipping_id', problems),
+    courierName: readText(row.shipping_name, 'shipping_name', problems) ?? waybillShippingName(row.waybillDTOList),
+    goodsId: readText(row.goods_id, 'goods_id', problems),
+    goodsName: readText(row.goods_name, 'goods_name', problems),
     afterSalesStatus,
-    afterSalesId: readText(row, 'after_sales_id', problems),
-    riskHold: readNumber(row, 'risk_status', problems) === 1,
-    noLogistics: noNeedShip || readFlag(row, 'no_trace_delivery') || readFlag(row, 'self_contained'),
+    afterSalesId: readText(row.after_sales_id, 'after_sales_id', problems),
+    riskHold: readNumber(row.risk_status, 'risk_status', problems) === 1,
+    noLogistics: noNeedShip || readFlag(row.no_trace_delivery) || readFlag(row.self_contained),
     noNeedShip,
-    shippingDelayAllowed: readFlag(row, RELIEF_TAG) || hasTag(row.order_tag_list, RELIEF_TAG),
-    provinceName: readText(row, 'province_name', problems),
-    cityName: readText(row, 'city_name', problems),
+    shippingDelayAllowed: readFlag(row[RELIEF_TAG]) || hasTag(row.order_tag_list, RELIEF_TAG),
+    provinceName: readText(row.province_name, 'province_name', problems),
+    cityName: readText(row.city_name, 'city_name', problems),
     receiverKey: receiverKeyOf(row),
-    orderAmountCents: readNumber(row, 'order_amount', problems),
+    orderAmountCents: readNumber(row.order_amount, 'order_amount', problems),
   };
   if (orderSn === null) problems.unshift('order_sn missing');
   if (problems.length > 0) return { ok: false, error: problems.join('; ') };

@@ -2,6 +2,7 @@
 import type { TrackingEvent, TrackingStatus } from '../facts/facts';
 import { codeText, isRecord } from '../pdd/fields';
 import { normalizeTrackingNumber } from '../pdd/order-row';
+import { trimmed } from '../text/whitespace';
 import { parseShanghaiLocal } from '../time/shanghai';
 import { codeTable, completeTracking, orderEvents, statusFromText, type TrackingResult } from './status';
 
@@ -125,10 +126,11 @@ function eventsOf(traces: readonly unknown[]): TrackingEvent[] {
     if (!isRecord(item)) continue;
     const at = typeof item.AcceptTime === 'string' ? parseShanghaiLocal(item.AcceptTime) : null;
     if (at === null) continue;
-    const text = typeof item.AcceptStation === 'string' ? item.AcceptStation.trim() : '';
+    const text = typeof item.AcceptStation === 'string' ? trimmed(item.AcceptStation) : '';
     const code = codeText(item.Action);
     const codedStatus = code === null ? null : (SUB_CODES.get(code) ?? null);
-    const area = typeof item.Location === 'string' && item.Location.trim() !== '' ? item.Location.trim() : null;
+    const location = typeof item.Location === 'string' ? trimmed(item.Location) : '';
+    const area = location === '' ? null : location;
     events.push({ at, text, area, status: codedStatus ?? statusFromText(text), code });
   }
   return events;

@@ -2,6 +2,7 @@
 import type { TrackingEvent, TrackingStatus } from '../facts/facts';
 import { codeText, isRecord } from '../pdd/fields';
 import { normalizeTrackingNumber } from '../pdd/order-row';
+import { trimmed } from '../text/whitespace';
 import { parseShanghaiLocal } from '../time/shanghai';
 import { codeTable, completeTracking, orderEvents, statusFromText, type TrackingResult } from './status';
 
@@ -144,11 +145,11 @@ function eventsOf(data: readonly unknown[]): TrackingEvent[] {
     const at = typeof timeText === 'string' ? parseShanghaiLocal(timeText) : null;
     if (at === null) continue;
     const context = item.context;
-    const text = typeof context === 'string' ? context.trim() : '';
+    const text = typeof context === 'string' ? trimmed(context) : '';
     const code = codeText(item.statusCode) ?? codeOfStatusName(item.status);
     const codedStatus = code === null ? null : (SUB_CODES.get(code) ?? MAIN_CODES.get(code) ?? null);
     const areaName = item.areaName;
-    const areaText = typeof areaName === 'string' ? areaName.trim() : typeof item.location === 'string' ? item.location.trim() : '';
+    const areaText = typeof areaName === 'string' ? trimmed(areaName) : typeof item.location === 'string' ? trimmed(item.location) : '';
     events.push({ at, text, area: areaText === '' ? null : areaText, status: codedStatus ?? statusFromText(text), code });
   }
   return events;

@@ -21,6 +21,15 @@ describe('receiverKeyOf', () => {
     expect(receiverKeyOf({ receive_name: 'ab', mobile: 'c' })).not.toBe(receiverKeyOf({ receive_name: 'a', mobile: 'bc' }));
   });
 
+  it('skips exactly the characters of \\s, whichever code unit is inserted', () => {
+    const key = receiverKeyOf(receiver);
+    for (let code = 0; code <= 0xffff; code += 1) {
+      const char = String.fromCharCode(code);
+      const changed = receiverKeyOf({ ...receiver, receive_name: `测试${char}买家` }) !== key;
+      if (changed === /\s/.test(char)) throw new Error(`U+${code.toString(16)}: whitespace ${/\s/.test(char)}, key changed ${changed}`);
+    }
+  });
+
   it('keeps the keys it always gave (stored orders and page-hook keys are compared with new ones)', () => {
     expect(receiverKeyOf(receiver)).toBe('1e349a658428a6');
     expect(receiverKeyOf({ receive_name: 'ab', mobile: 'c' })).toBe('14c81d5f1d61c7');
