@@ -1,21 +1,27 @@
 // Findings that only show across orders: one waybill on several buyers' orders (A13), and rejections
 // piling up on one product (OS2).
-import { daysToMs, toIso } from '../time/shanghai';
+import { daysToMs, isoToMs, toIso } from '../time/shanghai';
 import type { OrderContext } from './assess';
 import type { Policy } from './policy';
 import type { Finding } from './vocabulary';
 
 export function addDuplicateTracking(out: Finding[], contexts: readonly OrderContext[]): void {
+  // Nearly every number is on one order: only a number seen again gets a list.
+  const firstByNumber = new Map<string, OrderContext>();
   const byNumber = new Map<string, OrderContext[]>();
   for (const context of contexts) {
     const number = context.order.trackingNumber;
     if (number === null || context.order.noLogistics) continue;
+    const first = firstByNumber.get(number);
+    if (first === undefined) {
+      firstByNumber.set(number, context);
+      continue;
+    }
     const group = byNumber.get(number);
-    if (group === undefined) byNumber.set(number, [context]);
+    if (group === undefined) byNumber.set(number, [first, context]);
     else group.push(context);
   }
   for (const [trackingNumber, group] of byNumber) {
-    if (group.length < 2) continue;
     // Orders of one receiver may share a parcel (merged shipment). An unknown receiver is nobody's twin.
     const receivers = new Set(group.map(({ order }) => order.receiverKey ?? `unknown:${order.orderSn}`));
     if (receivers.size < 2) continue;
@@ -53,7 +59,9 @@ export function addRejectionClusters(
     if (order.goodsId === null) continue;
     const rejectedAtText = rejectedAtOf(perOrder[i]);
     if (rejectedAtText === null) continue;
-    const at = Date.parse(rejectedAtText);
+    // Written by toIso: read back without Date.parse (several times slower) unless out of its usual form.
+    const usual = isoToMs(rejectedAtText);
+    const at = Number.isNaN(usual) ? Date.parse(rejectedAtText) : usual;
     if (!(at >= windowStart && at <= now)) continue;
     const entry = byGoods.get(order.goodsId);
     if (entry === undefined) byGoods.set(order.goodsId, { goodsName: order.goodsName, rejections: [{ orderSn: order.orderSn, at }] });

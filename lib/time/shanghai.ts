@@ -57,8 +57,9 @@ const LETTER_Z = 90;
  */
 export function toIso(ms: number): string {
   if (!(ms >= 0 && ms < 253402300800000) || !Number.isInteger(ms)) return new Date(ms).toISOString();
-  const days = Math.floor(ms / DAY_MS);
-  let rest = ms - days * DAY_MS;
+  // Both fit 32 bits (days < 2^22, rest < 2^27): `| 0` keeps every division below in integers.
+  const days = Math.floor(ms / DAY_MS) | 0;
+  let rest = (ms - days * DAY_MS) | 0;
   // Civil date from days since 1970-01-01 (H. Hinnant's algorithm, proleptic Gregorian).
   const z = days + 719468;
   const era = quotient(z, 146097);
