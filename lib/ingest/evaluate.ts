@@ -6,7 +6,7 @@ import type { AfterSaleFacts } from '../facts/facts';
 import { openKindTag, type StoredChange, type StoredOrder, type StoredProduct, type StoredWaybill } from '../db/records';
 import { readManyOfShop } from '../db/read-many';
 import type { SentinelDb } from '../db/schema';
-import { assessOrder, assessShopLevel, compareFindings, type OrderContext } from '../rules/assess';
+import { assessOrders, assessShopLevel, compareFindings, type OrderContext } from '../rules/assess';
 import type { Policy } from '../rules/policy';
 import type { Finding } from '../rules/vocabulary';
 import { openKindTags, reconcileFindings, riskOf } from './reconcile-findings';
@@ -71,18 +71,18 @@ export async function evaluateOrders(db: SentinelDb, request: EvaluationRequest)
   }
 
   const contexts: OrderContext[] = [];
-  const perOrder: Finding[][] = [];
   for (const order of current.values()) {
-    const context: OrderContext = {
+    contexts.push({
       order: order.facts,
       afterSales: afterSalesByOrder.get(order.orderSn) ?? [],
       tracking: order.trackingNumber === null ? null : (waybills.get(order.trackingNumber)?.facts ?? null),
-    };
-    contexts.push(context);
-    perOrder.push(assessOrder(context, now, policy));
+    });
   }
+  const perOrder = assessOrders(contexts, now, policy);
   const findingsByOrder = new Map<string, Finding[]>();
-  contexts.forEach((context, index) => findingsByOrder.set(context.order.orderSn, [...(perOrder[index] ?? [])]));
+  contexts.forEach((context, index) => {
+    findingsByOrder.set(context.order.orderSn, perOrder.findings.slice(perOrder.firstOf[index], perOrder.firstOf[index + 1]));
+  });
   const goodsFindings = new Map<string, Finding[]>();
   for (const finding of assessShopLevel(contexts, perOrder, now, policy)) {
     if (finding.orderSn !== undefined) {

@@ -2,9 +2,9 @@
 import type { AfterSaleFacts, OrderFacts, TrackingFacts } from '../facts/facts';
 import { addAfterSaleFindings } from './after-sale-rules';
 import { addOrderFindings } from './order-rules';
+import { isoToMs } from '../time/shanghai';
 import type { Policy } from './policy';
 import { addDuplicateTracking, addRejectionClusters } from './shop-level';
-import { isoToMs } from '../time/shanghai';
 import { FINDING_KINDS, SEVERITY_RANK, type Finding, type FindingKind } from './vocabulary';
 
 export interface OrderContext {
@@ -22,15 +22,30 @@ export function assessOrder(ctx: OrderContext, now: number, policy: Policy): Fin
 }
 
 /**
- * Cross-order findings. `perOrder[i]` is what assessOrder returned for `contexts[i]`, so nothing is
- * evaluated twice.
+ * The findings of many orders in one list: those of `contexts[i]` are `findings[firstOf[i]]` up to
+ * `findings[firstOf[i + 1]]`. One list rather than one per order: a shop has tens of thousands of orders,
+ * most with a finding or two.
  */
-export function assessShopLevel(
-  contexts: readonly OrderContext[],
-  perOrder: ReadonlyArray<readonly Finding[]>,
-  now: number,
-  policy: Policy,
-): Finding[] {
+export interface OrdersFindings {
+  findings: Finding[];
+  firstOf: Uint32Array;
+}
+
+/** assessOrder for each context, in order. */
+export function assessOrders(contexts: readonly OrderContext[], now: number, policy: Policy): OrdersFindings {
+  const findings: Finding[] = [];
+  const firstOf = new Uint32Array(contexts.length + 1);
+  contexts.forEach((ctx, index) => {
+    firstOf[index] = findings.length;
+    addOrderFindings(findings, ctx.order, ctx.tracking, now, policy);
+    addAfterSaleFindings(findings, ctx.order, ctx.afterSales, ctx.tracking, now, policy);
+  });
+  firstOf[contexts.length] = findings.length;
+  return { findings, firstOf };
+}
+
+/** Cross-order findings, from what assessOrders found for the same contexts: nothing is evaluated twice. */
+export function assessShopLevel(contexts: readonly OrderContext[], perOrder: OrdersFindings, now: number, policy: Policy): Finding[] {
   const findings: Finding[] = [];
   addDuplicateTracking(findings, contexts);
   addRejectionClusters(findings, contexts, perOrder, now, policy);
@@ -39,13 +54,8 @@ export function assessShopLevel(
 
 /** Every finding for a shop, most urgent first. */
 export function assessShop(contexts: readonly OrderContext[], now: number, policy: Policy): Finding[] {
-  const perOrder: Finding[][] = [];
-  const all: Finding[] = [];
-  for (const ctx of contexts) {
-    const findings = assessOrder(ctx, now, policy);
-    perOrder.push(findings);
-    for (const finding of findings) all.push(finding);
-  }
+  const perOrder = assessOrders(contexts, now, policy);
+  const all = [...perOrder.findings];
   for (const finding of assessShopLevel(contexts, perOrder, now, policy)) all.push(finding);
   return sortByUrgency(all);
 }

@@ -1,7 +1,7 @@
 // Findings that only show across orders: one waybill on several buyers' orders (A13), and rejections
 // piling up on one product (OS2).
 import { daysToMs, isoToMs, toIso } from '../time/shanghai';
-import type { OrderContext } from './assess';
+import type { OrderContext, OrdersFindings } from './assess';
 import type { Policy } from './policy';
 import type { Finding } from './vocabulary';
 
@@ -48,7 +48,7 @@ export function addDuplicateTracking(out: Finding[], contexts: readonly OrderCon
 export function addRejectionClusters(
   out: Finding[],
   contexts: readonly OrderContext[],
-  perOrder: ReadonlyArray<readonly Finding[]>,
+  perOrder: OrdersFindings,
   now: number,
   policy: Policy,
 ): void {
@@ -57,7 +57,7 @@ export function addRejectionClusters(
   for (let i = 0; i < contexts.length; i += 1) {
     const order = (contexts[i] as OrderContext).order;
     if (order.goodsId === null) continue;
-    const rejectedAtText = rejectedAtOf(perOrder[i]);
+    const rejectedAtText = rejectedAtOf(perOrder.findings, perOrder.firstOf[i] as number, perOrder.firstOf[i + 1] as number);
     if (rejectedAtText === null) continue;
     // Written by toIso: read back without Date.parse (several times slower) unless out of its usual form.
     const usual = isoToMs(rejectedAtText);
@@ -90,9 +90,9 @@ export function addRejectionClusters(
   }
 }
 
-function rejectedAtOf(findings: readonly Finding[] | undefined): string | null {
-  if (findings === undefined) return null;
-  for (const finding of findings) {
+function rejectedAtOf(findings: readonly Finding[], from: number, to: number): string | null {
+  for (let i = from; i < to; i += 1) {
+    const finding = findings[i] as Finding;
     if (finding.kind === 'rejected' && typeof finding.basis.rejectedAt === 'string') return finding.basis.rejectedAt;
   }
   return null;

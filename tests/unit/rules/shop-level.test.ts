@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OrderFacts } from '../../../lib/facts/facts';
-import { assessOrder, assessShop, assessShopLevel, compareFindings, sortByUrgency, type OrderContext } from '../../../lib/rules/assess';
+import { assessOrders, assessShop, assessShopLevel, compareFindings, sortByUrgency, type OrderContext } from '../../../lib/rules/assess';
 import { DEFAULT_POLICY, resolvePolicy } from '../../../lib/rules/policy';
 import { FINDING_KINDS, type Finding } from '../../../lib/rules/vocabulary';
 import { toIso } from '../../../lib/time/shanghai';
@@ -14,7 +14,7 @@ function withSn(n: number, overrides: Partial<OrderFacts>): OrderFacts {
 }
 
 function shopLevel(contexts: OrderContext[], now = NOW, policy = P): Finding[] {
-  const perOrder = contexts.map((ctx) => assessOrder(ctx, now, policy));
+  const perOrder = assessOrders(contexts, now, policy);
   return assessShopLevel(contexts, perOrder, now, policy);
 }
 
