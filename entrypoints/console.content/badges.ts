@@ -54,26 +54,25 @@ export class BadgeRenderer {
     return host;
   }
 
-  private render(host: HTMLElement, view: OrderView): void {
+  private render(host: HTMLElement, view: OrderView, now = this.clock()): void {
     const root = host.shadowRoot!;
     const { lang, enabled } = this.options();
-    const now = this.clock();
     const models = badgesFor(view.findings, enabled, now);
     const list = document.createElement('span');
     list.className = 'badges';
-    for (const model of models) list.append(this.badge(model, view.orderSn, lang, now));
+    for (const model of models) list.append(this.badge(model, host, view.orderSn, lang, now));
     if (models.length === 0) list.append(quietBadge(lang));
     root.replaceChildren(list);
   }
 
-  private badge(model: BadgeModel, orderSn: string, lang: Lang, now: number): HTMLAnchorElement {
+  private badge(model: BadgeModel, host: HTMLElement, orderSn: string, lang: Lang, now: number): HTMLAnchorElement {
     const link = document.createElement('a');
     link.className = 'badge';
     link.href = detailUrl(orderSn);
     link.target = '_blank';
     link.rel = 'noopener';
     link.dataset.kind = model.kind;
-    link.dataset.severity = badgeSeverity(model, now);
+    link.dataset.severity = model.severity;
     link.textContent = badgeText(model, now, lang);
     link.setAttribute('aria-label', `${badgeText(model, now, lang)} · ${t('orderDetail', lang)}`);
     if (model.dueAt !== null) {
@@ -81,9 +80,16 @@ export class BadgeRenderer {
         dueAt: model.dueAt,
         isConnected: () => link.isConnected,
         update: (tickNow) => {
+          const severity = badgeSeverity(model, tickNow);
+          if (severity === null) {
+            // The window this clock counted down has closed: the order's badges are chosen again without it,
+            // at this tick's instant, so that the badges drawn now are the ones still open then.
+            const latest = this.viewOfHost.get(host);
+            if (latest !== undefined) this.render(host, latest, tickNow);
+            return;
+          }
           const text = badgeText(model, tickNow, lang);
           if (link.textContent !== text) link.textContent = text;
-          const severity = badgeSeverity(model, tickNow);
           if (link.dataset.severity !== severity) link.dataset.severity = severity;
         },
       });
@@ -98,7 +104,7 @@ export class BadgeRenderer {
     panel.className = 'explain';
     panel.setAttribute('role', 'tooltip');
     for (const model of badgesFor(view.findings, enabled, now)) {
-      const explanation = explainFinding(model.finding, badgeSeverity(model, now), lang, formatInstant);
+      const explanation = explainFinding(model.finding, model.severity, lang, formatInstant);
       const section = document.createElement('section');
       section.dataset.kind = model.kind;
       const title = document.createElement('h4');

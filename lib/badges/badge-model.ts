@@ -22,21 +22,27 @@ export interface BadgeModel {
   finding: Finding;
   kind: FindingKind;
   dueAt: number | null;
+  /** The severity at the instant the badges were chosen; `badgeSeverity` gives it later. */
+  severity: Severity;
 }
 
-/** The badges of one order: enabled kinds only, most severe first, clocks before anomalies of equal severity. */
+/**
+ * The badges of one order: enabled kinds only, most severe first, clocks before anomalies of equal
+ * severity. A window clock whose window has closed gets none.
+ */
 export function badgesFor(findings: readonly Finding[], enabled: Readonly<Record<FindingKind, boolean>>, now: number): BadgeModel[] {
   const models: BadgeModel[] = [];
   for (const finding of findings) {
     if (enabled[finding.kind] === false) continue;
     const severity = severityAt(finding, now);
+    if (severity === null) continue;
     if (isClockKind(finding.kind) && !ALWAYS_SHOWN_CLOCKS.has(finding.kind) && SEVERITY_RANK[severity] < SEVERITY_RANK.warn) continue;
     const dueAt = finding.dueAt === undefined ? null : Date.parse(finding.dueAt);
-    models.push({ finding, kind: finding.kind, dueAt: dueAt === null || Number.isNaN(dueAt) ? null : dueAt });
+    models.push({ finding, kind: finding.kind, dueAt: dueAt === null || Number.isNaN(dueAt) ? null : dueAt, severity });
   }
   return models.sort(
     (a, b) =>
-      SEVERITY_RANK[severityAt(b.finding, now)] - SEVERITY_RANK[severityAt(a.finding, now)] ||
+      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
       Number(isClockKind(b.kind)) - Number(isClockKind(a.kind)) ||
       (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity),
   );
@@ -52,6 +58,7 @@ export function badgeText(model: BadgeModel, now: number, lang: Lang): string {
   return `${short.en} ${amount} ${left >= 0 ? 'left' : 'over'}`;
 }
 
-export function badgeSeverity(model: BadgeModel, now: number): Severity {
+/** The badge's colour at `now`; null once its window has closed and the badge should go. */
+export function badgeSeverity(model: BadgeModel, now: number): Severity | null {
   return severityAt(model.finding, now);
 }

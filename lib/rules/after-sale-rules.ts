@@ -2,7 +2,7 @@
 // logistics-caused and timed-out refunds, and the refund that calls for intercepting a parcel.
 import type { AfterSaleFacts, OrderFacts, TrackingFacts, TrackingStatus } from '../facts/facts';
 import { daysToMs, hoursToMs, toIso } from '../time/shanghai';
-import { clockSeverity, isoOrNull, remainingHours, shortText } from './finding';
+import { clockSeverity, isoOrNull, remainingHours, shortText, windowSeverity } from './finding';
 import type { Policy, RuleId } from './policy';
 import type { Finding } from './vocabulary';
 
@@ -128,7 +128,7 @@ function addAppealBy(
   out.push({
     orderSn: order.orderSn,
     kind: 'fast_refund_appeal_by',
-    severity: dueAt - now <= hoursToMs(policy.fastRefundWarnHours) ? 'warn' : 'info',
+    severity: windowSeverity(dueAt - now, policy.fastRefundWarnHours),
     dueAt: toIso(dueAt),
     rule: 'R13',
     basis: {

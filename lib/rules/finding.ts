@@ -13,6 +13,14 @@ export function clockSeverity(remainingMs: number, warnHours: number, criticalHo
   return 'info';
 }
 
+/**
+ * A window clock's severity (see isWindowClock): `warn` once no more than `warnHours` are left, when the
+ * clock has a warn threshold at all (null: it stays `info`).
+ */
+export function windowSeverity(remainingMs: number, warnHours: number | null): Severity {
+  return warnHours !== null && remainingMs <= hoursToMs(warnHours) ? 'warn' : 'info';
+}
+
 /** The relief tag (发货时间可延迟) means the platform tolerates a delay: the countdown stays, its alarm stops at warn. */
 export function withDelayRelief(severity: Severity, delayAllowed: boolean): Severity {
   return delayAllowed && SEVERITY_RANK[severity] > SEVERITY_RANK.warn ? 'warn' : severity;

@@ -4,7 +4,7 @@ import type { OrderFacts, TrackingEvent, TrackingFacts, TrackingStatus } from '.
 import { daysToMs, hoursToMs, msToHours, toIso } from '../time/shanghai';
 import { isTerminal } from '../tracking/status';
 import { areasDiffer, parseArea, placeName } from './area';
-import { clockSeverity, isoOrNull, remainingHours, shortText, withDelayRelief } from './finding';
+import { clockSeverity, isoOrNull, remainingHours, shortText, windowSeverity, withDelayRelief } from './finding';
 import type { Policy } from './policy';
 import type { AnomalyKind, Finding } from './vocabulary';
 
@@ -100,11 +100,10 @@ export function addOrderFindings(
     }
     const editUntil = shippedAt + hoursToMs(policy.trackingEditHours);
     if (now <= editUntil) {
-      const warn = openNumberAnomaly !== null && editUntil - now <= hoursToMs(policy.trackingEditWarnHours);
       out.push({
         orderSn,
         kind: 'tracking_edit_by',
-        severity: warn ? 'warn' : 'info',
+        severity: windowSeverity(editUntil - now, openNumberAnomaly === null ? null : policy.trackingEditWarnHours),
         dueAt: toIso(editUntil),
         rule: 'R8',
         basis: {
@@ -122,7 +121,7 @@ export function addOrderFindings(
       out.push({
         orderSn,
         kind: 'extra_package_by',
-        severity: 'info',
+        severity: windowSeverity(extraPackageUntil - now, null),
         dueAt: toIso(extraPackageUntil),
         rule: 'R8',
         basis: {
@@ -139,7 +138,7 @@ export function addOrderFindings(
     out.push({
       orderSn,
       kind: 'auto_confirm_at',
-      severity: 'info',
+      severity: windowSeverity(autoConfirmAt - now, null),
       dueAt: toIso(autoConfirmAt),
       rule: 'R9',
       basis: { shippedAt: shippedIso, autoConfirmDays: policy.autoConfirmDays, remainingHours: remainingHours(autoConfirmAt, now) },

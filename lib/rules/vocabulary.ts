@@ -95,3 +95,13 @@ export function isFindingKind(value: unknown): value is FindingKind {
 export function isClockKind(kind: FindingKind): kind is ClockKind {
   return CLOCK_SET.has(kind);
 }
+
+/**
+ * Clocks that count down a window the merchant may use (vocabulary §1.1: "applies while … within the
+ * window") rather than a duty: at `dueAt` the window closes and the clock no longer applies. Never breached.
+ */
+const WINDOW_CLOCKS: ReadonlySet<FindingKind> = new Set<ClockKind>(['tracking_edit_by', 'fast_refund_appeal_by', 'extra_package_by', 'auto_confirm_at']);
+
+export function isWindowClock(kind: FindingKind): boolean {
+  return WINDOW_CLOCKS.has(kind);
+}

@@ -36,10 +36,46 @@ describe('severityAt re-bands a clock from its own basis', () => {
     expect(severityAt(shipBy(now + 20 * HOUR, { shippingDelayAllowed: true }), now)).toBe('info');
   });
 
-  test('a clock without bands keeps its severity until it runs out; anomalies never change', () => {
-    const autoConfirm: Finding = { orderSn: 'x', kind: 'auto_confirm_at', severity: 'info', dueAt: new Date(now + HOUR).toISOString(), rule: 'R9', basis: {} };
+  const windowClock = (kind: Finding['kind'], dueAt: number, basis: Finding['basis'] = {}): Finding => ({
+    orderSn: 'x',
+    kind,
+    severity: 'info',
+    dueAt: new Date(dueAt).toISOString(),
+    rule: 'R9',
+    basis,
+  });
+
+  test('a window clock is never breached: it applies up to its end, then no more', () => {
+    const autoConfirm = windowClock('auto_confirm_at', now + HOUR);
     expect(severityAt(autoConfirm, now)).toBe('info');
-    expect(severityAt(autoConfirm, now + 2 * HOUR)).toBe('breached');
+    expect(severityAt(autoConfirm, now + HOUR)).toBe('info');
+    expect(severityAt(autoConfirm, now + HOUR + 1)).toBeNull();
+  });
+
+  test('a window clock warns inside its own threshold; the edit window only while a wrong-number anomaly is open', () => {
+    const appeal = windowClock('fast_refund_appeal_by', now + 49 * HOUR, { warnHours: 48 });
+    expect(severityAt(appeal, now)).toBe('info');
+    expect(severityAt(appeal, now + HOUR)).toBe('warn');
+    const edit = (openAnomaly: string | null) => windowClock('tracking_edit_by', now + 5 * HOUR, { warnHours: 4, openAnomaly });
+    expect(severityAt(edit('destination_mismatch'), now + HOUR)).toBe('warn');
+    expect(severityAt(edit(null), now + HOUR)).toBe('info');
+  });
+
+  test('a pickup clock without a trace read closes at its deadline; with a trace that shows no pickup it is breached', () => {
+    const pickup = (trackingCheckedAt: string | null): Finding => ({
+      orderSn: 'x',
+      kind: 'pickup_by',
+      severity: 'warn',
+      dueAt: new Date(now + HOUR).toISOString(),
+      rule: 'R6',
+      basis: { warnHours: 12, criticalHours: 4, trackingCheckedAt },
+    });
+    expect(severityAt(pickup(null), now)).toBe('critical');
+    expect(severityAt(pickup(null), now + 2 * HOUR)).toBeNull();
+    expect(severityAt(pickup(new Date(now).toISOString()), now + 2 * HOUR)).toBe('breached');
+  });
+
+  test('anomalies never change', () => {
     expect(severityAt(anomaly('rejected', 'critical'), now + 1000 * HOUR)).toBe('critical');
   });
 });
@@ -49,6 +85,11 @@ describe('badgesFor', () => {
     const autoConfirm: Finding = { orderSn: 'x', kind: 'auto_confirm_at', severity: 'info', dueAt: new Date(now + 100 * HOUR).toISOString(), rule: 'R9', basis: {} };
     const models = badgesFor([anomaly('proxy_signed', 'info'), autoConfirm, shipBy(now + HOUR), anomaly('rejected', 'critical')], enabled, now);
     expect(models.map((model) => model.kind)).toEqual(['ship_by', 'rejected', 'proxy_signed']);
+  });
+
+  test('shows no badge for a window that has closed', () => {
+    const appeal: Finding = { orderSn: 'x', kind: 'fast_refund_appeal_by', severity: 'warn', dueAt: new Date(now - HOUR).toISOString(), rule: 'R13', basis: { warnHours: 48 } };
+    expect(badgesFor([appeal, shipBy(now - HOUR)], enabled, now).map((model) => [model.kind, model.severity])).toEqual([['ship_by', 'breached']]);
   });
 
   test('respects the per-kind switches', () => {

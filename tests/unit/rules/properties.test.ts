@@ -6,7 +6,8 @@ import type { AfterSaleFacts, OrderFacts, TrackingFacts, TrackingStatus } from '
 import { parseAssessInput } from '../../../lib/assess/assess-input';
 import { assessOrder, assessShop } from '../../../lib/rules/assess';
 import { DEFAULT_POLICY, RULE_REFERENCES } from '../../../lib/rules/policy';
-import { FINDING_KINDS, SEVERITY_RANK, type Finding } from '../../../lib/rules/vocabulary';
+import { severityAt } from '../../../lib/rules/severity-at';
+import { FINDING_KINDS, isClockKind, SEVERITY_RANK, type Finding } from '../../../lib/rules/vocabulary';
 import { normalizeKdniao } from '../../../lib/tracking/kdniao';
 import { normalizeKuaidi100 } from '../../../lib/tracking/kuaidi100';
 import { mergeTracking, STATUS_RANK } from '../../../lib/tracking/status';
@@ -201,25 +202,30 @@ const afterSales: fc.Arbitrary<AfterSaleFacts[]> = fc.uniqueArray(
   { maxLength: 3, selector: (sale) => sale.id },
 );
 
+// Start near the order's own deadlines most of the time, and often just before the edit window's warn band
+// (20 h after upload), so that even that 4 h band is crossed in every run; then let some time pass.
+const start = fc.oneof(
+  { weight: 2, arbitrary: fc.constant(null) },
+  { weight: 2, arbitrary: fc.integer({ min: -2 * 24 * H, max: 26 * H }) },
+  { weight: 1, arbitrary: fc.integer({ min: 18 * H, max: 20 * H }) },
+);
+const step = fc.oneof(fc.integer({ min: 0, max: 6 * H }), fc.integer({ min: 0, max: 20 * 24 * H }));
+
+/** An order's findings at `t1` and at `t1 + advance`, keyed by kind and case. */
+function assessedTwice(o: OrderFacts, tracking: TrackingFacts | null, sales: AfterSaleFacts[], anyTime: number, sinceUpload: number | null, advance: number) {
+  const anchor = o.shippedAt ?? o.promiseShipAt;
+  const t1 = sinceUpload !== null && anchor !== null ? anchor + sinceUpload : anyTime;
+  const keyed = (now: number) =>
+    new Map(assessOrder({ order: o, tracking, afterSales: sales }, now, DEFAULT_POLICY).map((f) => [`${f.kind}:${String(f.basis.afterSaleId ?? '')}`, f]));
+  return { later: t1 + advance, before: keyed(t1), after: keyed(t1 + advance) };
+}
+
 describe('clocks only get more urgent', () => {
   it('for a fixed order, no finding loses severity as now advances', () => {
     const compared = new Set<string>();
-    // Start near the order's own deadlines most of the time, and often just before the edit window's
-    // warn band (20 h after upload), so that even that 4 h band is crossed in every run.
-    const start = fc.oneof(
-      { weight: 2, arbitrary: fc.constant(null) },
-      { weight: 2, arbitrary: fc.integer({ min: -2 * 24 * H, max: 26 * H }) },
-      { weight: 1, arbitrary: fc.integer({ min: 18 * H, max: 20 * H }) },
-    );
-    const step = fc.oneof(fc.integer({ min: 0, max: 6 * H }), fc.integer({ min: 0, max: 20 * 24 * H }));
     fc.assert(
       fc.property(orderFacts, trackingFacts, afterSales, time, start, step, (o, tracking, sales, anyTime, sinceUpload, advance) => {
-        const anchor = o.shippedAt ?? o.promiseShipAt;
-        const t1 = sinceUpload !== null && anchor !== null ? anchor + sinceUpload : anyTime;
-        const keyed = (now: number) =>
-          new Map(assessOrder({ order: o, tracking, afterSales: sales }, now, DEFAULT_POLICY).map((f) => [`${f.kind}:${String(f.basis.afterSaleId ?? '')}`, f]));
-        const before = keyed(t1);
-        const after = keyed(t1 + advance);
+        const { before, after } = assessedTwice(o, tracking, sales, anyTime, sinceUpload, advance);
         for (const [key, earlier] of before) {
           const later = after.get(key);
           if (later === undefined) continue;
@@ -231,6 +237,29 @@ describe('clocks only get more urgent', () => {
     );
     // Severity actually rose for every kind whose severity can change with time.
     expect([...compared].sort()).toEqual(['after_sale_reply_by', 'fast_refund_appeal_by', 'pickup_by', 'ship_by', 'tracking_edit_by']);
+  });
+});
+
+describe('a badge re-banded between captures', () => {
+  it('shows what the rules would find at that instant, and goes when they would not report the clock', () => {
+    const outcomes = new Set<string>();
+    fc.assert(
+      fc.property(orderFacts, trackingFacts, afterSales, time, start, step, (o, tracking, sales, anyTime, sinceUpload, advance) => {
+        const { later, before, after } = assessedTwice(o, tracking, sales, anyTime, sinceUpload, advance);
+        for (const [key, earlier] of before) {
+          if (!isClockKind(earlier.kind) || earlier.dueAt === undefined) continue;
+          const expected = after.get(key)?.severity ?? null;
+          expect(severityAt(earlier, later), key).toBe(expected);
+          outcomes.add(`${earlier.kind}:${expected ?? 'gone'}`);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    // Every clock both stayed and went at some point (ship_by, reply_by and a traced pickup turn breached instead).
+    for (const kind of ['tracking_edit_by', 'fast_refund_appeal_by', 'extra_package_by', 'auto_confirm_at', 'pickup_by']) {
+      expect(outcomes, kind).toContain(`${kind}:gone`);
+    }
+    for (const kind of ['ship_by', 'pickup_by', 'after_sale_reply_by']) expect(outcomes, kind).toContain(`${kind}:breached`);
   });
 });
 
