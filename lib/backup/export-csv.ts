@@ -8,7 +8,7 @@ import { KIND_LABELS, SEVERITY_RANK, type Severity } from '../rules/vocabulary';
 import { buildTimeline, trackingNumbersOf, type TimelineEntry } from '../timeline/order-timeline';
 import { asIdentifier, csvDocument, type CsvCell } from './csv';
 import { SEVERITY_LABELS } from '../explain/labels';
-import { shanghaiDateTime } from './labels';
+import { shanghaiDateTime } from '../time/shanghai';
 
 const AT_RISK_HEADER = [
   '店铺ID',

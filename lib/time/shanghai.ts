@@ -268,6 +268,12 @@ export function formatShanghai(ms: number): string {
   return format(new TZDate(ms, SHANGHAI), 'MM-dd HH:mm');
 }
 
+/** 'yyyy-MM-dd HH:mm:ss' in Shanghai, as exported files show times; null for no time. */
+export function shanghaiDateTime(ms: number | null | undefined): string | null {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return null;
+  return format(new TZDate(ms, SHANGHAI), 'yyyy-MM-dd HH:mm:ss');
+}
+
 export type Lang = 'zh' | 'en';
 
 /**

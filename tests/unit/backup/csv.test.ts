@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { asIdentifier, csvCell, csvDocument, UTF8_BOM } from '../../../lib/backup/csv';
-import { shanghaiDateTime } from '../../../lib/backup/labels';
+import { shanghaiDateTime } from '../../../lib/time/shanghai';
 
 describe('CSV for Excel and WPS', () => {
   test('UTF-8 byte-order mark, CRLF line ends, Chinese as is', () => {
