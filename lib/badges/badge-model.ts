@@ -1,5 +1,6 @@
 // Which badges an order card shows, in what order, with what words. Pure, so the content script only
 // turns these into nodes.
+import { dueAtMs } from '../rules/finding';
 import { severityAt } from '../rules/severity-at';
 import { isClockKind, KIND_LABELS, SEVERITY_RANK, type Finding, type FindingKind, type Severity } from '../rules/vocabulary';
 import { formatCountdown, type Lang } from '../time/shanghai';
@@ -37,8 +38,7 @@ export function badgesFor(findings: readonly Finding[], enabled: Readonly<Record
     const severity = severityAt(finding, now);
     if (severity === null) continue;
     if (isClockKind(finding.kind) && !ALWAYS_SHOWN_CLOCKS.has(finding.kind) && SEVERITY_RANK[severity] < SEVERITY_RANK.warn) continue;
-    const dueAt = finding.dueAt === undefined ? null : Date.parse(finding.dueAt);
-    models.push({ finding, kind: finding.kind, dueAt: dueAt === null || Number.isNaN(dueAt) ? null : dueAt, severity });
+    models.push({ finding, kind: finding.kind, dueAt: dueAtMs(finding), severity });
   }
   return models.sort(
     (a, b) =>

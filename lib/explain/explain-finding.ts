@@ -1,5 +1,6 @@
 // The words behind a badge: what the rule is, which facts and thresholds it used, and what to do.
 // Pure: the caller passes how to show an instant (in the merchant's own time zone).
+import { dueAtMs } from '../rules/finding';
 import { RULE_REFERENCES, type RuleReference } from '../rules/policy';
 import { KIND_LABELS, type BasisValue, type Finding, type Severity } from '../rules/vocabulary';
 import type { Lang } from '../time/shanghai';
@@ -33,11 +34,11 @@ export function explainFinding(finding: Finding, severity: Severity, lang: Lang,
     if (value === null || SKIPPED_KEYS.has(key)) continue;
     lines.push({ key, label: BASIS_LABELS[key]?.[lang] ?? key, value: formatValue(key, value, lang, formatInstant) });
   }
-  const dueAt = finding.dueAt === undefined ? Number.NaN : Date.parse(finding.dueAt);
+  const dueAt = dueAtMs(finding);
   return {
     title: KIND_LABELS[finding.kind][lang],
     severity: SEVERITY_LABELS[severity][lang],
-    due: Number.isNaN(dueAt) ? null : formatInstant(dueAt),
+    due: dueAt === null ? null : formatInstant(dueAt),
     lines,
     rule: reference === undefined ? finding.rule : `${finding.rule} · ${reference[lang]}`,
     source: reference?.source ?? '',

@@ -1,6 +1,7 @@
 // Turning a fresh evaluation into finding records: open what newly holds, update what changed, close what
 // no longer holds, keep what was closed before. Pure: the caller stores the list on the order (or product).
 import { NO_DUE, RISK_NONE, openKindTag, type FindingRecord, type StoredChange } from '../db/records';
+import { dueAtMs } from '../rules/finding';
 import { SEVERITY_RANK, type Finding, type FindingKind } from '../rules/vocabulary';
 
 export interface Reconciliation {
@@ -12,12 +13,6 @@ export interface Reconciliation {
   changes: StoredChange[];
   opened: number;
   closed: number;
-}
-
-export function dueAtMs(finding: Finding): number | null {
-  if (finding.dueAt === undefined) return null;
-  const ms = Date.parse(finding.dueAt);
-  return Number.isFinite(ms) ? ms : null;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Small pieces every rule shares: clock banding and the form of timestamps in a basis.
-import { hoursToMs, msToHours, toIso } from '../time/shanghai';
-import { SEVERITY_RANK, type Severity } from './vocabulary';
+import { hoursToMs, msToHours, readIso, toIso } from '../time/shanghai';
+import { SEVERITY_RANK, type Finding, type Severity } from './vocabulary';
 
 /**
  * A clock's severity: `breached` once the time has run out (remaining < 0), `critical` and `warn` inside
@@ -24,6 +24,11 @@ export function windowSeverity(remainingMs: number, warnHours: number | null): S
 /** The relief tag (发货时间可延迟) means the platform tolerates a delay: the countdown stays, its alarm stops at warn. */
 export function withDelayRelief(severity: Severity, delayAllowed: boolean): Severity {
   return delayAllowed && SEVERITY_RANK[severity] > SEVERITY_RANK.warn ? 'warn' : severity;
+}
+
+/** A finding's deadline as an instant; null without one. */
+export function dueAtMs(finding: Finding): number | null {
+  return finding.dueAt === undefined ? null : readIso(finding.dueAt);
 }
 
 export function isoOrNull(ms: number | null): string | null {

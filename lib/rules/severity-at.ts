@@ -1,7 +1,6 @@
 // A clock finding's severity at a later instant, from the bands it carries in its basis. Badges re-band
 // every tick with this, so a badge changes colour on time without asking the background again.
-import { isoToMs } from '../time/shanghai';
-import { clockSeverity, windowSeverity, withDelayRelief } from './finding';
+import { clockSeverity, dueAtMs, windowSeverity, withDelayRelief } from './finding';
 import { isClockKind, isWindowClock, type Finding, type Severity } from './vocabulary';
 
 /**
@@ -9,10 +8,8 @@ import { isClockKind, isWindowClock, type Finding, type Severity } from './vocab
  * would not report it any more. Anomalies keep the severity they were found with.
  */
 export function severityAt(finding: Finding, now: number): Severity | null {
-  if (!isClockKind(finding.kind) || finding.dueAt === undefined) return finding.severity;
-  const usual = isoToMs(finding.dueAt);
-  const dueAt = Number.isNaN(usual) ? Date.parse(finding.dueAt) : usual;
-  if (Number.isNaN(dueAt)) return finding.severity;
+  const dueAt = isClockKind(finding.kind) ? dueAtMs(finding) : null;
+  if (dueAt === null) return finding.severity;
   const basis = finding.basis;
   if (now > dueAt && closesAtDue(finding)) return null;
   if (isWindowClock(finding.kind)) return windowSeverity(dueAt - now, windowWarnHours(basis));

@@ -1,6 +1,6 @@
 // Findings that only show across orders: one waybill on several buyers' orders (A13), and rejections
 // piling up on one product (OS2).
-import { daysToMs, isoToMs, toIso } from '../time/shanghai';
+import { daysToMs, readIso, toIso } from '../time/shanghai';
 import type { OrderContext, OrdersFindings } from './assess';
 import type { Policy } from './policy';
 import type { Finding } from './vocabulary';
@@ -59,10 +59,8 @@ export function addRejectionClusters(
     if (order.goodsId === null) continue;
     const rejectedAtText = rejectedAtOf(perOrder.findings, perOrder.firstOf[i] as number, perOrder.firstOf[i + 1] as number);
     if (rejectedAtText === null) continue;
-    // Written by toIso: read back without Date.parse (several times slower) unless out of its usual form.
-    const usual = isoToMs(rejectedAtText);
-    const at = Number.isNaN(usual) ? Date.parse(rejectedAtText) : usual;
-    if (!(at >= windowStart && at <= now)) continue;
+    const at = readIso(rejectedAtText);
+    if (at === null || at < windowStart || at > now) continue;
     const entry = byGoods.get(order.goodsId);
     if (entry === undefined) byGoods.set(order.goodsId, { goodsName: order.goodsName, rejections: [{ orderSn: order.orderSn, at }] });
     else entry.rejections.push({ orderSn: order.orderSn, at });

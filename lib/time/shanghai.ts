@@ -136,6 +136,13 @@ export function isoToMs(text: string): number {
   return daysFromCivil(year, month, day) * DAY_MS + hour * HOUR_MS + minute * MINUTE_MS + second * SECOND_MS + milli;
 }
 
+/** The instant of an ISO-8601 time: toIso's usual form read by hand, any other through Date.parse; null when unreadable. */
+export function readIso(text: string): number | null {
+  const usual = isoToMs(text);
+  const ms = Number.isNaN(usual) ? Date.parse(text) : usual;
+  return Number.isNaN(ms) ? null : ms;
+}
+
 /**
  * The whole part of `dividend / divisor`, for non-negative integers below 2^31 (every calendar quantity
  * here). `| 0` lets V8 divide in integers, where Math.floor(a / b) is a floating-point division and a

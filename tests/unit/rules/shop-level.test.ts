@@ -163,4 +163,32 @@ describe('sortByUrgency', () => {
       { numRuns: 500 },
     );
   });
+
+  it('sorts deadlines written by toIso numerically, ties and all, near together or years apart', () => {
+    // Many findings with a deadline, so that the deadline groups are large; some deadlines shared (ties),
+    // the rest spread over a month (the packed sort) or ten years (past its span: the comparator).
+    const findingsWithin = (spreadDays: number) => {
+      const due = fc.oneof(
+        fc.constantFrom(NOW, NOW + H, NOW - 3 * 24 * H).map(toIso),
+        fc.integer({ min: NOW - (spreadDays / 2) * 24 * H, max: NOW + (spreadDays / 2) * 24 * H }).map(toIso),
+      );
+      const finding = fc.record({
+        orderSn: fc.constantFrom('261117-1', '261117-2', '261118-1'),
+        kind: fc.constantFrom(...FINDING_KINDS),
+        severity: fc.constantFrom('warn', 'critical'),
+        dueAt: due,
+        rule: fc.constant('R1'),
+        basis: fc.record({ afterSaleId: fc.constantFrom('61', '7') }),
+      });
+      return fc.array(finding, { minLength: 50, maxLength: 400 });
+    };
+    fc.assert(
+      fc.property(fc.constantFrom(30, 3650).chain(findingsWithin), (generated) => {
+        const findings = generated as Finding[];
+        const expected = [...findings].sort(compareFindings);
+        expect(sortByUrgency(findings).every((item, index) => item === expected[index])).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

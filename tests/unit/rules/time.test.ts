@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { epochToMs, formatRemaining, formatShanghai, isoToMs, parseInstant, parseShanghaiLocal, shanghaiWallToMs, toIso } from '../../../lib/time/shanghai';
+import { epochToMs, formatRemaining, formatShanghai, isoToMs, parseInstant, parseShanghaiLocal, readIso, shanghaiWallToMs, toIso } from '../../../lib/time/shanghai';
 
 describe('epochToMs', () => {
   it.each([
@@ -118,6 +118,15 @@ describe('isoToMs', () => {
     ]) {
       expect(isoToMs(text), text).toBeNaN();
     }
+  });
+});
+
+describe('readIso', () => {
+  it('reads the usual form by hand and any other ISO time as Date.parse does; null when unreadable', () => {
+    expect(readIso('2026-11-20T02:00:00.000Z')).toBe(Date.UTC(2026, 10, 20, 2));
+    expect(readIso('2026-11-20T10:00:00+08:00')).toBe(Date.UTC(2026, 10, 20, 2));
+    expect(readIso('+010000-01-01T00:00:00.000Z')).toBe(Date.parse('+010000-01-01T00:00:00.000Z'));
+    expect(readIso('soon')).toBeNull();
   });
 });
 
