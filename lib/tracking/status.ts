@@ -59,30 +59,27 @@ interface Keyword {
  * instead of searching the text once per keyword (up to 37 searches for a plain transit line). The first
  * characters index a table of all 65,536 UTF-16 code units: one array read per character of the text.
  */
-const KEYWORD_LISTS: ReadonlyArray<readonly Keyword[]> = [];
-const KEYWORD_LIST_BY_CHAR = new Uint8Array(0x10000);
-{
-  const lists = KEYWORD_LISTS as Keyword[][];
+const KEYWORD_INDEX: { lists: ReadonlyArray<readonly Keyword[]>; listByChar: Uint8Array } = (() => {
+  const lists: Keyword[][] = [];
+  // 0 is "no keyword starts with this character"; a character's list is numbered from 1.
+  const listByChar = new Uint8Array(0x10000);
   TEXT_KEYWORDS.forEach(([status, words], priority) => {
     for (const word of words) {
       const first = word.charCodeAt(0);
-      // List 0 is "no keyword starts here"; a character's list is numbered from 1.
-      if (KEYWORD_LIST_BY_CHAR[first] === 0) {
-        lists.push([]);
-        KEYWORD_LIST_BY_CHAR[first] = lists.length;
-      }
-      lists[(KEYWORD_LIST_BY_CHAR[first] as number) - 1]?.push({ word, status, priority });
+      if (listByChar[first] === 0) listByChar[first] = lists.push([]);
+      lists[(listByChar[first] as number) - 1]?.push({ word, status, priority });
     }
   });
-}
+  return { lists, listByChar };
+})();
 
 /** The status of the highest-priority keyword anywhere in the text; null when it has none. */
 export function statusFromText(text: string): TrackingStatus | null {
   let found: Keyword | null = null;
   for (let i = 0; i < text.length; i += 1) {
-    const list = KEYWORD_LIST_BY_CHAR[text.charCodeAt(i)] as number;
+    const list = KEYWORD_INDEX.listByChar[text.charCodeAt(i)] as number;
     if (list === 0) continue;
-    for (const keyword of KEYWORD_LISTS[list - 1] as readonly Keyword[]) {
+    for (const keyword of KEYWORD_INDEX.lists[list - 1] as readonly Keyword[]) {
       if ((found === null || keyword.priority < found.priority) && text.startsWith(keyword.word, i)) found = keyword;
     }
   }
