@@ -4,7 +4,7 @@ import { addAfterSaleFindings } from './after-sale-rules';
 import { addOrderFindings } from './order-rules';
 import { isoToMs } from '../time/shanghai';
 import type { Policy } from './policy';
-import { addDuplicateTracking, addRejectionClusters } from './shop-level';
+import { addDuplicateTracking, addRejectionClusters, sharedTrackingNumbers, type SharedNumber } from './shop-level';
 import { FINDING_KINDS, SEVERITY_RANK, type Finding, type FindingKind } from './vocabulary';
 
 export interface OrderContext {
@@ -29,25 +29,32 @@ export function assessOrder(ctx: OrderContext, now: number, policy: Policy): Fin
 export interface OrdersFindings {
   findings: Finding[];
   firstOf: Uint32Array;
+  /** Waybill numbers on more than one receiver's orders, found before the orders were assessed. */
+  sharedNumbers: readonly SharedNumber[];
 }
 
-/** assessOrder for each context, in order. */
+/**
+ * assessOrder for each context, in order, knowing which waybill numbers the orders share: a number on
+ * another buyer's order is a wrong number, which the edit and extra-package clocks answer (R8).
+ */
 export function assessOrders(contexts: readonly OrderContext[], now: number, policy: Policy): OrdersFindings {
+  const sharedNumbers = sharedTrackingNumbers(contexts);
+  const onSharedNumber = new Set<OrderContext>(sharedNumbers.flatMap((shared) => shared.contexts));
   const findings: Finding[] = [];
   const firstOf = new Uint32Array(contexts.length + 1);
   contexts.forEach((ctx, index) => {
     firstOf[index] = findings.length;
-    addOrderFindings(findings, ctx.order, ctx.tracking, now, policy);
+    addOrderFindings(findings, ctx.order, ctx.tracking, now, policy, onSharedNumber.has(ctx));
     addAfterSaleFindings(findings, ctx.order, ctx.afterSales, ctx.tracking, now, policy);
   });
   firstOf[contexts.length] = findings.length;
-  return { findings, firstOf };
+  return { findings, firstOf, sharedNumbers };
 }
 
 /** Cross-order findings, from what assessOrders found for the same contexts: nothing is evaluated twice. */
 export function assessShopLevel(contexts: readonly OrderContext[], perOrder: OrdersFindings, now: number, policy: Policy): Finding[] {
   const findings: Finding[] = [];
-  addDuplicateTracking(findings, contexts);
+  addDuplicateTracking(findings, perOrder.sharedNumbers);
   addRejectionClusters(findings, contexts, perOrder, now, policy);
   return findings;
 }

@@ -35,6 +35,8 @@ export function addOrderFindings(
   tracking: TrackingFacts | null,
   now: number,
   policy: Policy,
+  /** The order's waybill number is also on another buyer's order (duplicate_tracking, found shop-wide). */
+  numberShared = false,
 ): void {
   const orderSn = order.orderSn;
   const open = isOpen(order);
@@ -86,6 +88,10 @@ export function addOrderFindings(
       const kind = out[i]?.kind as AnomalyKind;
       if (openNumberAnomaly === null && EDIT_WARNING_KINDS.has(kind)) openNumberAnomaly = kind;
       if (openWrongNumber === null && WRONG_NUMBER_KINDS.has(kind)) openWrongNumber = kind;
+    }
+    if (numberShared) {
+      openNumberAnomaly ??= 'duplicate_tracking';
+      openWrongNumber ??= 'duplicate_tracking';
     }
   }
 
@@ -278,7 +284,9 @@ function addTraceAnomalies(
 
   if (!isTerminal(status)) addStalled(out, orderSn, tracking, now, policy);
 
-  if (!isTerminal(status) && !tracking.providerStalled && (status === 'exception' || newest?.status === 'exception')) {
+  // A provider's stagnation code (Kuaidi100 202, Kdniao 403) is a problem state too (vocabulary §1.2: 2xx
+  // except 203, Kdniao 4xx), so it is reported here as well as under `stalled`.
+  if (!isTerminal(status) && (status === 'exception' || newest?.status === 'exception')) {
     out.push({
       orderSn,
       kind: 'delivery_problem',

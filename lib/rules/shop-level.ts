@@ -5,7 +5,14 @@ import type { OrderContext, OrdersFindings } from './assess';
 import type { Policy } from './policy';
 import type { Finding } from './vocabulary';
 
-export function addDuplicateTracking(out: Finding[], contexts: readonly OrderContext[]): void {
+/** One waybill number on the orders of more than one receiver (A13). */
+export interface SharedNumber {
+  trackingNumber: string;
+  contexts: OrderContext[];
+  receiverCount: number;
+}
+
+export function sharedTrackingNumbers(contexts: readonly OrderContext[]): SharedNumber[] {
   // Nearly every number is on one order: only a number seen again gets a list.
   const firstByNumber = new Map<string, OrderContext>();
   const byNumber = new Map<string, OrderContext[]>();
@@ -21,12 +28,19 @@ export function addDuplicateTracking(out: Finding[], contexts: readonly OrderCon
     if (group === undefined) byNumber.set(number, [first, context]);
     else group.push(context);
   }
+  const shared: SharedNumber[] = [];
   for (const [trackingNumber, group] of byNumber) {
     // Orders of one receiver may share a parcel (merged shipment). An unknown receiver is nobody's twin.
     const receivers = new Set(group.map(({ order }) => order.receiverKey ?? `unknown:${order.orderSn}`));
-    if (receivers.size < 2) continue;
-    const orderSns = group.map(({ order }) => order.orderSn);
-    for (const { order } of group) {
+    if (receivers.size >= 2) shared.push({ trackingNumber, contexts: group, receiverCount: receivers.size });
+  }
+  return shared;
+}
+
+export function addDuplicateTracking(out: Finding[], shared: readonly SharedNumber[]): void {
+  for (const { trackingNumber, contexts, receiverCount } of shared) {
+    const orderSns = contexts.map(({ order }) => order.orderSn);
+    for (const { order } of contexts) {
       out.push({
         orderSn: order.orderSn,
         kind: 'duplicate_tracking',
@@ -34,8 +48,8 @@ export function addDuplicateTracking(out: Finding[], contexts: readonly OrderCon
         rule: 'A13',
         basis: {
           trackingNumber,
-          orderCount: group.length,
-          receiverCount: receivers.size,
+          orderCount: contexts.length,
+          receiverCount,
           otherOrderSns: orderSns.filter((sn) => sn !== order.orderSn).join(','),
           courierName: order.courierName,
         },

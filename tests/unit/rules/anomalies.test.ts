@@ -99,14 +99,14 @@ describe('stalled (heuristic)', () => {
     }
   });
 
-  it("counts a provider's stagnation code (Kuaidi100 202) without waiting, and not as a delivery problem", () => {
+  it("counts a provider's stagnation code (Kuaidi100 202) without waiting, and as a delivery problem too", () => {
     const tracking = trace('exception', [event(NOW - 100 * H, '已揽收', 'picked_up'), event(NOW - 3 * H, '快件超时未更新', 'exception')], {
       providerStalled: true,
       rawSub: '202',
     });
     const findings = assessOrder(context(shipped(101), tracking), NOW, P);
     expect(only(findings, 'stalled').basis).toMatchObject({ heuristic: true, providerStalled: true });
-    expect(has(findings, 'delivery_problem')).toBe(false);
+    expect(only(findings, 'delivery_problem')).toMatchObject({ severity: 'critical', basis: { rawSub: '202' } });
   });
 });
 

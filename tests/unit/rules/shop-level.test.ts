@@ -50,6 +50,23 @@ describe('duplicate_tracking', () => {
     expect(shopLevel(contexts).filter((f) => f.kind === 'duplicate_tracking')).toHaveLength(2);
   });
 
+  it('is a wrong number for the edit and extra-package clocks of both orders (R8)', () => {
+    const justShipped = (n: number, receiverKey: string) =>
+      context(withSn(n, { trackingNumber: 'YT000000000009', receiverKey, shippedAt: NOW - 22 * H }));
+    const clocksOf = (findings: Finding[], orderSn: string) =>
+      findings.filter((f) => f.orderSn === orderSn && (f.kind === 'tracking_edit_by' || f.kind === 'extra_package_by'));
+    const shared = assessShop([justShipped(1, 'a'), justShipped(2, 'b')], NOW, P);
+    for (const orderSn of ['261117-200000000000001', '261117-200000000000002']) {
+      expect(clocksOf(shared, orderSn)).toMatchObject([
+        { kind: 'tracking_edit_by', severity: 'warn', basis: { openAnomaly: 'duplicate_tracking' } },
+        { kind: 'extra_package_by', severity: 'info', basis: { openAnomaly: 'duplicate_tracking' } },
+      ]);
+    }
+    // One receiver's merged shipment is no wrong number: the edit window stays quiet, no extra package.
+    const merged = assessShop([justShipped(1, 'same'), justShipped(2, 'same')], NOW, P);
+    expect(clocksOf(merged, '261117-200000000000001')).toMatchObject([{ kind: 'tracking_edit_by', severity: 'info', basis: { openAnomaly: null } }]);
+  });
+
   it('skips orders without logistics', () => {
     const contexts = [
       context(withSn(1, { trackingNumber: 'YT000000000009', receiverKey: 'a' })),
