@@ -94,7 +94,10 @@ export function normalizeKdniao(
   const state = codeText(body.State);
   const stateEx = codeText(body.StateEx);
   const newestCode = events[events.length - 1]?.code ?? null;
-  const sub = stateEx !== null && SUB_CODES.has(stateEx) ? stateEx : newestCode !== null && SUB_CODES.has(newestCode) ? newestCode : null;
+  // The newest event's Action stands in for a missing StateEx only when it is a sub-code: an Action of a
+  // main level ("2" 在途) must not outrank the body's State ("4" 问题件) (tracking-apis §6 rule 1).
+  const newestSub = newestCode !== null && SUB_CODES.has(newestCode) && !MAIN_CODES.has(newestCode) ? newestCode : null;
+  const sub = stateEx !== null && SUB_CODES.has(stateEx) ? stateEx : newestSub;
   const main = state !== null && MAIN_CODES.has(state) ? state : null;
   const shipper = typeof body.ShipperCode === 'string' ? body.ShipperCode.trim().toUpperCase() : '';
   const codeStatus = sub !== null ? (SUB_CODES.get(sub) ?? null) : main !== null ? (MAIN_CODES.get(main) ?? null) : null;

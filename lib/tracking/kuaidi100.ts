@@ -106,7 +106,7 @@ export function normalizeKuaidi100(
   const state = codeText(body.state);
   const newestCode = events[events.length - 1]?.code ?? null;
   const sub = state !== null && SUB_CODES.has(state) ? state : newestCode !== null && SUB_CODES.has(newestCode) ? newestCode : null;
-  const main = state !== null && MAIN_CODES.has(state) ? state : null;
+  const main = state !== null ? mainCodeOf(state) : null;
   const company = typeof body.com === 'string' ? body.com.trim().toLowerCase() : '';
   const codeStatus = sub !== null ? (SUB_CODES.get(sub) ?? null) : main !== null ? (MAIN_CODES.get(main) ?? null) : null;
   return {
@@ -147,12 +147,30 @@ function eventsOf(data: readonly unknown[]): TrackingEvent[] {
     const context = item.context;
     const text = typeof context === 'string' ? trimmed(context) : '';
     const code = codeText(item.statusCode) ?? codeOfStatusName(item.status);
-    const codedStatus = code === null ? null : (SUB_CODES.get(code) ?? MAIN_CODES.get(code) ?? null);
+    const codedStatus = code === null ? null : statusOfCode(code);
     const areaName = item.areaName;
     const areaText = typeof areaName === 'string' ? trimmed(areaName) : typeof item.location === 'string' ? trimmed(item.location) : '';
     events.push({ at, text, area: areaText === '' ? null : areaText, status: codedStatus ?? statusFromText(text), code });
   }
   return events;
+}
+
+/** A code's status: its own when the tables know it, else its main code's (tracking-apis §1.2). */
+function statusOfCode(code: string): TrackingStatus | null {
+  const known = SUB_CODES.get(code);
+  if (known !== undefined) return known;
+  const main = mainCodeOf(code);
+  return main === null ? null : (MAIN_CODES.get(main) ?? null);
+}
+
+/**
+ * The main `state` a code belongs to: itself when it is one (10–14 included), the hundreds of a 3-digit
+ * sub-code (a 305 not yet in the table is a 3, signed), 0 for 100x; null for anything else.
+ */
+function mainCodeOf(code: string): string | null {
+  if (MAIN_CODES.has(code)) return code;
+  const main = /^\d{3}$/.test(code) ? String(Math.floor(Number(code) / 100)) : /^100\d$/.test(code) ? '0' : null;
+  return main !== null && MAIN_CODES.has(main) ? main : null;
 }
 
 function codeOfStatusName(name: unknown): string | null {

@@ -38,7 +38,7 @@ export const TEXT_KEYWORDS: ReadonlyArray<readonly [TrackingStatus, readonly str
   ['rejected', ['拒收', '拒签']],
   ['returned', ['退签', '退回签收', '退件签收']],
   ['returning', ['退回', '返货', '退件', '返回寄件']],
-  ['exception', ['问题件', '无法派送', '地址不详', '联系不上', '超区', '滞留', '疑难']],
+  ['exception', ['问题件', '无法派送', '地址不详', '联系不上', '超区', '滞留', '留仓', '疑难']],
   ['delivered', ['签收', '代收', '妥投']],
   ['available_for_pickup', ['驿站', '快递柜', '丰巢', '取件码']],
   ['out_for_delivery', ['派送', '派件']],

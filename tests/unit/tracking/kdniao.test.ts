@@ -58,6 +58,13 @@ describe('normalizeKdniao', () => {
     expect(f.events[0]).toMatchObject({ code: '__proto__', status: 'in_transit' });
   });
 
+  it("takes the newest event's Action for a missing StateEx only when it is a sub-code, never over State", () => {
+    const traces = (action: string) => [trace('2026-11-19 20:00:00', '【杭州】已揽收', '1'), trace('2026-11-20 03:10:00', '快件动态', action)];
+    expect(facts(kdn({ State: '4' }, traces('2'))).status).toBe('exception');
+    expect(facts(kdn({ State: '2' }, traces('202')))).toMatchObject({ status: 'out_for_delivery', rawSub: '202' });
+    expect(facts(kdn({}, traces('2'))).status).toBe('in_transit');
+  });
+
   it('names another courier', () => {
     expect(facts(kdn({ State: '2', ShipperCode: 'ZTO' }, [trace('2026-11-20 08:00:00', '运输中')]), ['YTO']).identifiedCourier).toBe('ZTO');
   });

@@ -100,6 +100,7 @@ describe('normalizeKuaidi100', () => {
       ['退回件已由寄件人签收（退签）', 'returned'],
       ['快件已退回，正在返回寄件网点', 'returning'],
       ['地址不详，联系不上收件人', 'exception'],
+      ['快件留仓，次日派送', 'exception'],
       ['已签收，签收人：本人', 'delivered'],
       ['快件已到达【菜鸟驿站】，请凭取件码取件', 'available_for_pickup'],
       ['快递员正在派送', 'out_for_delivery'],
@@ -114,6 +115,14 @@ describe('normalizeKuaidi100', () => {
       const f = facts({ ...k100('', []), data: [{ time: '2026-11-20 08:00:00', context: '快件动态', status: '派件' }] });
       expect(f.status).toBe('out_for_delivery');
     });
+  });
+
+  it('reads a sub-code missing from the tables as its main code (3-digit → hundreds, 100x → 0)', () => {
+    expect(facts(k100('305', [row('2026-11-20 08:00:00', '快件动态')]))).toMatchObject({ status: 'delivered', rawState: '305', rawSub: null });
+    expect(facts(k100('211', [row('2026-11-20 08:00:00', '快件动态')])).status).toBe('exception');
+    const coded = facts(k100('', [row('2026-11-20 08:00:00', '快件动态', '1004')]));
+    expect(coded.events[0]).toMatchObject({ code: '1004', status: 'in_transit' });
+    expect(facts(k100('99', [row('2026-11-20 08:00:00', '快件动态')])).status).toBe('unknown');
   });
 
   it('flags the stagnation code 202 and proxy signatures 303/304/501', () => {
