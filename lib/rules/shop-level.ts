@@ -13,20 +13,25 @@ export interface SharedNumber {
 }
 
 export function sharedTrackingNumbers(contexts: readonly OrderContext[]): SharedNumber[] {
-  // Nearly every number is on one order: only a number seen again gets a list.
-  const firstByNumber = new Map<string, OrderContext>();
-  const byNumber = new Map<string, OrderContext[]>();
+  // Nearly every number is on one order: one pass only notes the numbers seen twice, and only those
+  // (usually none) get a list in a second pass.
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
   for (const context of contexts) {
     const number = context.order.trackingNumber;
     if (number === null || context.order.noLogistics) continue;
-    const first = firstByNumber.get(number);
-    if (first === undefined) {
-      firstByNumber.set(number, context);
-      continue;
+    const before = seen.size;
+    if (seen.add(number).size === before) repeated.add(number);
+  }
+  const byNumber = new Map<string, OrderContext[]>();
+  if (repeated.size > 0) {
+    for (const context of contexts) {
+      const number = context.order.trackingNumber;
+      if (number === null || context.order.noLogistics || !repeated.has(number)) continue;
+      const group = byNumber.get(number);
+      if (group === undefined) byNumber.set(number, [context]);
+      else group.push(context);
     }
-    const group = byNumber.get(number);
-    if (group === undefined) byNumber.set(number, [first, context]);
-    else group.push(context);
   }
   const shared: SharedNumber[] = [];
   for (const [trackingNumber, group] of byNumber) {
