@@ -3,7 +3,8 @@ import { queryAtRisk } from '@/lib/db/at-risk';
 import type { StoredOrder } from '@/lib/db/records';
 import type { SentinelDb } from '@/lib/db/schema';
 import { t } from '@/lib/i18n/messages';
-import { KIND_LABELS, SEVERITY_RANK } from '@/lib/rules/vocabulary';
+import { KIND_LABELS } from '@/lib/findings/registry';
+import { SEVERITY_RANK } from '@/lib/findings/severity';
 import { formatRemaining, type Lang } from '@/lib/time/shanghai';
 import { detailUrl } from '@/lib/console-urls';
 

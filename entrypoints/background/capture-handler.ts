@@ -17,7 +17,7 @@ export async function handleCapture(capture: Capture): Promise<CaptureReply> {
   if (report.rowsSkipped.length > 0) {
     console.warn(`[order-sentinel] ${capture.endpoint}: ${report.rowsSkipped.length} row(s) skipped`, report.rowsSkipped);
   }
-  const orderSns = Object.keys(report.findingsByOrder);
+  const orderSns = [...report.findingsByOrder.keys()];
   const stored = await db.orders.bulkGet(orderSns.map((orderSn) => [report.shopId, orderSn] as [string, string]));
   // An order seen only through an after-sales case has no stored facts yet, only its case's findings.
   const orders: OrderView[] = orderSns.map((orderSn, index) => {
@@ -27,7 +27,7 @@ export async function handleCapture(capture: Capture): Promise<CaptureReply> {
       promiseShipAt: facts?.promiseShipAt ?? null,
       shippedAt: facts?.shippedAt ?? null,
       state: facts?.state ?? 'unknown',
-      findings: report.findingsByOrder[orderSn] ?? [],
+      findings: report.findingsByOrder.get(orderSn) ?? [],
     };
   });
   void refreshToolbarCount(db);

@@ -3,7 +3,7 @@ import { detailUrl } from '@/lib/console-urls';
 import { explainFinding } from '@/lib/explain/explain-finding';
 import { t } from '@/lib/i18n/messages';
 import type { OrderView } from '@/lib/messages/protocol';
-import type { FindingKind } from '@/lib/rules/vocabulary';
+import type { FindingKind } from '@/lib/findings/registry';
 import type { Lang } from '@/lib/time/shanghai';
 import { BADGE_HOST_TAG, createBadgeHost } from './badge-host';
 import type { Ticker } from './ticker';

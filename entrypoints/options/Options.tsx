@@ -3,8 +3,7 @@ import { HealthBanners } from '@/components/HealthBanners';
 import { useDatabase } from '@/components/use-database';
 import { useSettings } from '@/components/settings-store';
 import { t } from '@/lib/i18n/messages';
-import { POLICY_TABLE } from '@/lib/rules/policy';
-import { FINDING_KINDS, KIND_LABELS } from '@/lib/rules/vocabulary';
+import { FINDING_KINDS, KIND_LABELS, POLICY_TABLE } from '@/lib/findings/registry';
 import { RETENTION_DAYS, type Settings } from '@/lib/settings/settings';
 import { BackupSection } from './BackupSection';
 

@@ -4,8 +4,8 @@ import { orderKnownOnlyByNumber, type AfterSaleFacts, type OrderFacts, type Trac
 import { normalizeAfterSaleRow } from '../pdd/after-sale-row';
 import { isRecord } from '../pdd/fields';
 import { normalizeOrderRow, normalizeTrackingNumber } from '../pdd/order-row';
-import type { OrderContext } from '../rules/assess';
-import { resolvePolicy, type Policy } from '../rules/policy';
+import type { OrderContext } from '../findings/assess';
+import { resolvePolicy, type Policy } from '../findings/policy';
 import { isPlausibleInstant, parseInstant, toIso } from '../time/shanghai';
 import { courierCodesFor } from '../tracking/couriers';
 import { normalizeKuaidi100 } from '../tracking/kuaidi100';

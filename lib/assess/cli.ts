@@ -1,7 +1,8 @@
 // `npm run -s assess -- FILE` (vocabulary §3): findings JSON on stdout, one line per skipped row or bad
 // setting on stderr. Exit 0 when the file was read (even with skipped rows), 2 when it could not be.
 import { readFileSync } from 'node:fs';
-import { assessShop } from '../rules/assess';
+import { assessShop } from '../findings/assess';
+import { findingJson } from '../findings/serialize';
 import { parseAssessInput } from './assess-input';
 
 const USAGE = 'usage: npm run -s assess -- FILE   (FILE: {now, policy?, orders, afterSales, traces} JSON; "-" reads stdin)';
@@ -34,4 +35,4 @@ const parsed = parseAssessInput(json, Date.now());
 if (!parsed.ok) fail(`${file}: ${parsed.error}`);
 const { now, policy, contexts, diagnostics } = parsed.input;
 for (const line of diagnostics) process.stderr.write(`assess: ${line}\n`);
-process.stdout.write(`${JSON.stringify({ findings: assessShop(contexts, now, policy) }, null, 2)}\n`);
+process.stdout.write(`${JSON.stringify({ findings: assessShop(contexts, now, policy).map(findingJson) }, null, 2)}\n`);

@@ -8,7 +8,7 @@ import { classifyDbError } from '../db/errors';
 import { CURRENT_SCHEMA_VERSION } from '../db/versions';
 import { reassessOrders } from '../ingest/reassess';
 import { textKey } from '../ingest/text-key';
-import type { Policy } from '../rules/policy';
+import type { Policy } from '../findings/policy';
 import { mergeAfterSale, mergeOrder, mergeProduct, mergeShop, mergeWaybill } from './merge';
 import {
   InvalidRecord,

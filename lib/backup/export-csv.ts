@@ -4,10 +4,10 @@ import { Dexie } from 'dexie';
 import { queryAtRisk } from '../db/at-risk';
 import { NO_DUE, openFindingsOf, type StoredOrder } from '../db/records';
 import { prefixRange, type SentinelDb } from '../db/schema';
-import { KIND_LABELS, SEVERITY_RANK, type Severity } from '../rules/vocabulary';
+import { KIND_LABELS } from '../findings/registry';
+import { SEVERITY_LABELS, SEVERITY_RANK, type Severity } from '../findings/severity';
 import { buildTimeline, trackingNumbersOf, type TimelineEntry } from '../timeline/order-timeline';
 import { asIdentifier, csvDocument, type CsvCell } from './csv';
-import { SEVERITY_LABELS } from '../explain/labels';
 import { shanghaiDateTime } from '../time/shanghai';
 
 const AT_RISK_HEADER = [

@@ -25,7 +25,10 @@ import type {
   StoredWaybill,
   WaybillError,
 } from '../db/records';
-import { isFindingKind, type BasisValue, type FindingKind, type Severity } from '../rules/vocabulary';
+import type { BasisValue } from '../findings/define';
+import { basisProblems } from '../findings/basis-check';
+import { isFindingKind, RULE_REFERENCES, type FindingKind } from '../findings/registry';
+import type { Severity } from '../findings/severity';
 
 export class InvalidRecord extends Error {}
 
@@ -186,7 +189,7 @@ const trackingFacts = record<TrackingFacts>({
   checkedAt: num,
 });
 
-const findingRecord = record<FindingRecord>({
+const findingRecordShape = record<Omit<FindingRecord, 'kind' | 'rule' | 'basis'> & { kind: FindingKind; rule: string; basis: Record<string, BasisValue> }>({
   kind: findingKind,
   severity: oneOf(SEVERITIES),
   dueAt: nullable(num),
@@ -196,6 +199,15 @@ const findingRecord = record<FindingRecord>({
   closedAt: nullable(num),
   updatedAt: num,
 });
+
+const findingRecord: Check<FindingRecord> = (value, path) => {
+  const shape = findingRecordShape(value, path);
+  const problem = basisProblems(shape.kind, shape.basis)[0];
+  if (problem !== undefined) throw new InvalidRecord(`${path}.basis.${problem}`);
+  if (!RULE_REFERENCES.has(shape.rule)) fail(`${path}.rule`, 'a rule id');
+  // Checked against its kind's fields and the known rules: the record is one of that kind.
+  return shape as unknown as FindingRecord;
+};
 
 /** Fields of a stored order that are derived (indexes) are recomputed on import, never taken from the file. */
 export type ImportedOrder = Pick<

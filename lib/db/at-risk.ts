@@ -2,7 +2,7 @@
 // [shopId+riskRank+nextDueAt] index (or [riskRank+nextDueAt] across shops): a few index ranges, never a scan.
 import type { StoredOrder } from './records';
 import type { SentinelDb } from './schema';
-import { SEVERITY_RANK, type Severity } from '../rules/vocabulary';
+import { SEVERITY_RANK, type Severity } from '../findings/severity';
 
 const LOWEST_DUE = -Infinity;
 const UNBOUNDED = 2 ** 31;

@@ -3,7 +3,8 @@
 // and after-sales cases are stored as their normalized facts, which have no such fields.
 import type { CapturedEndpoint } from '../capture/capture';
 import type { AfterSaleFacts, OrderFacts, TrackingFacts, TrackingStatus } from '../facts/facts';
-import type { BasisValue, FindingKind, Severity } from '../rules/vocabulary';
+import type { Finding, FindingKind } from '../findings/registry';
+import type { Severity } from '../findings/severity';
 
 /** Shop id used when the console page did not expose one (Capture.shopId null). */
 export const UNKNOWN_SHOP = 'unknown';
@@ -24,17 +25,23 @@ export type ChangeValue = string | number | boolean | null;
  * on the row of their order (or product): writing an order and its findings is one IndexedDB request,
  * and requests, not bytes, are what a large ingest pays for.
  */
-export interface FindingRecord {
-  kind: FindingKind;
-  severity: Severity;
-  dueAt: number | null;
-  rule: string;
-  basis: Record<string, BasisValue>;
-  openedAt: number;
-  /** Null while the finding holds. */
-  closedAt: number | null;
-  updatedAt: number;
-}
+export type FindingRecord = RecordOf<Finding>;
+
+/** The record of one kind of finding (distributed over the union, so each record keeps its kind's basis). */
+type RecordOf<F extends Finding> = F extends unknown
+  ? {
+      kind: F['kind'];
+      severity: Severity;
+      /** Epoch ms, or null for an anomaly. */
+      dueAt: number | null;
+      rule: F['rule'];
+      basis: F['basis'];
+      openedAt: number;
+      /** Null while the finding holds. */
+      closedAt: number | null;
+      updatedAt: number;
+    }
+  : never;
 
 export interface StoredOrder {
   shopId: string;

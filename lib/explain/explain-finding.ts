@@ -1,11 +1,10 @@
-// The words behind a badge: what the rule is, which facts and thresholds it used, and what to do.
+// The words behind a badge: what the rule is, which facts and thresholds it used, and what to do. Every
+// basis field is described by its kind's module (lib/findings/kinds/): its label and how its value reads.
 // Pure: the caller passes how to show an instant (in the merchant's own time zone).
-import { dueAtMs } from '../rules/finding';
-import { RULE_REFERENCES, type RuleReference } from '../rules/policy';
-import { KIND_LABELS, type BasisValue, type Finding, type Severity } from '../rules/vocabulary';
+import { basisValues, type BasisField } from '../findings/define';
+import { KIND_LABELS, moduleOf, RULE_REFERENCES, type Finding } from '../findings/registry';
+import { SEVERITY_LABELS, type Severity } from '../findings/severity';
 import type { Lang } from '../time/shanghai';
-import { ADVICE } from './advice';
-import { BASIS_LABELS, SEVERITY_LABELS } from './labels';
 
 export interface ExplanationLine {
   key: string;
@@ -24,40 +23,49 @@ export interface Explanation {
   advice: string;
 }
 
-/** Basis entries the badge already shows live, or that only repeat the rule. */
-const SKIPPED_KEYS = new Set(['remainingHours', 'heuristic']);
-
 export function explainFinding(finding: Finding, severity: Severity, lang: Lang, formatInstant: (ms: number) => string): Explanation {
-  const reference = (RULE_REFERENCES as Readonly<Record<string, RuleReference | undefined>>)[finding.rule];
+  const module = moduleOf(finding.kind);
+  const reference = RULE_REFERENCES.get(finding.rule);
+  const basis: Readonly<Record<string, unknown>> = basisValues(finding.basis);
   const lines: ExplanationLine[] = [];
-  for (const [key, value] of Object.entries(finding.basis)) {
-    if (value === null || SKIPPED_KEYS.has(key)) continue;
-    lines.push({ key, label: BASIS_LABELS[key]?.[lang] ?? key, value: formatValue(key, value, lang, formatInstant) });
+  for (const [key, field] of Object.entries(module.basis as Readonly<Record<string, BasisField>>)) {
+    const value = basis[key];
+    if (value === null || value === undefined || !field.shown) continue;
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue;
+    lines.push({ key, label: field[lang], value: formatValue(field, value, lang, formatInstant) });
   }
-  const dueAt = dueAtMs(finding);
   return {
     title: KIND_LABELS[finding.kind][lang],
     severity: SEVERITY_LABELS[severity][lang],
-    due: dueAt === null ? null : formatInstant(dueAt),
+    due: finding.dueAt === undefined ? null : formatInstant(finding.dueAt),
     lines,
     rule: reference === undefined ? finding.rule : `${finding.rule} · ${reference[lang]}`,
     source: reference?.source ?? '',
-    heuristic: finding.basis.heuristic === true || reference?.heuristic === true,
-    advice: ADVICE[finding.kind][lang],
+    heuristic: basis.heuristic === true || reference?.heuristic === true,
+    advice: module.advice[lang],
   };
 }
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
-
-function formatValue(key: string, value: BasisValue, lang: Lang, formatInstant: (ms: number) => string): string {
+function formatValue(field: BasisField, value: string | number | boolean, lang: Lang, formatInstant: (ms: number) => string): string {
   if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
-  if (typeof value === 'string') return ISO_INSTANT.test(value) ? formatInstant(Date.parse(value)) : value;
-  if (value === null) return '';
-  if (key.endsWith('Cents')) return `¥${(value / 100).toFixed(2)}`;
-  if (key.endsWith('Hours')) return `${round(value)} ${lang === 'zh' ? '小时' : 'h'}`;
-  if (key.endsWith('Days')) return `${round(value)} ${lang === 'zh' ? '天' : 'd'}`;
-  if (key.endsWith('Seconds')) return `${round(value / 3600)} ${lang === 'zh' ? '小时' : 'h'}`;
-  return String(value);
+  if (typeof value === 'string') {
+    if (field.format === 'orders') return value.split(',').join(lang === 'zh' ? '、' : ', ');
+    return field.values?.[value]?.[lang] ?? value;
+  }
+  switch (field.format) {
+    case 'instant':
+      return formatInstant(value);
+    case 'hours':
+      return `${round(value)} ${lang === 'zh' ? '小时' : 'h'}`;
+    case 'days':
+      return `${round(value)} ${lang === 'zh' ? '天' : 'd'}`;
+    case 'seconds':
+      return `${round(value / 3600)} ${lang === 'zh' ? '小时' : 'h'}`;
+    case 'cents':
+      return `¥${(value / 100).toFixed(2)}`;
+    default:
+      return field.values?.[String(value)]?.[lang] ?? String(value);
+  }
 }
 
 function round(value: number): string {

@@ -6,9 +6,8 @@ import type { AfterSaleFacts } from '../facts/facts';
 import { openKindTag, type StoredChange, type StoredOrder, type StoredProduct, type StoredWaybill } from '../db/records';
 import { readManyOfShop } from '../db/read-many';
 import type { SentinelDb } from '../db/schema';
-import { assessOrders, assessShopLevel, compareFindings, type OrderContext } from '../rules/assess';
-import type { Policy } from '../rules/policy';
-import type { Finding } from '../rules/vocabulary';
+import { assessOrders, compareFindings, type OrderContext } from '../findings/assess';
+import type { Finding, Policy } from '../findings/registry';
 import { openKindTags, reconcileFindings, riskOf } from './reconcile-findings';
 
 export interface EvaluationRequest {
@@ -78,19 +77,16 @@ export async function evaluateOrders(db: SentinelDb, request: EvaluationRequest)
       tracking: order.trackingNumber === null ? null : (waybills.get(order.trackingNumber)?.facts ?? null),
     });
   }
-  const perOrder = assessOrders(contexts, now, policy);
+  const assessment = assessOrders(contexts, now, policy);
   const findingsByOrder = new Map<string, Finding[]>();
   contexts.forEach((context, index) => {
-    findingsByOrder.set(context.order.orderSn, perOrder.findings.slice(perOrder.firstOf[index], perOrder.firstOf[index + 1]));
+    findingsByOrder.set(context.order.orderSn, assessment.findings.slice(assessment.firstOf[index], assessment.firstOf[index + 1]));
   });
   const goodsFindings = new Map<string, Finding[]>();
-  for (const finding of assessShopLevel(contexts, perOrder, now, policy)) {
-    if (finding.orderSn !== undefined) {
-      findingsByOrder.get(finding.orderSn)?.push(finding);
-    } else if (finding.goodsId !== undefined && goods.has(finding.goodsId)) {
-      // Products outside `goods` joined only through a waybill: their rejected orders were not all loaded.
-      goodsFindings.set(finding.goodsId, [...(goodsFindings.get(finding.goodsId) ?? []), finding]);
-    }
+  for (const finding of assessment.products) {
+    // Products outside `goods` joined only through a waybill: their rejected orders were not all loaded.
+    if (finding.goodsId === undefined || !goods.has(finding.goodsId)) continue;
+    goodsFindings.set(finding.goodsId, [...(goodsFindings.get(finding.goodsId) ?? []), finding]);
   }
 
   const outcome: EvaluationOutcome = {

@@ -10,9 +10,8 @@ import { readManyOfShop } from '../db/read-many';
 import type { SentinelDb } from '../db/schema';
 import { normalizeAfterSaleRow } from '../pdd/after-sale-row';
 import { normalizeOrderRow } from '../pdd/order-row';
-import type { Policy } from '../rules/policy';
-import { assessOrder, compareFindings } from '../rules/assess';
-import type { Finding } from '../rules/vocabulary';
+import type { Finding, Policy } from '../findings/registry';
+import { assessOrder } from '../findings/assess';
 import { planAfterSaleUpdate } from './after-sale-update';
 import { rowsOfCapture } from './envelope';
 import { evaluateOrders, type EvaluationOutcome } from './evaluate';
@@ -34,8 +33,8 @@ export interface IngestReport {
   changes: number;
   findingsOpened: number;
   findingsClosed: number;
-  /** Findings of the orders in the capture (the badges), most urgent first. */
-  findingsByOrder: Record<string, Finding[]>;
+  /** Findings of the orders in the capture (the badges), most urgent first. A Map: order numbers are page data (`__proto__`). */
+  findingsByOrder: Map<string, Finding[]>;
   /** Why nothing was written: a console error, an unreadable response, or a storage failure. */
   error: string | null;
   errorReason: 'envelope' | DbFailureReason | null;
@@ -63,7 +62,7 @@ export async function ingestCapture(db: SentinelDb, capture: Capture, now: numbe
     changes: 0,
     findingsOpened: 0,
     findingsClosed: 0,
-    findingsByOrder: {},
+    findingsByOrder: new Map(),
     error: null,
     errorReason: null,
   };
@@ -93,7 +92,7 @@ export async function ingestCapture(db: SentinelDb, capture: Capture, now: numbe
       changes: 0,
       findingsOpened: 0,
       findingsClosed: 0,
-      findingsByOrder: {},
+      findingsByOrder: new Map(),
       error: `storing the capture failed (${failure.reason}): ${failure.message}`,
       errorReason: failure.reason,
     };
@@ -173,7 +172,7 @@ async function storeOrders(
   report.changes += changes.length + outcome.changes.length;
   report.findingsOpened += outcome.opened;
   report.findingsClosed += outcome.closed;
-  for (const orderSn of byOrder.keys()) report.findingsByOrder[orderSn] = outcome.findingsByOrder.get(orderSn) ?? [];
+  for (const orderSn of byOrder.keys()) report.findingsByOrder.set(orderSn, outcome.findingsByOrder.get(orderSn) ?? []);
 }
 
 /**
@@ -245,7 +244,7 @@ async function storeAfterSales(
   report.changes += changes.length + outcome.changes.length;
   report.findingsOpened += outcome.opened;
   report.findingsClosed += outcome.closed;
-  for (const orderSn of current.keys()) report.findingsByOrder[orderSn] = outcome.findingsByOrder.get(orderSn) ?? [];
+  for (const orderSn of current.keys()) report.findingsByOrder.set(orderSn, outcome.findingsByOrder.get(orderSn) ?? []);
 
   // A merchant may open the after-sales list before the order list: the case's own clocks (the reply
   // deadline) still show, judged on an order whose facts are not known yet. Nothing is stored for the order
@@ -258,6 +257,6 @@ async function storeAfterSales(
     casesOfUnseen.set(facts.orderSn, cases);
   }
   for (const [orderSn, cases] of casesOfUnseen) {
-    report.findingsByOrder[orderSn] = assessOrder({ order: orderKnownOnlyByNumber(orderSn), afterSales: cases, tracking: null }, now, policy).sort(compareFindings);
+    report.findingsByOrder.set(orderSn, assessOrder({ order: orderKnownOnlyByNumber(orderSn), afterSales: cases, tracking: null }, now, policy));
   }
 }

@@ -6,8 +6,7 @@ import { UNKNOWN_SHOP, emptyWaybill, type StoredOrder, type StoredTrackingEvent,
 import { prefixRange, type SentinelDb } from '../db/schema';
 import type { TrackingStatus } from '../facts/facts';
 import { normalizeTrackingNumber } from '../pdd/order-row';
-import type { Policy } from '../rules/policy';
-import type { Finding } from '../rules/vocabulary';
+import type { Finding, Policy } from '../findings/registry';
 import { mergeTracking, type TrackingResult } from '../tracking/status';
 import { evaluateOrders } from './evaluate';
 import { nextCheckAt } from './next-check';
@@ -29,7 +28,7 @@ export interface TrackingIngestReport {
   changes: number;
   findingsOpened: number;
   findingsClosed: number;
-  findingsByOrder: Record<string, Finding[]>;
+  findingsByOrder: Map<string, Finding[]>;
   error: string | null;
   /** 'provider': the provider answered with an error (recorded on the waybill, not a storage failure). */
   errorReason: DbFailureReason | 'invalid' | 'provider' | null;
@@ -57,7 +56,7 @@ export async function ingestTrackingReply(
     changes: 0,
     findingsOpened: 0,
     findingsClosed: 0,
-    findingsByOrder: {},
+    findingsByOrder: new Map(),
     error: null,
     errorReason: null,
   };
@@ -98,7 +97,7 @@ export async function ingestTrackingReply(
         report.changes = outcome.changes.length;
         report.findingsOpened = outcome.opened;
         report.findingsClosed = outcome.closed;
-        for (const orderSn of orders.keys()) report.findingsByOrder[orderSn] = outcome.findingsByOrder.get(orderSn) ?? [];
+        for (const orderSn of orders.keys()) report.findingsByOrder.set(orderSn, outcome.findingsByOrder.get(orderSn) ?? []);
       },
     );
   } catch (error) {
@@ -110,7 +109,7 @@ export async function ingestTrackingReply(
       changes: 0,
       findingsOpened: 0,
       findingsClosed: 0,
-      findingsByOrder: {},
+      findingsByOrder: new Map(),
       error: `storing the tracking reply failed (${failure.reason}): ${failure.message}`,
       errorReason: failure.reason,
     };

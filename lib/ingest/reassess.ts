@@ -4,8 +4,8 @@
 import { recordDbError } from '../db/health';
 import type { StoredOrder } from '../db/records';
 import type { OrderKey, SentinelDb } from '../db/schema';
-import type { Policy } from '../rules/policy';
-import { SEVERITY_RANK } from '../rules/vocabulary';
+import type { Policy } from '../findings/registry';
+import { SEVERITY_RANK } from '../findings/severity';
 import { evaluateOrders } from './evaluate';
 import { NO_FACT_WRITES, writeEvaluation } from './write-evaluation';
 

@@ -1,8 +1,9 @@
 // Turning a fresh evaluation into finding records: open what newly holds, update what changed, close what
 // no longer holds, keep what was closed before. Pure: the caller stores the list on the order (or product).
 import { NO_DUE, RISK_NONE, openKindTag, type FindingRecord, type StoredChange } from '../db/records';
-import { dueAtMs } from '../rules/finding';
-import { SEVERITY_RANK, type Finding, type FindingKind } from '../rules/vocabulary';
+import { basisValues } from '../findings/define';
+import type { Finding, FindingKind } from '../findings/registry';
+import { SEVERITY_RANK } from '../findings/severity';
 
 export interface Reconciliation {
   /** Open findings (in the order given, most urgent first), then the closed ones. */
@@ -24,10 +25,10 @@ export interface Reconciliation {
 const CLOCK_RESTATING_BASIS_KEYS: ReadonlySet<string> = new Set(['remainingHours', 'idleHours']);
 
 /** Whether a stored record still says what the finding says (a basis is flat: one level of values). */
-export function sameFinding(record: FindingRecord, finding: Finding, dueAt: number | null): boolean {
-  if (record.severity !== finding.severity || record.dueAt !== dueAt || record.rule !== finding.rule) return false;
-  const before = record.basis;
-  const after = finding.basis;
+export function sameFinding(record: FindingRecord, finding: Finding): boolean {
+  if (record.severity !== finding.severity || record.dueAt !== (finding.dueAt ?? null) || record.rule !== finding.rule) return false;
+  const before = basisValues(record.basis);
+  const after = basisValues(finding.basis);
   let count = 0;
   for (const key in after) {
     count += 1;
@@ -62,21 +63,11 @@ export function reconcileFindings(
     if (seen.has(finding.kind)) continue;
     seen.add(finding.kind);
     const before = openBefore.get(finding.kind);
-    const dueAt = dueAtMs(finding);
-    if (before !== undefined && sameFinding(before, finding, dueAt)) {
+    if (before !== undefined && sameFinding(before, finding)) {
       openNow.push(before);
       continue;
     }
-    openNow.push({
-      kind: finding.kind,
-      severity: finding.severity,
-      dueAt,
-      rule: finding.rule,
-      basis: finding.basis,
-      openedAt: before?.openedAt ?? now,
-      closedAt: null,
-      updatedAt: now,
-    });
+    openNow.push(recordOf(finding, before?.openedAt ?? now, now));
     result.changed = true;
     if (before === undefined) result.opened += 1;
     else if (before.severity !== finding.severity && history !== null) {
@@ -140,12 +131,17 @@ export function openKindTags(shopId: string, findings: readonly FindingRecord[])
   return findings.filter((record) => record.closedAt === null).map((record) => openKindTag(shopId, record.kind));
 }
 
-/** A stored record as the Finding the rules would give (exports, explanations of stored state). */
-export function findingOfRecord(
-  record: FindingRecord,
-  subject: { orderSn: string } | { goodsId: string },
-): Finding {
-  const finding: Finding = { ...subject, kind: record.kind, severity: record.severity, rule: record.rule, basis: record.basis };
-  if (record.dueAt !== null) finding.dueAt = new Date(record.dueAt).toISOString();
+/** A new open record of a finding. */
+function recordOf(finding: Finding, openedAt: number, now: number): FindingRecord {
+  const { kind, severity, rule, basis } = finding;
+  // kind, rule and basis come from one finding, so they belong to one kind (the compiler sees three unions).
+  return { kind, severity, dueAt: finding.dueAt ?? null, rule, basis, openedAt, closedAt: null, updatedAt: now } as FindingRecord;
+}
+
+/** A stored record as the Finding the rules would give (explanations of stored state). */
+export function findingOfRecord(record: FindingRecord, subject: { orderSn: string } | { goodsId: string }): Finding {
+  const { kind, severity, rule, basis } = record;
+  const finding = { ...subject, kind, severity, rule, basis } as Finding;
+  if (record.dueAt !== null) finding.dueAt = record.dueAt;
   return finding;
 }

@@ -2,7 +2,7 @@
 // Messages carry facts and ids, never HTML.
 import type { Capture } from '../capture/capture';
 import type { OrderFacts } from '../facts/facts';
-import type { Finding } from '../rules/vocabulary';
+import type { Finding } from '../findings/registry';
 
 /** What a badge needs to know about one order on screen. */
 export interface OrderView {

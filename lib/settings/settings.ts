@@ -1,7 +1,7 @@
 // The merchant's settings: policy overrides, which badges to show, how long to keep history, UI language.
 // Stored settings are untrusted like everything else: each bad value is reported and the default kept.
-import { resolvePolicy, type Policy } from '../rules/policy';
-import { FINDING_KINDS, isFindingKind, type FindingKind } from '../rules/vocabulary';
+import { resolvePolicy, type Policy } from '../findings/policy';
+import { FINDING_KINDS, isFindingKind, type FindingKind } from '../findings/registry';
 
 export type LanguageSetting = 'auto' | 'zh' | 'en';
 

@@ -46,115 +46,20 @@ export function isPlausibleInstant(ms: number): boolean {
 const DIGIT_0 = 48;
 const DASH = 45;
 const COLON = 58;
-const DOT = 46;
 const LETTER_T = 84;
-const LETTER_Z = 90;
 
-/**
- * ISO-8601 UTC, the form every finding carries (`2026-11-20T02:00:00.000Z`). Written out by hand because
- * a shop's findings carry hundreds of thousands of these and `Date#toISOString` costs several times more;
- * years outside 1970–9999 go through it anyway.
- */
+/** ISO-8601 UTC text of an instant (`2026-11-20T02:00:00.000Z`): how `npm run assess` prints times. */
 export function toIso(ms: number): string {
-  if (!(ms >= 0 && ms < 253402300800000) || !Number.isInteger(ms)) return new Date(ms).toISOString();
-  // Both fit 32 bits (days < 2^22, rest < 2^27): `| 0` keeps every division below in integers.
-  const days = Math.floor(ms / DAY_MS) | 0;
-  let rest = (ms - days * DAY_MS) | 0;
-  // Civil date from days since 1970-01-01 (H. Hinnant's algorithm, proleptic Gregorian).
-  const z = days + 719468;
-  const era = quotient(z, 146097);
-  const dayOfEra = z - era * 146097;
-  const yearOfEra = quotient(dayOfEra - quotient(dayOfEra, 1460) + quotient(dayOfEra, 36524) - quotient(dayOfEra, 146096), 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + quotient(yearOfEra, 4) - quotient(yearOfEra, 100));
-  const shiftedMonth = quotient(5 * dayOfYear + 2, 153);
-  const day = dayOfYear - quotient(153 * shiftedMonth + 2, 5) + 1;
-  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  const hour = quotient(rest, HOUR_MS);
-  rest -= hour * HOUR_MS;
-  const minute = quotient(rest, MINUTE_MS);
-  rest -= minute * MINUTE_MS;
-  const second = quotient(rest, SECOND_MS);
-  const milli = rest - second * SECOND_MS;
-  // One character per argument gives one flat string. A template literal would build a rope of a dozen
-  // pieces per timestamp: several times the memory in every finding, and flattened again at its first
-  // comparison (the urgency sort compares deadlines).
-  return String.fromCharCode(
-    DIGIT_0 + quotient(year, 1000),
-    DIGIT_0 + (quotient(year, 100) % 10),
-    tens(year % 100),
-    ones(year),
-    DASH,
-    tens(month),
-    ones(month),
-    DASH,
-    tens(day),
-    ones(day),
-    LETTER_T,
-    tens(hour),
-    ones(hour),
-    COLON,
-    tens(minute),
-    ones(minute),
-    COLON,
-    tens(second),
-    ones(second),
-    DOT,
-    DIGIT_0 + quotient(milli, 100),
-    tens(milli % 100),
-    ones(milli),
-    LETTER_Z,
-  );
-}
-
-/**
- * The instant of a `toIso` string of the usual form (`2026-11-20T02:00:00.000Z`, years 1970–9999); NaN for
- * any other text, even a valid ISO time. Among such strings the text order is the time order, so a caller
- * may compare these numbers instead of the strings.
- */
-export function isoToMs(text: string): number {
-  if (
-    text.length !== 24 ||
-    text.charCodeAt(4) !== DASH ||
-    text.charCodeAt(7) !== DASH ||
-    text.charCodeAt(10) !== LETTER_T ||
-    text.charCodeAt(13) !== COLON ||
-    text.charCodeAt(16) !== COLON ||
-    text.charCodeAt(19) !== DOT ||
-    text.charCodeAt(23) !== LETTER_Z
-  ) {
-    return NaN;
-  }
-  const wall = leadingWallTime(text);
-  const milli = digits(text, 20, 3);
-  // A wall time before 0 is a year before 1970; NaN fails the comparison too.
-  return wall >= 0 && milli >= 0 ? wall + milli : NaN;
-}
-
-/** The instant of an ISO-8601 time: toIso's usual form read by hand, any other through Date.parse; null when unreadable. */
-export function readIso(text: string): number | null {
-  const usual = isoToMs(text);
-  const ms = Number.isNaN(usual) ? Date.parse(text) : usual;
-  return Number.isNaN(ms) ? null : ms;
+  return new Date(ms).toISOString();
 }
 
 /**
  * The whole part of `dividend / divisor`, for non-negative integers below 2^31 (every calendar quantity
  * here). `| 0` lets V8 divide in integers, where Math.floor(a / b) is a floating-point division and a
- * rounding, about a third of toIso's time.
+ * rounding: courier times are converted by the million.
  */
 function quotient(dividend: number, divisor: number): number {
   return (dividend / divisor) | 0;
-}
-
-/** The character code of the tens digit of `value` (0–99). */
-function tens(value: number): number {
-  return DIGIT_0 + quotient(value, 10);
-}
-
-/** The character code of the last digit of `value`. */
-function ones(value: number): number {
-  return DIGIT_0 + (value % 10);
 }
 
 // Shanghai has kept UTC+8 without daylight saving since 1991, so instants from 1992 on need no time-zone
@@ -223,8 +128,7 @@ function validWallTimeToMs(year: number, month: number, day: number, hour: numbe
 
 /**
  * The wall time 'YYYY-MM-DD?HH:mm:ss' at the start of `text` (the caller checks the separators), in ms as
- * if it were UTC; NaN when a field is not digits or the date or time cannot exist. The two fast readers,
- * of courier times and of finding times, share it.
+ * if it were UTC; NaN when a field is not digits or the date or time cannot exist.
  */
 function leadingWallTime(text: string): number {
   const year = digits(text, 0, 4);

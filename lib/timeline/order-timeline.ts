@@ -12,7 +12,8 @@ import type {
   StoredTrackingEvent,
 } from '../db/records';
 import { prefixRange, type SentinelDb } from '../db/schema';
-import type { BasisValue, FindingKind, Severity } from '../rules/vocabulary';
+import type { FindingKind } from '../findings/registry';
+import type { Severity } from '../findings/severity';
 
 interface Entry<T extends string> {
   /** Epoch ms: capture time for console facts, the courier's time for events, evaluation time for findings. */
@@ -41,8 +42,8 @@ export type TimelineEntry =
       kind: FindingKind;
       severity: Severity;
       dueAt: number | null;
-      rule: string;
-      basis: Record<string, BasisValue>;
+      rule: FindingRecord['rule'];
+      basis: FindingRecord['basis'];
     })
   | (Entry<'finding_closed'> & { kind: FindingKind; severity: Severity; openedAt: number })
   | (Entry<'notification'> & { kind: FindingKind | null; severity: Severity | null; title: string; body: string });

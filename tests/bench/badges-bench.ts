@@ -8,8 +8,8 @@ import { build } from 'vite';
 import { EXTENSION_DIR, CHROMIUM } from '../harness/browser';
 import { generateShop } from '../stand-in/synthetic-shop';
 import { normalizeOrderRow } from '../../lib/pdd/order-row';
-import { assessOrder } from '../../lib/rules/assess';
-import { DEFAULT_POLICY } from '../../lib/rules/policy';
+import { assessOrder } from '../../lib/findings/assess';
+import { DEFAULT_POLICY } from '../../lib/findings/policy';
 import type { OrderView } from '../../lib/messages/protocol';
 
 const ROOT = resolve(import.meta.dirname, '../..');

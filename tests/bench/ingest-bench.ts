@@ -11,7 +11,7 @@ import { countAtRisk, queryAtRisk } from '../../lib/db/at-risk';
 import { NO_DUE, type StoredOrder } from '../../lib/db/records';
 import { TABLE_NAMES } from '../../lib/db/versions';
 import { ingestCapture } from '../../lib/ingest/ingest-capture';
-import { DEFAULT_POLICY } from '../../lib/rules/policy';
+import { DEFAULT_POLICY } from '../../lib/findings/policy';
 import type { Capture } from '../../lib/capture/capture';
 
 export interface BenchInput {

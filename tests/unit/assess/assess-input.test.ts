@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAssessInput } from '../../../lib/assess/assess-input';
-import { DEFAULT_POLICY } from '../../../lib/rules/policy';
+import { DEFAULT_POLICY } from '../../../lib/findings/policy';
 import { afterSaleRow, orderRow } from '../pdd/fixtures';
 
 const NOW = Date.UTC(2026, 10, 20, 2, 0, 0);

@@ -5,7 +5,7 @@ import { logNotification } from '../../../lib/db/notification-log';
 import type { SentinelDb } from '../../../lib/db/schema';
 import { ingestCapture } from '../../../lib/ingest/ingest-capture';
 import { ingestTrackingReply } from '../../../lib/ingest/ingest-tracking';
-import { DEFAULT_POLICY } from '../../../lib/rules/policy';
+import { DEFAULT_POLICY } from '../../../lib/findings/policy';
 import { normalizeKuaidi100 } from '../../../lib/tracking/kuaidi100';
 import { HOUR, NOW, SHOP, dumpDb, freshDb, listCapture, orderRow, shippedRow } from '../db/helpers';
 

@@ -1,22 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { badgesFor, badgeSeverity, badgeText } from '../../../lib/badges/badge-model';
-import { severityAt } from '../../../lib/rules/severity-at';
-import type { Finding } from '../../../lib/rules/vocabulary';
+import { severityAt, type Finding, type FindingKind } from '../../../lib/findings/registry';
+import type { Severity } from '../../../lib/findings/severity';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/settings';
+import { stub } from '../findings/builders';
 
 const HOUR = 3_600_000;
 const now = Date.parse('2026-11-20T02:00:00Z'); // 10:00 in Shanghai
 const enabled = DEFAULT_SETTINGS.badgeKinds;
 
-const shipBy = (dueAt: number, extra: Finding['basis'] = {}): Finding => ({
-  orderSn: '261118-000000000000001',
-  kind: 'ship_by',
-  severity: 'info',
-  dueAt: new Date(dueAt).toISOString(),
-  rule: 'R1',
-  basis: { warnHours: 12, criticalHours: 2, ...extra },
-});
-const anomaly = (kind: Finding['kind'], severity: Finding['severity']): Finding => ({ orderSn: '261118-000000000000001', kind, severity, rule: 'A7', basis: {} });
+const shipBy = (dueAt: number, extra: { shippingDelayAllowed?: boolean } = {}): Finding =>
+  stub({ kind: 'ship_by', severity: 'info', dueAt, rule: 'R1', basis: { warnHours: 12, criticalHours: 2, shippingDelayAllowed: false, ...extra } });
+const anomaly = (kind: FindingKind, severity: Severity): Finding => ({ ...stub({ kind: 'delivery_problem', severity, rule: 'A7' }), kind }) as Finding;
 
 describe('severityAt re-bands a clock from its own basis', () => {
   test.each([
@@ -36,43 +31,29 @@ describe('severityAt re-bands a clock from its own basis', () => {
     expect(severityAt(shipBy(now + 20 * HOUR, { shippingDelayAllowed: true }), now)).toBe('info');
   });
 
-  const windowClock = (kind: Finding['kind'], dueAt: number, basis: Finding['basis'] = {}): Finding => ({
-    orderSn: 'x',
-    kind,
-    severity: 'info',
-    dueAt: new Date(dueAt).toISOString(),
-    rule: 'R9',
-    basis,
-  });
-
   test('a window clock is never breached: it applies up to its end, then no more', () => {
-    const autoConfirm = windowClock('auto_confirm_at', now + HOUR);
+    const autoConfirm = stub({ kind: 'auto_confirm_at', severity: 'info', dueAt: now + HOUR, rule: 'R9' });
     expect(severityAt(autoConfirm, now)).toBe('info');
     expect(severityAt(autoConfirm, now + HOUR)).toBe('info');
     expect(severityAt(autoConfirm, now + HOUR + 1)).toBeNull();
   });
 
   test('a window clock warns inside its own threshold; the edit window only while a wrong-number anomaly is open', () => {
-    const appeal = windowClock('fast_refund_appeal_by', now + 49 * HOUR, { warnHours: 48 });
+    const appeal = stub({ kind: 'fast_refund_appeal_by', severity: 'info', dueAt: now + 49 * HOUR, rule: 'R13', basis: { warnHours: 48 } });
     expect(severityAt(appeal, now)).toBe('info');
     expect(severityAt(appeal, now + HOUR)).toBe('warn');
-    const edit = (openAnomaly: string | null) => windowClock('tracking_edit_by', now + 5 * HOUR, { warnHours: 4, openAnomaly });
+    const edit = (openAnomaly: 'destination_mismatch' | null) =>
+      stub({ kind: 'tracking_edit_by', severity: 'info', dueAt: now + 5 * HOUR, rule: 'R8', basis: { warnHours: 4, openAnomaly } });
     expect(severityAt(edit('destination_mismatch'), now + HOUR)).toBe('warn');
     expect(severityAt(edit(null), now + HOUR)).toBe('info');
   });
 
   test('a pickup clock without a trace read closes at its deadline; with a trace that shows no pickup it is breached', () => {
-    const pickup = (trackingCheckedAt: string | null): Finding => ({
-      orderSn: 'x',
-      kind: 'pickup_by',
-      severity: 'warn',
-      dueAt: new Date(now + HOUR).toISOString(),
-      rule: 'R6',
-      basis: { warnHours: 12, criticalHours: 4, trackingCheckedAt },
-    });
+    const pickup = (trackingCheckedAt: number | null) =>
+      stub({ kind: 'pickup_by', severity: 'warn', dueAt: now + HOUR, rule: 'R6', basis: { warnHours: 12, criticalHours: 4, trackingCheckedAt } });
     expect(severityAt(pickup(null), now)).toBe('critical');
     expect(severityAt(pickup(null), now + 2 * HOUR)).toBeNull();
-    expect(severityAt(pickup(new Date(now).toISOString()), now + 2 * HOUR)).toBe('breached');
+    expect(severityAt(pickup(now), now + 2 * HOUR)).toBe('breached');
   });
 
   test('anomalies never change', () => {
@@ -82,13 +63,13 @@ describe('severityAt re-bands a clock from its own basis', () => {
 
 describe('badgesFor', () => {
   test('orders by severity, clocks first within a severity, and hides far-away minor clocks', () => {
-    const autoConfirm: Finding = { orderSn: 'x', kind: 'auto_confirm_at', severity: 'info', dueAt: new Date(now + 100 * HOUR).toISOString(), rule: 'R9', basis: {} };
+    const autoConfirm = stub({ kind: 'auto_confirm_at', severity: 'info', dueAt: now + 100 * HOUR, rule: 'R9' });
     const models = badgesFor([anomaly('proxy_signed', 'info'), autoConfirm, shipBy(now + HOUR), anomaly('rejected', 'critical')], enabled, now);
     expect(models.map((model) => model.kind)).toEqual(['ship_by', 'rejected', 'proxy_signed']);
   });
 
   test('shows no badge for a window that has closed', () => {
-    const appeal: Finding = { orderSn: 'x', kind: 'fast_refund_appeal_by', severity: 'warn', dueAt: new Date(now - HOUR).toISOString(), rule: 'R13', basis: { warnHours: 48 } };
+    const appeal = stub({ kind: 'fast_refund_appeal_by', severity: 'warn', dueAt: now - HOUR, rule: 'R13', basis: { warnHours: 48 } });
     expect(badgesFor([appeal, shipBy(now - HOUR)], enabled, now).map((model) => [model.kind, model.severity])).toEqual([['ship_by', 'breached']]);
   });
 

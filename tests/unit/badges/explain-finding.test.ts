@@ -1,15 +1,25 @@
 import { expect, test } from 'vitest';
 import { explainFinding } from '../../../lib/explain/explain-finding';
 import { instantFormatter } from '../../../lib/explain/format-instant';
-import type { Finding } from '../../../lib/rules/vocabulary';
+import type { Finding } from '../../../lib/findings/registry';
+import { stub } from '../findings/builders';
 
 const pickup: Finding = {
   orderSn: '261119-000000000000002',
   kind: 'pickup_by',
   severity: 'critical',
-  dueAt: '2026-11-21T01:12:00.000Z',
+  dueAt: Date.parse('2026-11-21T01:12:00.000Z'),
   rule: 'R6',
-  basis: { shippedAt: '2026-11-20T01:12:00.000Z', trackingNumber: 'YT0000000000001', pickupHours: 24, warnHours: 12, criticalHours: 4, trackingStatus: null, remainingHours: 3.5 },
+  basis: {
+    shippedAt: Date.parse('2026-11-20T01:12:00.000Z'),
+    trackingNumber: 'YT0000000000001',
+    pickupHours: 24,
+    warnHours: 12,
+    criticalHours: 4,
+    trackingStatus: null,
+    trackingCheckedAt: null,
+    remainingHours: 3.5,
+  },
 };
 
 test('says the rule, the timestamps in the merchant zone, the thresholds and what to do', () => {
@@ -35,9 +45,28 @@ test('outside China the Beijing time follows the local time', () => {
   expect(explanation.title).toBe('Pickup scan due');
 });
 
-test('heuristic findings say they are not platform rules', () => {
-  const stalled: Finding = { orderSn: 'x', kind: 'stalled', severity: 'warn', rule: 'A6', basis: { heuristic: true, idleHours: 48 } };
+test('heuristic findings say they are not platform rules; the idle time and its limit have their own names', () => {
+  const stalled = stub({ kind: 'stalled', severity: 'warn', rule: 'A6', basis: { heuristic: true, idleHours: 50, thresholdHours: 48 } });
   const explanation = explainFinding(stalled, 'warn', 'zh', instantFormatter('zh', 'Asia/Shanghai'));
   expect(explanation.heuristic).toBe(true);
-  expect(explanation.lines).toEqual([{ key: 'idleHours', label: '停滞阈值', value: '48 小时' }]);
+  expect(explanation.lines).toEqual([
+    { key: 'idleHours', label: '已停滞', value: '50 小时' },
+    { key: 'thresholdHours', label: '停滞阈值', value: '48 小时' },
+  ]);
+  expect(explainFinding(stalled, 'warn', 'en', instantFormatter('en', 'UTC')).lines.map((line) => line.label)).toEqual(['Idle for', 'Idle limit']);
+});
+
+test('codes read as words, in both languages, never as the raw ids', () => {
+  const edit = stub({ kind: 'tracking_edit_by', severity: 'warn', rule: 'R8', basis: { openAnomaly: 'early_upload', editHours: 24 } });
+  expect(explainFinding(edit, 'warn', 'zh', instantFormatter('zh', 'Asia/Shanghai')).lines).toEqual([
+    { key: 'editHours', label: '可修改时限', value: '24 小时' },
+    { key: 'openAnomaly', label: '相关异常', value: '提前上传单号' },
+  ]);
+  const early = stub({ kind: 'early_upload', severity: 'warn', rule: 'A5', basis: { reason: 'no_scan', trackingStatus: 'pending', rawState: '1', rawSub: '101' } });
+  expect(explainFinding(early, 'warn', 'en', instantFormatter('en', 'UTC')).lines).toEqual([
+    { key: 'trackingStatus', label: 'Tracking status', value: 'awaiting pickup' },
+    { key: 'rawState', label: 'Courier state code', value: '1' },
+    { key: 'rawSub', label: 'Courier sub-code', value: '101' },
+    { key: 'reason', label: 'Reason', value: 'no pickup scan since upload' },
+  ]);
 });

@@ -3,9 +3,9 @@ import { beforeEach, expect, test } from 'vitest';
 import { BadgeRenderer } from '../../../entrypoints/console.content/badges';
 import { Ticker } from '../../../entrypoints/console.content/ticker';
 import type { OrderView } from '../../../lib/messages/protocol';
-import type { Finding } from '../../../lib/rules/vocabulary';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/settings';
 import { toIso } from '../../../lib/time/shanghai';
+import { stub } from '../findings/builders';
 
 const HOUR = 3_600_000;
 const START = Date.parse('2026-11-20T02:00:00Z');
@@ -15,14 +15,6 @@ let now = START;
 const ticker = new Ticker(document, () => now);
 const renderer = new BadgeRenderer(ticker, () => ({ lang: 'zh', enabled: DEFAULT_SETTINGS.badgeKinds, formatInstant: toIso }), () => now);
 
-const clock = (kind: Finding['kind'], dueAt: number, basis: Finding['basis']): Finding => ({
-  orderSn: ORDER_SN,
-  kind,
-  severity: 'info',
-  dueAt: toIso(dueAt),
-  rule: 'R1',
-  basis,
-});
 
 function badgesOnCard(anchor: Element): Array<[string | undefined, string | undefined]> {
   const links = anchor.nextElementSibling?.shadowRoot?.querySelectorAll<HTMLElement>('.badge') ?? [];
@@ -44,8 +36,8 @@ test('between captures the one ticker re-bands each badge and drops a clock whos
     shippedAt: START - 150 * HOUR,
     state: 'shipped',
     findings: [
-      clock('ship_by', START + 3 * HOUR, { warnHours: 12, criticalHours: 2 }),
-      clock('fast_refund_appeal_by', START + 49 * HOUR, { warnHours: 48 }),
+      stub({ kind: 'ship_by', severity: 'info', dueAt: START + 3 * HOUR, rule: 'R1', orderSn: ORDER_SN, basis: { warnHours: 12, criticalHours: 2, shippingDelayAllowed: false } }),
+      stub({ kind: 'fast_refund_appeal_by', severity: 'info', dueAt: START + 49 * HOUR, rule: 'R13', orderSn: ORDER_SN, basis: { warnHours: 48 } }),
     ],
   };
   renderer.draw(anchor, view);

@@ -2,14 +2,14 @@ import { describe, expect, test } from 'vitest';
 import { countAtRisk, queryAtRisk } from '../../../lib/db/at-risk';
 import { NO_DUE, RISK_NONE, type FindingRecord, type StoredOrder } from '../../../lib/db/records';
 import type { SentinelDb } from '../../../lib/db/schema';
-import { SEVERITY_RANK, type Severity } from '../../../lib/rules/vocabulary';
+import { SEVERITY_RANK, type Severity } from '../../../lib/findings/severity';
 import { HOUR, NOW, freshDb } from './helpers';
 
 function order(shopId: string, orderSn: string, severity: Severity | null, dueAt: number | null): StoredOrder {
   const findings: FindingRecord[] =
     severity === null
       ? []
-      : [{ kind: 'ship_by', severity, dueAt, rule: 'R1', basis: {}, openedAt: NOW, closedAt: null, updatedAt: NOW }];
+      : [{ kind: 'ship_by', severity, dueAt, rule: 'R1', basis: {}, openedAt: NOW, closedAt: null, updatedAt: NOW } as unknown as FindingRecord];
   return {
     shopId,
     orderSn,

@@ -5,7 +5,7 @@ import { readHealth, recordDbError, recordDbOk } from '../../../lib/db/health';
 import { openDatabase } from '../../../lib/db/open';
 import { CURRENT_SCHEMA_VERSION } from '../../../lib/db/versions';
 import { ingestCapture } from '../../../lib/ingest/ingest-capture';
-import { DEFAULT_POLICY } from '../../../lib/rules/policy';
+import { DEFAULT_POLICY } from '../../../lib/findings/policy';
 import { NOW, SHOP, countRows, freshDb, listCapture, orderRow } from './helpers';
 
 const uniqueName = () => `open-test-${Math.random().toString(36).slice(2)}`;

@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { logNotification } from '../../../lib/db/notification-log';
+import type { FindingRecord } from '../../../lib/db/records';
 import type { SentinelDb } from '../../../lib/db/schema';
 import { ingestCapture } from '../../../lib/ingest/ingest-capture';
 import { ingestTrackingReply } from '../../../lib/ingest/ingest-tracking';
 import { pruneClosedOrders } from '../../../lib/retention/prune';
-import { DEFAULT_POLICY } from '../../../lib/rules/policy';
+import { DEFAULT_POLICY } from '../../../lib/findings/policy';
 import { normalizeKuaidi100 } from '../../../lib/tracking/kuaidi100';
 import { DAY, HOUR, NOW, SHOP, afterSalesCapture, countRows, freshDb, listCapture, orderRow, shippedRow } from './helpers';
 
@@ -98,16 +99,9 @@ describe('pruneClosedOrders', () => {
   test('product findings that all closed before the cutoff go; open or recent ones stay', async () => {
     const db = await freshDb();
     await ingestCapture(db, listCapture([orderRow('any')]), NOW, policy);
-    const finding = (closedAt: number | null) => ({
-      kind: 'rejection_cluster' as const,
-      severity: 'critical' as const,
-      dueAt: null,
-      rule: 'OS2',
-      basis: {},
-      openedAt: OLD - DAY,
-      closedAt,
-      updatedAt: closedAt ?? OLD,
-    });
+    // Retention reads only when product findings closed: their bases are left empty.
+    const finding = (closedAt: number | null) =>
+      ({ kind: 'rejection_cluster', severity: 'critical', dueAt: null, rule: 'OS2', basis: {}, openedAt: OLD - DAY, closedAt, updatedAt: closedAt ?? OLD }) as unknown as FindingRecord;
     await db.products.bulkPut([
       { shopId: SHOP, goodsId: 'old', findings: [finding(OLD)], hasOpen: 0 },
       { shopId: SHOP, goodsId: 'recent', findings: [finding(NOW - DAY)], hasOpen: 0 },

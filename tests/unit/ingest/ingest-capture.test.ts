@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { UNKNOWN_SHOP, openFindingsOf } from '../../../lib/db/records';
 import { ingestCapture } from '../../../lib/ingest/ingest-capture';
-import { DEFAULT_POLICY } from '../../../lib/rules/policy';
+import { DEFAULT_POLICY } from '../../../lib/findings/policy';
 import {
   DAY,
   HOUR,
@@ -28,8 +28,8 @@ describe('ingestCapture: storing orders', () => {
     const db = await freshDb();
     const report = await ingestCapture(db, listCapture([orderRow(A), shippedRow(B, 'yt 123', 30)]), NOW, policy);
     expect(report).toMatchObject({ error: null, shopId: SHOP, rowsSeen: 2, rowsStored: 2, rowsSkipped: [] });
-    expect(Object.keys(report.findingsByOrder).sort()).toEqual([A, B]);
-    expect(report.findingsByOrder[A]?.map((finding) => finding.kind)).toContain('ship_by');
+    expect([...report.findingsByOrder.keys()].sort()).toEqual([A, B]);
+    expect(report.findingsByOrder.get(A)?.map((finding) => finding.kind)).toContain('ship_by');
 
     const stored = await db.orders.get([SHOP, B]);
     expect(stored?.facts.state).toBe('shipped');
@@ -88,7 +88,7 @@ describe('ingestCapture: storing orders', () => {
     expect(stored?.facts.state).toBe('shipped');
     expect(stored?.factsAt).toBe(NOW);
     // The badge still gets the findings of the stored (newer) facts.
-    expect(report.findingsByOrder[A]?.some((finding) => finding.kind === 'ship_by')).toBe(false);
+    expect(report.findingsByOrder.get(A)?.some((finding) => finding.kind === 'ship_by')).toBe(false);
   });
 
   test('a partial page never deletes the orders that are not on it', async () => {
@@ -220,17 +220,17 @@ describe('ingestCapture: findings follow the facts', () => {
     ];
     const report = await ingestCapture(db, afterSalesCapture(cases), NOW, policy);
     expect(report).toMatchObject({ error: null, rowsStored: 2 });
-    expect(Object.keys(report.findingsByOrder).sort()).toEqual([A, B]);
-    expect(report.findingsByOrder[A]?.map((finding) => finding.kind)).toContain('after_sale_reply_by');
-    expect(report.findingsByOrder[B]).toEqual([
-      expect.objectContaining({ orderSn: B, kind: 'after_sale_reply_by', dueAt: new Date(NOW + 30 * HOUR).toISOString() }),
+    expect([...report.findingsByOrder.keys()].sort()).toEqual([A, B]);
+    expect(report.findingsByOrder.get(A)?.map((finding) => finding.kind)).toContain('after_sale_reply_by');
+    expect(report.findingsByOrder.get(B)).toEqual([
+      expect.objectContaining({ orderSn: B, kind: 'after_sale_reply_by', dueAt: NOW + 30 * HOUR }),
     ]);
     expect(await db.afterSales.count()).toBe(2);
     expect(await db.orders.get([SHOP, B])).toBeUndefined();
 
     // The order of the second case arrives later and is evaluated with its case.
     const second = await ingestCapture(db, listCapture([shippedRow(B, 'YT4', 20)], NOW + 1), NOW + 1, policy);
-    expect(second.findingsByOrder[B]?.map((finding) => finding.kind)).toContain('after_sale_reply_by');
+    expect(second.findingsByOrder.get(B)?.map((finding) => finding.kind)).toContain('after_sale_reply_by');
   });
 
   test('after-sales history: first sighting and status changes of the case are on its order', async () => {

@@ -4,7 +4,7 @@ import { dueTrackingChecks } from '../../../lib/ingest/due-checks';
 import { ingestCapture } from '../../../lib/ingest/ingest-capture';
 import { ingestTrackingReply } from '../../../lib/ingest/ingest-tracking';
 import { CHECK_INTERVAL_BY_STATUS, FIRST_RETRY_DELAY, nextCheckAt } from '../../../lib/ingest/next-check';
-import { DEFAULT_POLICY } from '../../../lib/rules/policy';
+import { DEFAULT_POLICY } from '../../../lib/findings/policy';
 import { normalizeKuaidi100 } from '../../../lib/tracking/kuaidi100';
 import type { TrackingResult } from '../../../lib/tracking/status';
 import { HOUR, NOW, SHOP, dumpDb, freshDb, listCapture, shippedRow } from '../db/helpers';
@@ -44,7 +44,7 @@ describe('ingestTrackingReply', () => {
     await ingestCapture(db, listCapture([shippedRow(A, 'YT100', 22)]), NOW, policy);
     const first = await ingestTrackingReply(db, SHOP, 'YT100', reply('YT100', '0', [PICKUP, TRANSIT]), NOW, policy);
     expect(first).toMatchObject({ answered: true, newEvents: 2, status: 'in_transit', ordersEvaluated: 1, error: null });
-    expect(first.findingsByOrder[A]?.some((finding) => finding.kind === 'pickup_by')).toBe(false);
+    expect(first.findingsByOrder.get(A)?.some((finding) => finding.kind === 'pickup_by')).toBe(false);
 
     // The next reply repeats both events and adds one.
     const later = NOW + HOUR;
@@ -121,7 +121,7 @@ describe('shop-level findings across orders', () => {
     await ingestCapture(db, listCapture([shippedRow(A, 'DUP1', 5)]), NOW, policy);
     // The second order arrives on another page, later.
     const report = await ingestCapture(db, listCapture([shippedRow(B, 'DUP1', 5)], NOW + 1), NOW + 1, policy);
-    expect(report.findingsByOrder[B]?.map((finding) => finding.kind)).toContain('duplicate_tracking');
+    expect(report.findingsByOrder.get(B)?.map((finding) => finding.kind)).toContain('duplicate_tracking');
     const kindsOf = async (orderSn: string) => openFindingsOf((await db.orders.get([SHOP, orderSn]))!).map((finding) => finding.kind);
     expect(await kindsOf(A)).toContain('duplicate_tracking');
 

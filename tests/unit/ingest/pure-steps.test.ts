@@ -6,7 +6,8 @@ import { findingOfRecord, reconcileFindings, riskOf } from '../../../lib/ingest/
 import { scrubTrackingText } from '../../../lib/ingest/scrub-tracking';
 import { textKey } from '../../../lib/ingest/text-key';
 import { normalizeOrderRow } from '../../../lib/pdd/order-row';
-import type { Finding } from '../../../lib/rules/vocabulary';
+import type { Finding, FindingKind } from '../../../lib/findings/registry';
+import type { Severity } from '../../../lib/findings/severity';
 import { HOUR, NOW, SHOP, orderRow, shippedRow } from '../db/helpers';
 
 const factsOf = (row: Record<string, unknown>) => {
@@ -84,14 +85,9 @@ describe('planOrderUpdate', () => {
 });
 
 describe('reconcileFindings', () => {
-  const finding = (kind: Finding['kind'], severity: Finding['severity'], basis: Finding['basis'] = {}, dueAt?: number): Finding => ({
-    orderSn: 'A',
-    kind,
-    severity,
-    rule: 'R',
-    basis,
-    ...(dueAt === undefined ? {} : { dueAt: new Date(dueAt).toISOString() }),
-  });
+  // Reconciling reads kinds, severities, due times and flat bases, whatever the kind: hand-written findings.
+  const finding = (kind: FindingKind, severity: Severity, basis: Record<string, number> = {}, dueAt?: number): Finding =>
+    ({ orderSn: 'A', kind, severity, rule: 'R1', basis, ...(dueAt === undefined ? {} : { dueAt }) }) as unknown as Finding;
   const history = { shopId: SHOP, orderSn: 'A' };
 
   test('opens, keeps, escalates and closes; an unchanged evaluation is not a change', () => {
@@ -123,16 +119,8 @@ describe('reconcileFindings', () => {
   });
 
   test('riskOf: worst severity, earliest due time at that severity', () => {
-    const record = (severity: FindingRecord['severity'], dueAt: number | null, closedAt: number | null = null): FindingRecord => ({
-      kind: 'ship_by',
-      severity,
-      dueAt,
-      rule: 'R',
-      basis: {},
-      openedAt: NOW,
-      closedAt,
-      updatedAt: NOW,
-    });
+    const record = (severity: FindingRecord['severity'], dueAt: number | null, closedAt: number | null = null): FindingRecord =>
+      ({ kind: 'ship_by', severity, dueAt, rule: 'R1', basis: {}, openedAt: NOW, closedAt, updatedAt: NOW }) as unknown as FindingRecord;
     expect(riskOf([])).toEqual({ riskRank: RISK_NONE, nextDueAt: NO_DUE });
     expect(riskOf([record('warn', 5), record('critical', null), record('critical', 9), record('breached', 1, NOW)])).toEqual({ riskRank: 2, nextDueAt: 9 });
   });

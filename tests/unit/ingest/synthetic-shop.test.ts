@@ -7,8 +7,8 @@ import type { SentinelDb } from '../../../lib/db/schema';
 import { ingestCapture } from '../../../lib/ingest/ingest-capture';
 import { ingestTrackingReply } from '../../../lib/ingest/ingest-tracking';
 import { normalizeOrderRow } from '../../../lib/pdd/order-row';
-import { assessShop, type OrderContext } from '../../../lib/rules/assess';
-import { DEFAULT_POLICY } from '../../../lib/rules/policy';
+import { assessShop, type OrderContext } from '../../../lib/findings/assess';
+import { DEFAULT_POLICY } from '../../../lib/findings/policy';
 import { courierCodesFor } from '../../../lib/tracking/couriers';
 import { normalizeKuaidi100 } from '../../../lib/tracking/kuaidi100';
 import { exportAtRiskCsv, exportHistoryCsv } from '../../../lib/backup/export-csv';
@@ -86,7 +86,7 @@ async function storedOpenFindings(db: SentinelDb): Promise<string[]> {
     ...products.flatMap((product) => openFindingsOf(product).map((finding) => ({ subject: `goods:${product.goodsId}`, finding }))),
   ];
   return lines
-    .map(({ subject, finding }) => `${subject}|${finding.kind}|${finding.severity}|${finding.dueAt === null ? '' : new Date(finding.dueAt).toISOString()}`)
+    .map(({ subject, finding }) => `${subject}|${finding.kind}|${finding.severity}|${finding.dueAt ?? ''}`)
     .sort();
 }
 

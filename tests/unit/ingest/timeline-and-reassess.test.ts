@@ -5,7 +5,7 @@ import { openFindingsOf } from '../../../lib/db/records';
 import { ingestCapture } from '../../../lib/ingest/ingest-capture';
 import { ingestTrackingReply } from '../../../lib/ingest/ingest-tracking';
 import { reassessOpenOrders } from '../../../lib/ingest/reassess';
-import { DEFAULT_POLICY } from '../../../lib/rules/policy';
+import { DEFAULT_POLICY } from '../../../lib/findings/policy';
 import { orderTimeline } from '../../../lib/timeline/order-timeline';
 import { normalizeKuaidi100 } from '../../../lib/tracking/kuaidi100';
 import { HOUR, NOW, SHOP, freshDb, listCapture, orderRow, shippedRow } from '../db/helpers';

@@ -1,0 +1,89 @@
+// The rules' public face: facts + now + policy → findings. Pure: no clock, no browser, no I/O. A shop
+// pre-pass finds what only shows across orders; then every order kind judges every order, and every
+// product kind every product with rejections.
+import type { OrderContext, OrderSubject } from './define';
+import { ORDER_MODULES, PRODUCT_MODULES, FINDING_KINDS, type Finding, type FindingKind, type Policy } from './registry';
+import { SEVERITY_RANK } from './severity';
+import { shopFacts } from './shop-facts';
+import { tracedParcel } from './trace';
+
+export type { OrderContext } from './define';
+
+/**
+ * The findings of many orders in one list: those of `contexts[i]` are `findings[firstOf[i]]` up to
+ * `findings[firstOf[i + 1]]`. One list rather than one per order: a shop has tens of thousands of orders,
+ * most with a finding or two. Product findings (rejection_cluster) are apart.
+ */
+export interface ShopAssessment {
+  findings: Finding[];
+  firstOf: Uint32Array;
+  products: Finding[];
+}
+
+export function assessOrders(contexts: readonly OrderContext[], now: number, policy: Policy): ShopAssessment {
+  const shop = shopFacts(contexts);
+  const findings: Finding[] = [];
+  const firstOf = new Uint32Array(contexts.length + 1);
+  for (let index = 0; index < contexts.length; index += 1) {
+    const context = contexts[index] as OrderContext;
+    firstOf[index] = findings.length;
+    const subject: OrderSubject = {
+      order: context.order,
+      afterSales: context.afterSales,
+      tracking: context.tracking,
+      parcel: tracedParcel(context),
+      sharedNumber: shop.sharedNumberOf[index] ?? null,
+      found: findings,
+      first: findings.length,
+    };
+    for (const module of ORDER_MODULES) module.evaluate(subject, now, policy, findings);
+  }
+  firstOf[contexts.length] = findings.length;
+  const products: Finding[] = [];
+  for (const product of shop.rejectedProducts) {
+    for (const module of PRODUCT_MODULES) module.evaluate(product, now, policy, products);
+  }
+  return { findings, firstOf, products };
+}
+
+/** One order on its own (no other order to share a waybill with), most urgent first. */
+export function assessOrder(context: OrderContext, now: number, policy: Policy): Finding[] {
+  return assessOrders([context], now, policy).findings.sort(compareFindings);
+}
+
+/** Every finding for a shop, orders' and products', most urgent first (the `npm run assess` output). */
+export function assessShop(contexts: readonly OrderContext[], now: number, policy: Policy): Finding[] {
+  const { findings, products } = assessOrders(contexts, now, policy);
+  for (const finding of products) findings.push(finding);
+  return findings.sort(compareFindings);
+}
+
+const KIND_ORDER = new Map<FindingKind, number>(FINDING_KINDS.map((kind, index) => [kind, index]));
+
+/**
+ * Urgency: higher severity first; then the earliest deadline (findings without one after those with);
+ * then vocabulary order of kinds; then order number or product, then after-sales case, so the output
+ * never depends on the order of the input.
+ */
+export function compareFindings(a: Finding, b: Finding): number {
+  const severity = SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity];
+  if (severity !== 0) return severity;
+  if (a.dueAt !== b.dueAt) {
+    if (a.dueAt === undefined) return 1;
+    if (b.dueAt === undefined) return -1;
+    return a.dueAt - b.dueAt;
+  }
+  const kind = (KIND_ORDER.get(a.kind) as number) - (KIND_ORDER.get(b.kind) as number);
+  if (kind !== 0) return kind;
+  const subject = compareText(a.orderSn ?? a.goodsId ?? '', b.orderSn ?? b.goodsId ?? '');
+  return subject !== 0 ? subject : compareText(caseOf(a), caseOf(b));
+}
+
+/** Two findings of one kind on one order differ by their after-sales case. */
+function caseOf(finding: Finding): string {
+  return 'afterSaleId' in finding.basis && typeof finding.basis.afterSaleId === 'string' ? finding.basis.afterSaleId : '';
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { assessOrder } from '../../../../lib/findings/assess';
+import { context, event, H, P, NOW, only, shipped, trace, has } from '../builders';
+
+describe('tracking_invalid', () => {
+  it.each([
+    ['24 h after upload', 24, true],
+    ['23 h after upload', 23, false],
+  ] as const)('no record read %s: %s', (_label, hours, expected) => {
+    const findings = assessOrder(context(shipped(hours), trace(null, [], { noRecord: true })), NOW, P);
+    expect(has(findings, 'tracking_invalid')).toBe(expected);
+    if (expected) expect(only(findings, 'tracking_invalid')).toMatchObject({ severity: 'critical', rule: 'A14', basis: { reason: 'no_record' } });
+  });
+
+  it('applies when the provider identifies another courier', () => {
+    const tracking = trace('in_transit', [event(NOW - 3 * H, '已发出', 'in_transit')], { identifiedCourier: 'yuantong' });
+    expect(only(assessOrder(context(shipped(5), tracking), NOW, P), 'tracking_invalid').basis).toMatchObject({
+      reason: 'other_courier',
+      identifiedCourier: 'yuantong',
+      shippingId: 115,
+    });
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY, resolvePolicy } from '../../../lib/findings/policy';
+import { POLICY_TABLE, RULE_REFERENCES } from '../../../lib/findings/registry';
+
+describe('POLICY_TABLE', () => {
+  it('has unique keys, defaults inside their bounds, and cites known rules', () => {
+    const keys = POLICY_TABLE.map((entry) => entry.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const entry of POLICY_TABLE) {
+      expect(entry.default, entry.key).toBeGreaterThanOrEqual(entry.min);
+      expect(entry.default, entry.key).toBeLessThanOrEqual(entry.max);
+      expect([...RULE_REFERENCES.keys()], entry.key).toContain(entry.rule);
+      expect(entry.source.length, entry.key).toBeGreaterThan(5);
+      expect(entry.zh.length * entry.en.length, entry.key).toBeGreaterThan(0);
+    }
+  });
+
+  it('carries the durations of pdd-rules §1 with their confidence', () => {
+    const byKey = Object.fromEntries(POLICY_TABLE.map((entry) => [entry.key, entry]));
+    expect(byKey.shipByFallbackHours).toMatchObject({ rule: 'R1', default: 48, unit: 'hours', confidence: 'H' });
+    expect(byKey.pickupHours).toMatchObject({ rule: 'R6', default: 24, confidence: 'M' });
+    expect(byKey.trackingEditHours).toMatchObject({ rule: 'R8', default: 24 });
+    expect(byKey.extraPackageDays).toMatchObject({ rule: 'R8', default: 30, unit: 'days' });
+    expect(byKey.autoConfirmDays).toMatchObject({ rule: 'R9', default: 15, unit: 'days' });
+    expect(byKey.refundOnlyUnshippedReplyHours).toMatchObject({ rule: 'R10', default: 24, confidence: 'L' });
+    expect(byKey.refundOnlyShippedReplyHours).toMatchObject({ rule: 'R10', default: 36 });
+    expect(byKey.returnRefundReplyHours).toMatchObject({ rule: 'R11', default: 36 });
+    expect(byKey.fastRefundAppealDays).toMatchObject({ rule: 'R13', default: 7 });
+    for (const key of ['stallBeforeTransitHours', 'stallInTransitHours', 'stallLastMileHours']) {
+      expect(byKey[key]).toMatchObject({ heuristic: true, confidence: 'L' });
+    }
+  });
+});
+
+describe('resolvePolicy', () => {
+  it('gives the defaults without overrides', () => {
+    for (const none of [undefined, null, {}]) expect(resolvePolicy(none)).toEqual({ policy: DEFAULT_POLICY, errors: [] });
+  });
+
+  it('applies valid overrides and rejects each bad one with its own message, keeping its default', () => {
+    const { policy, errors } = resolvePolicy({
+      pickupHours: 36,
+      stallInTransitHours: '72',
+      shipByWarnHours: -1,
+      rejectionClusterCount: 2.5,
+      pickupHourz: 30,
+      autoConfirmDays: Number.NaN,
+    });
+    expect(policy).toEqual({ ...DEFAULT_POLICY, pickupHours: 36 });
+    expect(errors).toHaveLength(5);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^policy\.stallInTransitHours: expected a number of hours, got the string "72"; default 48 hours kept$/),
+        expect.stringMatching(/^policy\.shipByWarnHours: -1 is outside 0–2160 hours/),
+        expect.stringMatching(/^policy\.rejectionClusterCount: expected a whole count, got 2\.5/),
+        expect.stringMatching(/^policy\.pickupHourz: unknown key \(known: shipByFallbackHours, /),
+        expect.stringMatching(/^policy\.autoConfirmDays: expected a number of days/),
+      ]),
+    );
+  });
+
+  it('rejects a critical band that is not narrower than the warn band', () => {
+    const { policy, errors } = resolvePolicy({ pickupCriticalHours: 15 });
+    expect(policy.pickupCriticalHours).toBe(4);
+    expect(errors).toEqual([expect.stringMatching(/^policy\.pickupCriticalHours: 15 rejected, pickupCriticalHours \(15\) must be less than pickupWarnHours \(12\)/)]);
+    expect(resolvePolicy({ pickupCriticalHours: 15, pickupWarnHours: 18 })).toEqual({
+      policy: { ...DEFAULT_POLICY, pickupCriticalHours: 15, pickupWarnHours: 18 },
+      errors: [],
+    });
+  });
+
+  it.each([[[1, 2]], ['48'], [7]])('rejects a policy that is not an object: %j', (value) => {
+    const { policy, errors } = resolvePolicy(value);
+    expect(policy).toEqual(DEFAULT_POLICY);
+    expect(errors).toEqual([expect.stringMatching(/^policy: expected an object of overrides by key/)]);
+  });
+});
