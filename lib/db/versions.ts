@@ -3,6 +3,7 @@
 // tests/fixtures/db/v<N-1>.json and the dump of the new one in v<N>.json (tests/unit/db/migrations.test.ts
 // enforces all three).
 import type { Transaction } from 'dexie';
+import { findingsInMilliseconds } from './upgrades/v2-findings-in-ms';
 
 export interface SchemaVersion {
   version: number;
@@ -33,6 +34,24 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       shops: 'shopId',
       meta: 'key',
     },
+  },
+  {
+    // Finding times in epoch ms (version 1 wrote them as ISO text in the basis); a duplicate number's
+    // finding names at most five other orders. No index changes.
+    version: 2,
+    stores: {
+      orders:
+        '[shopId+orderSn], [shopId+trackingNumber], [shopId+riskRank+nextDueAt], [riskRank+nextDueAt], *openKindTags, firstCheckAt, closedAt',
+      changes: '[shopId+orderSn+at+field]',
+      afterSales: '[shopId+id], [shopId+orderSn]',
+      waybills: '[shopId+trackingNumber], nextCheckAt',
+      trackingEvents: '[shopId+trackingNumber+at+textKey]',
+      products: '[shopId+goodsId], [shopId+hasOpen]',
+      notifications: '[shopId+key+sentAt], [shopId+orderSn], sentAt',
+      shops: 'shopId',
+      meta: 'key',
+    },
+    upgrade: findingsInMilliseconds,
   },
 ];
 

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { Dexie } from 'dexie';
 import { describe, expect, test } from 'vitest';
 import { SentinelDb } from '../../../lib/db/schema';
+import { upgradeBasis } from '../../../lib/db/upgrades/v2-findings-in-ms';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS, TABLE_NAMES } from '../../../lib/db/versions';
 
 interface Fixture {
@@ -81,4 +82,20 @@ describe('schema versions and their frozen fixtures', () => {
       db.close();
     },
   );
+});
+
+describe('version 1 → 2', () => {
+  test('reads every ISO instant of a basis as epoch ms and leaves other text alone', () => {
+    const upgraded = upgradeBasis({
+      kind: 'pickup_by',
+      basis: { shippedAt: '2026-11-19T06:00:00.000Z', trackingCheckedAt: null, trackingNumber: 'ZT7800000000001', statusText: '2026-11-19 已发货' },
+    });
+    expect(upgraded.basis).toEqual({ shippedAt: Date.UTC(2026, 10, 19, 6), trackingCheckedAt: null, trackingNumber: 'ZT7800000000001', statusText: '2026-11-19 已发货' });
+  });
+
+  test('a duplicate number names the five lowest other orders, as version 2 writes it', () => {
+    const others = ['261117-9', '261117-3', '261117-7', '261117-1', '261117-5', '261117-2', '261117-8'];
+    const upgraded = upgradeBasis({ kind: 'duplicate_tracking', basis: { orderCount: 8, otherOrderSns: others.join(',') } });
+    expect(upgraded.basis.otherOrderSns).toBe('261117-1,261117-2,261117-3,261117-5,261117-7');
+  });
 });

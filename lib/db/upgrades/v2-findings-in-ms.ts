@@ -1,0 +1,35 @@
+// Version 1 → 2. Frozen with the version: it reads version 1's records as version 1 wrote them, so it
+// never follows later changes to the finding modules.
+import type { Transaction } from 'dexie';
+
+/** Version 1 wrote every instant of a basis as `Date#toISOString` text; no other basis text has this form. */
+const V1_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** Version 2's duplicate_tracking names at most this many other orders (lowest first). */
+const LISTED_OTHER_ORDERS = 5;
+
+interface V1Finding {
+  kind: string;
+  basis: Record<string, unknown>;
+}
+
+export function upgradeBasis(finding: V1Finding): V1Finding {
+  const basis: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(finding.basis)) {
+    basis[key] = typeof value === 'string' && V1_INSTANT.test(value) ? Date.parse(value) : value;
+  }
+  if (finding.kind === 'duplicate_tracking' && typeof basis.otherOrderSns === 'string') {
+    basis.otherOrderSns = basis.otherOrderSns.split(',').sort().slice(0, LISTED_OTHER_ORDERS).join(',');
+  }
+  return { ...finding, basis };
+}
+
+export async function findingsInMilliseconds(tx: Transaction): Promise<void> {
+  for (const table of ['orders', 'products']) {
+    await tx
+      .table(table)
+      .toCollection()
+      .modify((row: { findings: V1Finding[] }) => {
+        row.findings = row.findings.map(upgradeBasis);
+      });
+  }
+}
