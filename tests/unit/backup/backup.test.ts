@@ -3,6 +3,7 @@ import { BACKUP_FORMAT, BACKUP_TABLES, exportJson, importJson, type BackupDocume
 import { exportAtRiskCsv, exportHistoryCsv } from '../../../lib/backup/export-csv';
 import { logNotification } from '../../../lib/db/notification-log';
 import type { SentinelDb } from '../../../lib/db/schema';
+import { CURRENT_SCHEMA_VERSION } from '../../../lib/db/versions';
 import { ingestCapture } from '../../../lib/ingest/ingest-capture';
 import { ingestTrackingReply } from '../../../lib/ingest/ingest-tracking';
 import { DEFAULT_POLICY } from '../../../lib/findings/policy';
@@ -84,7 +85,7 @@ describe('JSON backup', () => {
     const source = await freshDb();
     await smallShop(source);
     const doc = JSON.parse(JSON.stringify(await exportJson(source, NOW))) as BackupDocument;
-    expect(doc).toMatchObject({ format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: 1, exportedAt: new Date(NOW).toISOString() });
+    expect(doc).toMatchObject({ format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: CURRENT_SCHEMA_VERSION, exportedAt: new Date(NOW).toISOString() });
 
     const target = await freshDb();
     const report = await importJson(target, doc, NOW);
