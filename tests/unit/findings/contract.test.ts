@@ -55,6 +55,17 @@ describe('lib/findings/README.md, the contract', () => {
     expect(printed.map((finding) => `${finding.kind}:${finding.severity}`)).toEqual(expect.arrayContaining(['early_upload:warn', 'tracking_edit_by:warn']));
   });
 
+  it('the project README has an `npm run assess` example that gives what it says', () => {
+    const readme = readFileSync(resolve(import.meta.dirname, '../../../README.md'), 'utf8');
+    const example = /cat > \/tmp\/orders\.json <<'JSON'\n([\s\S]*?)\nJSON/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    const parsed = parseAssessInput(JSON.parse(example ?? 'null'), 0);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const [first] = assessShop(parsed.input.contexts, parsed.input.now, parsed.input.policy).map(findingJson);
+    // "the pickup scan is due at 14:00 Beijing time, 4 h left, not yet verified against a trace"
+    expect(first).toMatchObject({ kind: 'pickup_by', dueAt: '2026-11-20T06:00:00.000Z', basis: { remainingHours: 4, trackingCheckedAt: null } });
+  });
+
   it('has a row in its rules table for every rule a finding or threshold cites', async () => {
     const { RULE_REFERENCES } = await import('../../../lib/findings/registry');
     const documented = new Set([...README.matchAll(/^\| (R\d+|A\d+|OS\d+) \|/gm)].map((match) => match[1]));
