@@ -248,3 +248,15 @@ describe('ingestCapture: findings follow the facts', () => {
     );
   });
 });
+
+describe('ingestCapture: order numbers are page data', () => {
+  test('an order numbered like an Object property (__proto__, constructor) gets its findings like any other', async () => {
+    const db = await freshDb();
+    const report = await ingestCapture(db, listCapture([orderRow('__proto__'), orderRow('constructor')]), NOW, policy);
+    expect(report.error).toBeNull();
+    for (const orderSn of ['__proto__', 'constructor']) {
+      expect(report.findingsByOrder.get(orderSn)?.map((finding) => finding.kind), orderSn).toEqual(['ship_by']);
+    }
+    expect([...report.findingsByOrder.keys()].sort()).toEqual(['__proto__', 'constructor']);
+  });
+});

@@ -28,3 +28,17 @@ describe('intercept_parcel', () => {
     expect(has(assessOrder(context(o, tracking, sales), NOW, P), 'intercept_parcel')).toBe(false);
   });
 });
+
+describe('intercept_parcel with several refund cases', () => {
+  it('cites the earliest request after shipping (then the lowest case id), whatever the order of the rows', () => {
+    const cases = [
+      afterSale({ id: '61', createdAt: NOW - 2 * H, expireRemainMs: 20 * H }),
+      afterSale({ id: '70', createdAt: NOW - 5 * H, expireRemainMs: 20 * H }),
+      afterSale({ id: '65', createdAt: NOW - 5 * H, expireRemainMs: 20 * H }),
+    ];
+    const cited = (sales: typeof cases) => only(assessOrder(context(shipped(30), inTransit(28, 4), sales), NOW, P), 'intercept_parcel').basis.afterSaleId;
+    expect(cited(cases)).toBe('65');
+    expect(cited([...cases].reverse())).toBe('65');
+    expect(cited([cases[1]!, cases[0]!, cases[2]!])).toBe('65');
+  });
+});

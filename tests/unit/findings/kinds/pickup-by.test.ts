@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessOrder } from '../../../../lib/findings/assess';
+import { normalizeKuaidi100 } from '../../../../lib/tracking/kuaidi100';
 import { context, event, H, P, S, inTransit, NOW, only, order, shipped, trace, clock } from '../builders';
 
 describe('pickup_by', () => {
@@ -47,5 +48,21 @@ describe('pickup_by', () => {
     ['not shipped', order()],
   ])('does not apply when the order is %s', (_label, o) => {
     expect(clock(assessOrder(context(o), NOW, P), 'pickup_by')).toBeUndefined();
+  });
+});
+
+describe('pickup_by on a reply without events', () => {
+  it('a signed parcel (Kuaidi100 state 3) with no event list has been picked up: no pickup clock, never breached', () => {
+    const body = { message: 'ok', nu: 'ZT000000000001', com: 'zhongtong', status: '200', state: '3', data: [] };
+    const read = normalizeKuaidi100(body, 'ZT000000000001', NOW);
+    if (!read.ok) throw new Error(read.error);
+    const findings = assessOrder(context(shipped(30), read.facts), NOW, P);
+    expect(clock(findings, 'pickup_by')).toBeUndefined();
+  });
+
+  it('a reply still awaiting pickup with no event list keeps the clock, breached once it has run out', () => {
+    const read = normalizeKuaidi100({ message: 'ok', nu: 'ZT000000000001', status: '200', state: '1', data: [{ time: '2026-11-18 20:00:00', context: '已下单', statusCode: '101' }] }, 'ZT000000000001', NOW);
+    if (!read.ok) throw new Error(read.error);
+    expect(only(assessOrder(context(shipped(30), read.facts), NOW, P), 'pickup_by').severity).toBe('breached');
   });
 });
