@@ -76,7 +76,6 @@ export interface SharedNumber {
   readonly trackingNumber: string;
   /** Every order carrying it, in ascending order. */
   readonly orderSns: readonly string[];
-  readonly receiverCount: number;
 }
 
 /** The rejected parcels of one product, whenever they were rejected (found by the shop pre-pass). */

@@ -48,7 +48,7 @@ function sharedNumbers(contexts: readonly OrderContext[]): Array<SharedNumber | 
     }
     if (receivers.size < 2) continue;
     const orderSns = indexes.map((index) => (contexts[index] as OrderContext).order.orderSn).sort();
-    const shared: SharedNumber = { trackingNumber, orderSns, receiverCount: receivers.size };
+    const shared: SharedNumber = { trackingNumber, orderSns };
     for (const index of indexes) result[index] = shared;
   }
   return result;

@@ -4,7 +4,7 @@ import type { Transaction } from 'dexie';
 
 /** Version 1 wrote every instant of a basis as `Date#toISOString` text; no other basis text has this form. */
 const V1_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-/** Version 2's duplicate_tracking names at most this many other orders (lowest first). */
+/** Version 2's duplicate_tracking names at most this many other orders (lowest first), and no counts. */
 const LISTED_OTHER_ORDERS = 5;
 
 interface V1Finding {
@@ -18,7 +18,11 @@ export function upgradeBasis(finding: V1Finding): V1Finding {
     basis[key] = typeof value === 'string' && V1_INSTANT.test(value) ? Date.parse(value) : value;
   }
   if (finding.kind === 'duplicate_tracking' && typeof basis.otherOrderSns === 'string') {
-    basis.otherOrderSns = basis.otherOrderSns.split(',').sort().slice(0, LISTED_OTHER_ORDERS).join(',');
+    const others = basis.otherOrderSns.split(',').sort();
+    basis.otherOrderSns = others.slice(0, LISTED_OTHER_ORDERS).join(',');
+    basis.moreOrders = others.length > LISTED_OTHER_ORDERS;
+    delete basis.orderCount;
+    delete basis.receiverCount;
   }
   return { ...finding, basis };
 }

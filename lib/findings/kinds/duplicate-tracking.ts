@@ -3,12 +3,16 @@
 import { FIELDS, field } from '../basis-fields';
 import { orderKind, type OrderFindingOf } from '../define';
 
+/**
+ * Nothing here grows with the group: a placeholder number on thousands of orders would otherwise change
+ * every holder's finding (and rewrite every holder) each time another order with it is read.
+ */
 export interface DuplicateTrackingBasis {
   trackingNumber: string;
-  orderCount: number;
-  receiverCount: number;
-  /** The first few other orders with the number, in ascending order; the count says how many there are. */
+  /** The lowest other order numbers carrying it, at most LISTED_OTHER_ORDERS. */
   otherOrderSns: string;
+  /** More orders carry it than are listed. */
+  moreOrders: boolean;
   courierName: string | null;
 }
 
@@ -33,9 +37,8 @@ export const duplicateTracking = orderKind<DuplicateTrackingFinding>()({
   thresholds: [],
   basis: {
     trackingNumber: FIELDS.trackingNumber,
-    orderCount: field('count', '订单数', 'Orders'),
-    receiverCount: field('count', '收件人数', 'Receivers'),
     otherOrderSns: field('orders', '其他订单', 'Other orders'),
+    moreOrders: field('flag', '还有更多订单', 'More orders than listed'),
     courierName: FIELDS.courierName,
   },
   evaluate({ order, sharedNumber }, _now, _policy, out) {
@@ -45,6 +48,7 @@ export const duplicateTracking = orderKind<DuplicateTrackingFinding>()({
       if (others.length === LISTED_OTHER_ORDERS) break;
       if (orderSn !== order.orderSn) others.push(orderSn);
     }
+    const otherCount = sharedNumber.orderSns.length - 1;
     out.push({
       orderSn: order.orderSn,
       kind: 'duplicate_tracking',
@@ -52,9 +56,8 @@ export const duplicateTracking = orderKind<DuplicateTrackingFinding>()({
       rule: 'A13',
       basis: {
         trackingNumber: sharedNumber.trackingNumber,
-        orderCount: sharedNumber.orderSns.length,
-        receiverCount: sharedNumber.receiverCount,
         otherOrderSns: others.join(','),
+        moreOrders: otherCount > others.length,
         courierName: order.courierName,
       },
     });

@@ -95,7 +95,7 @@ describe('version 1 → 2', () => {
 
   test('a duplicate number names the five lowest other orders, as version 2 writes it', () => {
     const others = ['261117-9', '261117-3', '261117-7', '261117-1', '261117-5', '261117-2', '261117-8'];
-    const upgraded = upgradeBasis({ kind: 'duplicate_tracking', basis: { orderCount: 8, otherOrderSns: others.join(',') } });
-    expect(upgraded.basis.otherOrderSns).toBe('261117-1,261117-2,261117-3,261117-5,261117-7');
+    const upgraded = upgradeBasis({ kind: 'duplicate_tracking', basis: { trackingNumber: '0000', orderCount: 8, receiverCount: 8, otherOrderSns: others.join(','), courierName: null } });
+    expect(upgraded.basis).toEqual({ trackingNumber: '0000', otherOrderSns: '261117-1,261117-2,261117-3,261117-5,261117-7', moreOrders: true, courierName: null });
   });
 });

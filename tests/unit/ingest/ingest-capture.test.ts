@@ -260,3 +260,18 @@ describe('ingestCapture: order numbers are page data', () => {
     expect([...report.findingsByOrder.keys()].sort()).toEqual(['__proto__', 'constructor']);
   });
 });
+
+describe('ingestCapture: a placeholder number on many orders', () => {
+  test('orders read later with the same number leave the stored rows of the earlier ones as they were', async () => {
+    const db = await freshDb();
+    const page = (from: number) => Array.from({ length: 30 }, (_, n) => shippedRow(`261117-${String(from + n).padStart(15, '0')}`, '0000', 30, { receiver_key: `r${from + n}` }));
+    await ingestCapture(db, listCapture(page(0)), NOW, policy);
+    await ingestCapture(db, listCapture(page(30)), NOW, policy);
+    const before = await db.orders.where('[shopId+trackingNumber]').equals([SHOP, '0000']).toArray();
+    expect(before.every((order) => openFindingsOf(order).some((finding) => finding.kind === 'duplicate_tracking'))).toBe(true);
+    await ingestCapture(db, listCapture(page(60)), NOW, policy);
+    const after = new Map((await db.orders.where('[shopId+trackingNumber]').equals([SHOP, '0000']).toArray()).map((order) => [order.orderSn, order]));
+    expect(after.size).toBe(90);
+    for (const order of before) expect(after.get(order.orderSn), order.orderSn).toEqual(order);
+  });
+});
