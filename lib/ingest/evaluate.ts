@@ -1,5 +1,5 @@
 // Re-evaluating the findings of a set of orders inside the caller's transaction, with the same rules as
-// every other surface (lib/rules/assess). Shop-level rules need every order of a group (all holders of a
+// every other surface (lib/findings/assess). Shop-level rules need every order of a group (all holders of a
 // waybill, all rejected orders of a product); the set is widened to complete those groups through
 // indexes, never by scanning the shop.
 import type { AfterSaleFacts } from '../facts/facts';
