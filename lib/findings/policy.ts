@@ -1,4 +1,5 @@
 // The policy: every threshold's default, and the merchant's overrides of them, checked.
+import * as v from 'valibot';
 import type { PolicyEntry } from './policy-entry';
 import { FINDING_MODULES, POLICY_TABLE, type Policy, type PolicyKey } from './registry';
 
@@ -23,6 +24,19 @@ export function policyEntryOf(key: PolicyKey): PolicyEntry {
   return ENTRY_BY_KEY.get(key) as PolicyEntry;
 }
 
+/** One schema per policy key: a finite number within the entry's bounds, whole for counts. */
+const VALUE_SCHEMAS: ReadonlyMap<string, v.GenericSchema<unknown, number>> = new Map(
+  POLICY_TABLE.map((entry) => [
+    entry.key,
+    v.pipe(
+      v.number(`expected a number of ${entry.unit}`),
+      v.finite(`expected a number of ${entry.unit}`),
+      v.check((value) => entry.unit !== 'count' || Number.isInteger(value), (issue) => `expected a whole count, got ${String(issue.input)}`),
+      v.check((value) => value >= entry.min && value <= entry.max, (issue) => `${String(issue.input)} is outside ${entry.min}–${entry.max} ${entry.unit}`),
+    ),
+  ]),
+);
+
 /**
  * Applies overrides by key. Each bad key or value is rejected with its own message and the default kept;
  * the valid rest is applied. `null`/`undefined` mean "no overrides".
@@ -37,17 +51,19 @@ export function resolvePolicy(overrides: unknown): { policy: Policy; errors: str
   }
   const applied = new Set<PolicyKey>();
   for (const [key, value] of Object.entries(overrides)) {
-    const entry = ENTRY_BY_KEY.get(key);
-    if (entry === undefined || !isPolicyKey(key)) {
+    const schema = VALUE_SCHEMAS.get(key);
+    if (schema === undefined || !isPolicyKey(key)) {
       errors.push(`policy.${JSON.stringify(key).slice(1, -1)}: unknown key (known: ${POLICY_TABLE.map((known) => known.key).join(', ')})`);
       continue;
     }
-    const problem = valueProblem(entry, value);
-    if (problem !== null) {
-      errors.push(`policy.${key}: ${problem}; default ${entry.default} ${entry.unit} kept`);
+    const checked = v.safeParse(schema, value);
+    if (!checked.success) {
+      const entry = policyEntryOf(key);
+      const message = checked.issues[0]?.message ?? 'invalid';
+      errors.push(`policy.${key}: ${typeof value === 'number' && Number.isFinite(value) ? message : `${message}, got ${describe(value)}`}; default ${entry.default} ${entry.unit} kept`);
       continue;
     }
-    policy[key] = value as number;
+    policy[key] = checked.output;
     applied.add(key);
   }
   for (const [narrow, wide] of NARROWER_THAN) {
@@ -60,13 +76,6 @@ export function resolvePolicy(overrides: unknown): { policy: Policy; errors: str
     policy[wide] = DEFAULT_POLICY[wide];
   }
   return { policy, errors };
-}
-
-function valueProblem(entry: PolicyEntry, value: unknown): string | null {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return `expected a number of ${entry.unit}, got ${describe(value)}`;
-  if (entry.unit === 'count' && !Number.isInteger(value)) return `expected a whole count, got ${value}`;
-  if (value < entry.min || value > entry.max) return `${value} is outside ${entry.min}–${entry.max} ${entry.unit}`;
-  return null;
 }
 
 function describe(value: unknown): string {
