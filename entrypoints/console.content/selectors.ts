@@ -1,6 +1,6 @@
 // Every assumption about the console's markup lives here, each tested against saved stand-in HTML.
 // Cards are found by the order number text, never by class names or position: class suffixes
-// change with every beast-core release (pdd-rules §3.7).
+// change with every beast-core release (lib/pdd/README.md § DOM clues).
 
 /** `订单编号：260101-123456789012345` (also `订单号：`, with a half-width colon in older builds). */
 export const ORDER_NUMBER_TEXT = /订单(?:编号|号)\s*[：:]\s*(\d{6}-\d{6,20})/;

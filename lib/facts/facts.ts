@@ -2,7 +2,7 @@
 // Times are epoch milliseconds (UTC instants); the console's unix seconds and
 // after-sales milliseconds are converted once, in the normalizers.
 
-/** Coarse order state derived from `order_status_str` prefixes (pdd-rules §4.1). */
+/** Coarse order state derived from `order_status_str` prefixes (lib/pdd/README.md § Order status strings). */
 export type OrderState = 'unpaid' | 'unshipped' | 'shipped' | 'received' | 'cancelled' | 'unknown';
 
 export interface OrderFacts {
@@ -26,7 +26,7 @@ export interface OrderFacts {
   courierName: string | null;
   goodsId: string | null;
   goodsName: string | null;
-  /** mms after-sales code table (pdd-rules §4.3), never the open-API one. */
+  /** mms after-sales code table (lib/pdd/README.md § After-sales status codes), never the open-API one. */
   afterSalesStatus: number | null;
   afterSalesId: string | null;
   /** `risk_status` 1: under review, do not ship. */
@@ -51,7 +51,7 @@ export interface AfterSaleFacts {
   id: string;
   orderSn: string;
   kind: AfterSaleKind;
-  /** mms code table (pdd-rules §4.3). */
+  /** mms code table (lib/pdd/README.md § After-sales status codes). */
   statusCode: number | null;
   statusText: string | null;
   createdAt: number | null;
@@ -67,7 +67,7 @@ export interface AfterSaleFacts {
   reverseTrackingNumber: string | null;
 }
 
-/** Normalized tracking status (vocabulary §2). */
+/** Normalized tracking status (lib/findings/README.md § Normalized tracking status). */
 export type TrackingStatus =
   | 'unknown'
   | 'pending'

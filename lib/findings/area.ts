@@ -1,4 +1,4 @@
-// Province/city comparison for the destination check (pdd-rules A12): couriers write "江苏,苏州市",
+// Province/city comparison for the destination check (rule A12): couriers write "江苏,苏州市",
 // "江苏省苏州市" or just "苏州市"; the console writes province_name "江苏省", city_name "苏州市".
 
 // Longest first, so "广西壮族自治区" loses "壮族自治区" rather than only "区".

@@ -19,7 +19,7 @@ export const CHECK_INTERVAL_BY_STATUS: Record<TrackingStatus, number | null> = {
   exception: 4 * HOUR,
   rejected: 4 * HOUR,
   returning: 6 * HOUR,
-  // Terminal (vocabulary §2): nothing more to learn.
+  // Terminal (lib/findings/README.md § Normalized tracking status): nothing more to learn.
   delivered: null,
   returned: null,
 };

@@ -1,5 +1,5 @@
 // The synthetic shop: a seeded, deterministic set of console rows and courier replies, placed relative to
-// a given clock, covering every clock and anomaly kind of vocabulary.md. See tests/stand-in/README.md.
+// a given clock, covering every clock and anomaly kind of lib/findings/README.md. See tests/stand-in/README.md.
 
 import { BuyerPool } from './shop/buyers';
 import { COURIERS, makeGoodsCatalog, type Courier, type Goods } from './shop/catalog';

@@ -1,6 +1,6 @@
 // @ts-check
 // One order card per recentOrderList row, in three markups:
-// - classic: today's console as public userscripts describe it (pdd-rules §3.7): `.package-center-table`,
+// - classic: today's console as public userscripts describe it (lib/pdd/README.md § DOM clues): `.package-center-table`,
 //   one child div per card, header cell `订单编号：<sn>`, a body table whose td[0..7] are goods, status,
 //   quantity, 商品总价, 实收金额, receiver, buyer and actions;
 // - restyled: a later release with other class names and no table (the label and number in sibling spans);
@@ -14,7 +14,7 @@ import { maskName, shanghaiTime, text, yuan } from './lib/format.js';
 /** @param {Row} row */
 const detailHref = (row) => `/orders/detail?sn=${encodeURIComponent(text(row.order_sn))}`;
 
-/** The after-sales note under the status (mms after_sales_status, pdd-rules §4.3). @param {Row} row */
+/** The after-sales note under the status (mms after_sales_status, lib/pdd/README.md § After-sales status codes). @param {Row} row */
 function afterSalesNote(row) {
   if (row.after_sales_status === 10 || row.after_sales_status === 11) return '售后处理中';
   if (typeof row.urge_shipping_time === 'number' && row.order_status_str === '待发货') return '买家已催发货';

@@ -7,7 +7,7 @@ import { consoleNowSeconds, h, pageVariant } from './lib/dom.js';
 import { pagination } from './lib/pagination.js';
 import { LAYOUTS } from './order-cards.js';
 
-/** Tab labels; the index is the request's orderType (pdd-rules §3.1). */
+/** Tab labels; the index is the request's orderType (lib/pdd/README.md § Order list request). */
 const TABS = ['全部', '待发货', '已发货', '已签收'];
 const COLUMNS = ['商品', '订单状态', '数量', '商品总价', '实收金额', '收货人', '买家', '操作'];
 const PAGE_SIZE = 20;

@@ -1,4 +1,4 @@
-// The console's JSON endpoints (pdd-rules §3.1, §3.2, §3.4), answered from the synthetic shop.
+// The console's JSON endpoints (lib/pdd/README.md § Endpoints), answered from the synthetic shop.
 
 import type { SyntheticShop } from '../synthetic-shop';
 import { BROKEN_ORDER_LIST_BODY, corruptRows, type ConsoleFaults } from './faults';
@@ -12,7 +12,7 @@ export const CONSOLE_API_PATHS = {
 } as const;
 
 const OK = 1_000_000;
-/** The backend's "missing or bad parameter" code (pdd-rules §3.1). */
+/** The backend's "missing or bad parameter" code (lib/pdd/README.md § Response envelope). */
 const BAD_PARAMETER = 1000;
 
 type Row = Record<string, unknown>;

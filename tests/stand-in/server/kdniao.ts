@@ -1,4 +1,4 @@
-// A simulated Kdniao query (tracking-apis §2): POST /Ebusiness/EbusinessOrderHandle.aspx on api.kdniao.com,
+// A simulated Kdniao query (lib/tracking/README.md § Kdniao request): POST /Ebusiness/EbusinessOrderHandle.aspx on api.kdniao.com,
 // RequestType 1002 (即时查询) and 8001 (在途监控).
 
 import { createHash } from 'node:crypto';

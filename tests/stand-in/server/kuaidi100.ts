@@ -1,4 +1,4 @@
-// A simulated Kuaidi100 real-time query (tracking-apis §1.1): POST /poll/query.do on poll.kuaidi100.com.
+// A simulated Kuaidi100 real-time query (lib/tracking/README.md § Kuaidi100 request): POST /poll/query.do on poll.kuaidi100.com.
 
 import { createHash } from 'node:crypto';
 import type { SyntheticShop } from '../synthetic-shop';

@@ -1,4 +1,4 @@
-// recentOrderList's filters, sort orders and paging (pdd-rules §3.1), over the shop's raw rows.
+// recentOrderList's filters, sort orders and paging (lib/pdd/README.md § Order list request), over the shop's raw rows.
 
 type Row = Record<string, unknown>;
 
@@ -12,7 +12,7 @@ const ORDER_TYPES: Record<number, (row: Row) => boolean> = {
   7: () => false,
 };
 
-/** afterSaleType: 0 全部, 1 无售后, 2 售后处理中, 3 退款中, 4 退款成功 (mms after_sales_status codes, §4.3). */
+/** afterSaleType: 0 全部, 1 无售后, 2 售后处理中, 3 退款中, 4 退款成功 (mms after_sales_status codes, lib/pdd/README.md § After-sales status codes). */
 const AFTER_SALE_TYPES: Record<number, (row: Row) => boolean> = {
   0: () => true,
   1: (row) => row.after_sales_status === null,

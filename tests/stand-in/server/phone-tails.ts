@@ -2,7 +2,7 @@ import type { SyntheticShop } from '../synthetic-shop';
 
 /**
  * tracking number → the receivers' phone tails (last four digits of the masked `mobile`), which Kuaidi100
- * and Kdniao require for 顺丰 and 中通 waybills (tracking-apis §1.1, §2). A number on several orders
+ * and Kdniao require for 顺丰 and 中通 waybills (lib/tracking/README.md § Phone tail). A number on several orders
  * accepts any of their tails. Buyers' return parcels are not listed, so they need no tail.
  */
 export function phoneTailsByTrackingNumber(shop: SyntheticShop): Map<string, Set<string>> {

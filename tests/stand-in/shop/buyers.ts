@@ -9,7 +9,7 @@ export interface Buyer {
   nickname: string;
   /** Masked as the console shows it: `138****0001`. */
   mobile: string;
-  /** The four digits couriers ask for (tracking-apis §1.1). */
+  /** The four digits couriers ask for (lib/tracking/README.md § Phone tail). */
   phoneTail: string;
   address: string;
   district: string;

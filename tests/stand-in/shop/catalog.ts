@@ -1,4 +1,4 @@
-// Fixed reference data of the synthetic shop: couriers (pdd-rules §3.6, tracking-apis §1.6),
+// Fixed reference data of the synthetic shop: couriers (lib/pdd/README.md § Courier ids, lib/tracking/README.md § Courier codes),
 // real-looking destinations (the destination check compares them with courier areas) and goods.
 
 import type { Random } from './random';
@@ -12,7 +12,7 @@ export interface Courier {
   kuaidi100: string;
   /** Kdniao `ShipperCode`. */
   kdniao: string;
-  /** Kuaidi100 and Kdniao answer these only with the receiver's phone tail (tracking-apis §1.1). */
+  /** Kuaidi100 and Kdniao answer these only with the receiver's phone tail (lib/tracking/README.md § Phone tail). */
   needsPhoneTail: boolean;
   weight: number;
   newTrackingNumber(random: Random): string;
@@ -99,7 +99,7 @@ export interface Goods {
   name: string;
   spec: string;
   priceCents: number;
-  /** `shipment_limit_second` of the goods in hours (pdd-rules R2): 48 for most, 24 for some. */
+  /** `shipment_limit_second` of the goods in hours (lib/pdd/README.md § Platform rules, R2): 48 for most, 24 for some. */
   promiseHours: number;
   outGoodsSn: string;
 }

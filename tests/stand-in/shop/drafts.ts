@@ -14,7 +14,7 @@ export type OrderStatusText = '待发货' | '已发货，待收货' | '已收货
 export interface AfterSaleDraft {
   /** 1 仅退款, 2 退货退款 (mms `afterSalesType`). */
   type: 1 | 2;
-  /** mms code table (pdd-rules §4.3): 5 退款成功, 10 待消费者寄货, 11 待商家确认收货. */
+  /** mms code table (lib/pdd/README.md § After-sales status codes): 5 退款成功, 10 待消费者寄货, 11 待商家确认收货. */
   status: 5 | 10 | 11;
   title: string;
   reason: string;
@@ -238,7 +238,7 @@ export const DRAFT_BUILDERS: Record<ScenarioId, Builder> = {
     draft.promiseShippingTime = draft.orderTime + limit;
     draft.status = '未发货，退款成功';
     const createdAt = draft.orderTime + ctx.random.int(5 * MINUTE, Math.min(limit, ctx.now - draft.orderTime) - MINUTE);
-    // Unshipped refund-only cases are refunded at once (极速退款, actions 1000; pdd-rules §6.4).
+    // Unshipped refund-only cases are refunded at once (极速退款, actions 1000; lib/pdd/README.md § After-sales actions).
     draft.afterSale = refundDone(1, createdAt, (createdAt + ctx.random.int(1, 50)) * 1000, ctx.random.pick(REFUND_REASONS), [1000]);
     return [draft];
   },
@@ -376,7 +376,7 @@ export const DRAFT_BUILDERS: Record<ScenarioId, Builder> = {
     return [first, second];
   },
   rejection_cluster: (ctx) => {
-    // Three buyers refuse the same goods within a week (vocabulary: rejection_cluster).
+    // Three buyers refuse the same goods within a week (rejection_cluster).
     const goods = ctx.clusterGoods();
     return [0, 1, 2].map(() => {
       const draft = base(ctx, 'rejection_cluster', goods);

@@ -1,5 +1,5 @@
-// Drafts written out exactly as the console sends them: `recentOrderList` pageItems (pdd-rules §3.2,
-// snake_case, unix seconds, cents) and `afterSales/queryList` rows (§3.4, camelCase, `closeTime` in ms).
+// Drafts written out exactly as the console sends them: `recentOrderList` pageItems (lib/pdd/README.md § Order list fields,
+// snake_case, unix seconds, cents) and `afterSales/queryList` rows (lib/pdd/README.md § After-sales list, camelCase, `closeTime` in ms).
 
 import type { AfterSaleDraft, OrderDraft } from './drafts';
 

@@ -1,5 +1,5 @@
 // Which situations the synthetic shop contains, and how often. Every clock and anomaly kind of
-// vocabulary.md has at least one scenario; most orders are ordinary (waiting, in transit, received).
+// lib/findings/README.md has at least one scenario; most orders are ordinary (waiting, in transit, received).
 
 import { weightedPicker, type Random } from './random';
 

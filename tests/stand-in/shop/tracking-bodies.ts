@@ -1,11 +1,11 @@
-// Courier replies exactly as the providers send them (tracking-apis §1.1, §2), rendered from one parcel.
+// Courier replies exactly as the providers send them (lib/tracking/README.md § Kuaidi100 response, § Kdniao response), rendered from one parcel.
 
 import { STAND_IN_KDNIAO } from '../server/credentials';
 import { ORIGIN, areaCode, areaName, type Area, type Courier } from './catalog';
 import { EVENT_CODES, eventText, type Parcel } from './journey';
 import { shanghaiDateTime } from './time';
 
-/** Kuaidi100's main `state` for a resultv2=4 sub-code (tracking-apis §1.2). */
+/** Kuaidi100's main `state` for a resultv2=4 sub-code (lib/tracking/README.md § Kuaidi100 state codes). */
 export function kuaidi100MainState(code: string): string {
   if (code.length === 3) return String(Math.floor(Number(code) / 100));
   if (code.length === 4 && code.startsWith('100')) return '0';
@@ -49,7 +49,7 @@ export function kuaidi100Body(parcel: Parcel): Record<string, unknown> {
   };
 }
 
-/** Kuaidi100's answer for a waybill the courier has no record of (tracking-apis §1.1, returnCode 500). */
+/** Kuaidi100's answer for a waybill the courier has no record of (lib/tracking/README.md § Kuaidi100 errors, returnCode 500). */
 export function kuaidi100NoRecord(): Record<string, unknown> {
   return { result: false, returnCode: '500', message: '查询无结果，请隔段时间再查' };
 }

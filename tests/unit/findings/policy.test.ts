@@ -15,7 +15,7 @@ describe('POLICY_TABLE', () => {
     }
   });
 
-  it('carries the durations of pdd-rules §1 with their confidence', () => {
+  it('carries the platform durations with their confidence (lib/pdd/README.md § Platform rules)', () => {
     const byKey = Object.fromEntries(POLICY_TABLE.map((entry) => [entry.key, entry]));
     expect(byKey.shipByFallbackHours).toMatchObject({ rule: 'R1', default: 48, unit: 'hours', confidence: 'H' });
     expect(byKey.pickupHours).toMatchObject({ rule: 'R6', default: 24, confidence: 'M' });

@@ -1,5 +1,5 @@
 // @ts-check
-// beast-core's pagination as the console renders it (pdd-rules §3.7): a `ul[data-testid="beast-core-pagination"]`
+// beast-core's pagination as the console renders it (lib/pdd/README.md § DOM clues): a `ul[data-testid="beast-core-pagination"]`
 // whose class names carry the component release, e.g. `PGT_next_5-120-1`.
 
 import { h } from './dom.js';
