@@ -117,7 +117,14 @@ function compareEvents(a: TrackingEvent, b: TrackingEvent): number {
   if (a.at !== b.at) return a.at - b.at;
   const rankA = a.status === null ? -1 : STATUS_RANK[a.status];
   const rankB = b.status === null ? -1 : STATUS_RANK[b.status];
-  return compareText(a.text, b.text) || rankA - rankB || compareText(a.code ?? '', b.code ?? '') || compareText(a.area ?? '', b.area ?? '');
+  // Statuses of equal rank (delivered and returned) are told apart by name.
+  return (
+    compareText(a.text, b.text) ||
+    rankA - rankB ||
+    compareText(a.status ?? '', b.status ?? '') ||
+    compareText(a.code ?? '', b.code ?? '') ||
+    compareText(a.area ?? '', b.area ?? '')
+  );
 }
 
 function compareText(a: string, b: string): number {
