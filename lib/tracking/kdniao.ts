@@ -97,7 +97,7 @@ export function normalizeKdniao(
   const events = orderEvents(readEvents(traces, 'Traces', false, readEvent, problems));
   // Events listed but none readable is no reading at all: "no trace" would be a false finding.
   if (events.length === 0 && traces.length > 0) {
-    return { ok: false, error: `Kdniao Traces lists ${traces.length} events and none can be read: ${problems.join('; ')}`, retry: 'backoff' };
+    return { ok: false, error: `Kdniao Traces lists ${traces.length} ${traces.length === 1 ? 'event' : 'events'} and none can be read: ${problems.join('; ')}`, retry: 'backoff' };
   }
   const state = readText(body.State, 'State', problems);
   const stateEx = readText(body.StateEx, 'StateEx', problems);

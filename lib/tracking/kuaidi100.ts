@@ -107,7 +107,7 @@ export function normalizeKuaidi100(
   const events = orderEvents(readEvents(data, 'data', true, readEvent, problems));
   // Events listed but none readable is no reading at all: "no trace" would be a false finding.
   if (events.length === 0 && data.length > 0) {
-    return { ok: false, error: `Kuaidi100 data lists ${data.length} events and none can be read: ${problems.join('; ')}`, retry: 'backoff' };
+    return { ok: false, error: `Kuaidi100 data lists ${data.length} ${data.length === 1 ? 'event' : 'events'} and none can be read: ${problems.join('; ')}`, retry: 'backoff' };
   }
   const state = readText(body.state, 'state', problems);
   const newestCode = events[events.length - 1]?.code ?? null;

@@ -104,7 +104,7 @@ describe('parseAssessInput', () => {
       });
       expect(parsed.diagnostics).toEqual([
         'traces.YT123: data[0].ftime: "19日 07:10" is not a time; event read from time',
-        'traces.YT124: Kuaidi100 data lists 1 events and none can be read: data[0].time: "soon" is not a time; event skipped',
+        'traces.YT124: Kuaidi100 data lists 1 event and none can be read: data[0].time: "soon" is not a time; event skipped',
       ]);
       // The unread trace is no reading: the pickup clock stays unverified rather than "no record".
       expect(parsed.contexts.map((ctx) => ctx.tracking?.trackingNumber ?? null)).toEqual(['YT123', null]);
