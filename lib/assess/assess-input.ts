@@ -1,14 +1,17 @@
-// The `npm run assess` input (vocabulary §3) → contexts + policy + diagnostics. Pure: the shell in cli.ts
-// reads the file and prints; this names every bad row and assesses the rest.
+// The `npm run assess` input (lib/findings/README.md § `npm run assess`) → contexts + policy + diagnostics. Pure: the shell in cli.ts
+// reads the file and prints; this names every bad row and assesses the rest. What is assessed never
+// depends on the order of the rows or of the trace keys, only the diagnostics' wording does.
 import { orderKnownOnlyByNumber, type AfterSaleFacts, type OrderFacts, type TrackingFacts } from '../facts/facts';
 import { normalizeAfterSaleRow } from '../pdd/after-sale-row';
-import { isRecord } from '../pdd/fields';
+import { describeValue, isRecord } from '../pdd/fields';
 import { normalizeOrderRow, normalizeTrackingNumber } from '../pdd/order-row';
 import type { OrderContext } from '../findings/assess';
 import { resolvePolicy, type Policy } from '../findings/policy';
+import { oneLine, plainOrQuoted, quote } from '../text/quote';
 import { isPlausibleInstant, parseInstant, toIso } from '../time/shanghai';
 import { courierCodesFor } from '../tracking/couriers';
 import { normalizeKuaidi100 } from '../tracking/kuaidi100';
+import { mergeTracking } from '../tracking/status';
 
 export interface AssessInput {
   now: number;
@@ -28,62 +31,142 @@ export function parseAssessInput(json: unknown, fallbackNow: number): AssessInpu
   if (!isRecord(json)) return { ok: false, error: 'expected a JSON object with now, orders, afterSales and traces' };
   const diagnostics: string[] = [];
   const now = readNow(json.now, fallbackNow);
-  if (now === null) return { ok: false, error: `now: ${JSON.stringify(json.now)} is not an ISO-8601 time between 2000 and 2100` };
+  if (now === null) return { ok: false, error: `now: ${describeValue(json.now)} is not an ISO-8601 time between 2000 and 2100` };
   if (json.now === undefined) diagnostics.push(`now: missing, assessed as of ${toIso(now)}`);
   const { policy, errors } = resolvePolicy(json.policy);
-  diagnostics.push(...errors);
+  // Policy messages name the file's keys as written: kept to one line like every other diagnostic.
+  for (const error of errors) diagnostics.push(oneLine(error));
 
-  const orders = new Map<string, OrderFacts>();
+  const orders = new Map<string, Indexed<OrderFacts>>();
   for (const [index, row] of rowsOf(json.orders, 'orders', diagnostics)) {
     const result = normalizeOrderRow(row);
     if (!result.ok) diagnostics.push(`orders[${index}]: ${result.error}`);
-    else if (orders.has(result.facts.orderSn)) diagnostics.push(`orders[${index}]: order_sn ${result.facts.orderSn} repeated, row skipped`);
-    else orders.set(result.facts.orderSn, result.facts);
+    else keepOne(orders, result.facts.orderSn, { facts: result.facts, index }, 'orders', 'order_sn', diagnostics);
   }
 
-  const salesByOrder = new Map<string, AfterSaleFacts[]>();
+  const sales = new Map<string, Indexed<AfterSaleFacts>>();
   for (const [index, row] of rowsOf(json.afterSales, 'afterSales', diagnostics)) {
     const result = normalizeAfterSaleRow(row, now);
-    if (!result.ok) {
-      diagnostics.push(`afterSales[${index}]: ${result.error}`);
-      continue;
-    }
-    const sales = salesByOrder.get(result.facts.orderSn);
-    if (sales === undefined) salesByOrder.set(result.facts.orderSn, [result.facts]);
-    else sales.push(result.facts);
-    // A case whose order was not captured is still assessed, on what the case itself says.
-    if (!orders.has(result.facts.orderSn)) orders.set(result.facts.orderSn, orderKnownOnlyByNumber(result.facts.orderSn));
+    if (!result.ok) diagnostics.push(`afterSales[${index}]: ${result.error}`);
+    else keepOne(sales, result.facts.id, { facts: result.facts, index }, 'afterSales', 'id', diagnostics);
+  }
+  const salesByOrder = new Map<string, AfterSaleFacts[]>();
+  for (const { facts: sale } of sales.values()) {
+    const list = salesByOrder.get(sale.orderSn);
+    if (list === undefined) salesByOrder.set(sale.orderSn, [sale]);
+    else list.push(sale);
+  }
+
+  const orderFacts = new Map<string, OrderFacts>();
+  for (const [orderSn, { facts }] of orders) orderFacts.set(orderSn, facts);
+  // A case whose order was not captured is still assessed, on what the case itself says.
+  for (const orderSn of salesByOrder.keys()) {
+    if (!orderFacts.has(orderSn)) orderFacts.set(orderSn, orderKnownOnlyByNumber(orderSn));
   }
 
   const shippingIdByNumber = new Map<string, number | null>();
-  for (const order of orders.values()) {
+  for (const order of orderFacts.values()) {
     if (order.trackingNumber !== null && !shippingIdByNumber.has(order.trackingNumber)) {
       shippingIdByNumber.set(order.trackingNumber, order.shippingId);
     }
   }
-  const traces = new Map<string, TrackingFacts>();
-  if (json.traces !== undefined && json.traces !== null && !isRecord(json.traces)) {
-    diagnostics.push('traces: expected an object keyed by tracking number, ignored');
-  } else if (isRecord(json.traces)) {
-    for (const [key, body] of Object.entries(json.traces)) {
-      const number = normalizeTrackingNumber(key);
-      if (number === null) continue;
-      const expected = courierCodesFor(shippingIdByNumber.get(number) ?? null, 'kuaidi100');
-      const result = normalizeKuaidi100(body, number, now, expected);
-      if (result.ok) traces.set(number, result.facts);
-      else diagnostics.push(`traces.${key}: ${result.error}`);
-    }
-  }
+  const traces = readTraces(json.traces, now, shippingIdByNumber, diagnostics);
 
+  // Orders by number and each order's cases by id: the rules see the same list whatever the file's order.
   const contexts: OrderContext[] = [];
-  for (const order of orders.values()) {
+  for (const orderSn of [...orderFacts.keys()].sort(compareText)) {
+    const order = orderFacts.get(orderSn) as OrderFacts;
     contexts.push({
       order,
-      afterSales: salesByOrder.get(order.orderSn) ?? [],
+      afterSales: (salesByOrder.get(orderSn) ?? []).sort((a, b) => compareText(a.id, b.id)),
       tracking: order.trackingNumber === null ? null : (traces.get(order.trackingNumber) ?? null),
     });
   }
   return { ok: true, input: { now, policy, contexts, diagnostics } };
+}
+
+interface Indexed<T> {
+  facts: T;
+  /** The row's place in its list, for the diagnostics. */
+  index: number;
+}
+
+/**
+ * Keeps one row per id. Rows that say the same keep the first; rows that differ keep the one whose facts
+ * sort first as JSON: nothing in the file says which is newer, and a choice by place would make the
+ * findings depend on the order of the rows. The other row is named.
+ */
+function keepOne<T>(kept: Map<string, Indexed<T>>, id: string, row: Indexed<T>, list: string, field: string, diagnostics: string[]): void {
+  const other = kept.get(id);
+  if (other === undefined) {
+    kept.set(id, row);
+    return;
+  }
+  const rowJson = JSON.stringify(row.facts);
+  const otherJson = JSON.stringify(other.facts);
+  const [winner, loser] = rowJson < otherJson || (rowJson === otherJson && row.index < other.index) ? [row, other] : [other, row];
+  kept.set(id, winner);
+  const differs = rowJson === otherJson ? '' : ` (it differs from ${list}[${winner.index}], which is kept)`;
+  diagnostics.push(`${list}[${loser.index}]: ${field} ${plainOrQuoted(id)} repeated, row skipped${differs}`);
+}
+
+/**
+ * `traces`, keyed by tracking number, as Kuaidi100 readings. Keys are compared as tracking numbers: keys
+ * that name one number ("YT123", "yt 123") are named and their readings merged in sorted key order, so the
+ * result does not depend on the order of the keys in the file.
+ */
+function readTraces(
+  value: unknown,
+  now: number,
+  shippingIdByNumber: ReadonlyMap<string, number | null>,
+  diagnostics: string[],
+): Map<string, TrackingFacts> {
+  const traces = new Map<string, TrackingFacts>();
+  if (value === undefined || value === null) return traces;
+  if (!isRecord(value)) {
+    diagnostics.push('traces: expected an object keyed by tracking number, ignored');
+    return traces;
+  }
+  const keysByNumber = new Map<string, string[]>();
+  for (const key of Object.keys(value)) {
+    const number = normalizeTrackingNumber(key);
+    if (number === null) diagnostics.push(`${traceLabel(key)}: key is not a tracking number, ignored`);
+    else if (!shippingIdByNumber.has(number)) diagnostics.push(`${traceLabel(key)}: no order has tracking number ${plainOrQuoted(number)}, ignored`);
+    else {
+      const keys = keysByNumber.get(number);
+      if (keys === undefined) keysByNumber.set(number, [key]);
+      else keys.push(key);
+    }
+  }
+  for (const [number, keys] of keysByNumber) {
+    keys.sort(compareText);
+    if (keys.length > 1) {
+      diagnostics.push(`traces: keys ${keys.map((key) => quote(key)).join(', ')} are one tracking number ${plainOrQuoted(number)}; their readings are merged`);
+    }
+    const expected = courierCodesFor(shippingIdByNumber.get(number) ?? null, 'kuaidi100');
+    let merged: TrackingFacts | null = null;
+    for (const key of keys) {
+      const result = normalizeKuaidi100(value[key], number, now, expected);
+      if (!result.ok) {
+        diagnostics.push(`${traceLabel(key)}: ${result.error}`);
+        continue;
+      }
+      for (const problem of result.problems) diagnostics.push(`${traceLabel(key)}: ${problem}`);
+      merged = mergeTracking(merged, result.facts);
+    }
+    if (merged !== null) traces.set(number, merged);
+  }
+  return traces;
+}
+
+/** `traces.YT123`, or `traces["yt 123"]` for a key that is not plain. */
+function traceLabel(key: string): string {
+  const shown = plainOrQuoted(key);
+  return shown === key ? `traces.${key}` : `traces[${shown}]`;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function readNow(value: unknown, fallbackNow: number): number | null {
@@ -100,4 +183,3 @@ function rowsOf(value: unknown, name: string, diagnostics: string[]): Array<[num
   }
   return value.map((row, index) => [index, row]);
 }
-

@@ -1,7 +1,7 @@
 // `/mercury/mms/afterSales/queryList` rows (pdd-rules §3.4, §4.3, §6.6) → AfterSaleFacts.
 import type { AfterSaleFacts, AfterSaleKind } from '../facts/facts';
 import { SECOND_MS } from '../time/shanghai';
-import { isRecord, readEpoch, readFlag, readNumber, readText } from './fields';
+import { isAbsent, isRecord, readCents, readCode, readEpoch, readNumber, readText } from './fields';
 import { normalizeTrackingNumber } from './order-row';
 
 export type AfterSaleRowResult = { ok: true; facts: AfterSaleFacts } | { ok: false; error: string };
@@ -32,6 +32,7 @@ const KIND_BY_CODE: Readonly<Record<number, AfterSaleKind>> = {
   5: 'repair',
 };
 
+// Hand-written field by field, without a schema library: a shop's capture normalizes thousands of rows.
 export function normalizeAfterSaleRow(row: unknown, capturedAt: number): AfterSaleRowResult {
   if (!isRecord(row)) return { ok: false, error: `expected an object, got ${Array.isArray(row) ? 'an array' : typeof row}` };
   const problems: string[] = [];
@@ -46,8 +47,8 @@ export function normalizeAfterSaleRow(row: unknown, capturedAt: number): AfterSa
   const facts: AfterSaleFacts = {
     id: id ?? '',
     orderSn: orderSn ?? '',
-    kind: kindOf(readText(row.afterSalesTypeName, 'afterSalesTypeName', problems), readNumber(row.afterSalesType, 'afterSalesType', problems)),
-    statusCode: readNumber(row.afterSalesStatus, 'afterSalesStatus', problems),
+    kind: kindOf(readText(row.afterSalesTypeName, 'afterSalesTypeName', problems), readCode(row.afterSalesType, 'afterSalesType', problems)),
+    statusCode: readCode(row.afterSalesStatus, 'afterSalesStatus', problems),
     statusText: readText(row.afterSalesTitle, 'afterSalesTitle', problems),
     createdAt: readEpoch(row.createdAt, 'createdAt', problems),
     closedAt: readEpoch(row.closeTime, 'closeTime', problems),
@@ -56,11 +57,12 @@ export function normalizeAfterSaleRow(row: unknown, capturedAt: number): AfterSa
     expireActionDesc: readText(row.expireActionDesc, 'expireActionDesc', problems),
     reasonText: readText(row.afterSalesReasonDesc, 'afterSalesReasonDesc', problems),
     actions: actionsOf(row.actions),
-    refundAmountCents: readNumber(row.refundAmount, 'refundAmount', problems),
+    refundAmountCents: readCents(row.refundAmount, 'refundAmount', problems),
     reverseTrackingNumber: normalizeTrackingNumber(readText(row.reverseTrackingNumber, 'reverseTrackingNumber', problems)),
   };
-  if (orderSn === null) problems.unshift('orderSn missing');
-  if (id === null) problems.unshift('id missing');
+  // A value that is there but unreadable is named by its reader, not called missing.
+  if (orderSn === null && isAbsent(row.orderSn)) problems.unshift('orderSn missing');
+  if (id === null && isAbsent(row.id)) problems.unshift('id missing');
   if (problems.length > 0) return { ok: false, error: problems.join('; ') };
   return { ok: true, facts };
 }
@@ -72,13 +74,16 @@ function kindOf(typeName: string | null, typeCode: number | null): AfterSaleKind
   return (typeCode !== null ? KIND_BY_CODE[typeCode] : undefined) ?? 'unknown';
 }
 
-/** `actions` carries codes such as 1000 (极速退款) and 1028 (超时自动退); anything else in it is ignored. */
+/**
+ * `actions` carries codes such as 1000 (极速退款) and 1028 (超时自动退), as numbers or digits; anything else in
+ * it, or in its place, names no action and is ignored.
+ */
 function actionsOf(value: unknown): number[] {
   if (!Array.isArray(value)) return [];
   const codes: number[] = [];
   for (const item of value) {
-    const code = typeof item === 'string' && /^\d+$/.test(item.trim()) ? Number(item) : item;
-    if (typeof code === 'number' && Number.isInteger(code)) codes.push(code);
+    const code = typeof item === 'string' && /^\d{1,15}$/.test(item.trim()) ? Number(item) : item;
+    if (typeof code === 'number' && Number.isSafeInteger(code)) codes.push(code);
   }
   return codes;
 }

@@ -1,6 +1,6 @@
 // `recentOrderList` pageItems (pdd-rules §3.2, §4.1) → OrderFacts.
 import type { OrderFacts, OrderState } from '../facts/facts';
-import { isRecord, readEpoch, readFlag, readNumber, readText } from './fields';
+import { describeValue, isAbsent, isRecord, readCents, readCode, readEpoch, readFlag, readText } from './fields';
 import { receiverKeyOf } from './receiver-key';
 
 export type OrderRowResult = { ok: true; facts: OrderFacts } | { ok: false; error: string };
@@ -24,15 +24,20 @@ const STATUS_PREFIXES: ReadonlyArray<readonly [string, OrderState]> = [
   ['未成交', 'cancelled'],
 ];
 
+// Hand-written field by field, without a schema library: a shop's capture normalizes thousands of rows.
 export function normalizeOrderRow(row: unknown): OrderRowResult {
   if (!isRecord(row)) return { ok: false, error: `expected an object, got ${Array.isArray(row) ? 'an array' : typeof row}` };
   const problems: string[] = [];
   const orderSn = readText(row.order_sn, 'order_sn', problems);
   const statusText = readText(row.order_status_str, 'order_status_str', problems) ?? '';
-  const orderStatus = readNumber(row.order_status, 'order_status', problems);
+  const orderStatus = readCode(row.order_status, 'order_status', problems);
   const shippedAt = readEpoch(row.shipping_time, 'shipping_time', problems);
-  const afterSalesStatus = readNumber(row.after_sales_status, 'after_sales_status', problems);
-  const noNeedShip = readFlag(row.no_need_ship);
+  const afterSalesStatus = readCode(row.after_sales_status, 'after_sales_status', problems);
+  const noNeedShip = readFlag(row.no_need_ship, 'no_need_ship', problems) === true;
+  const noTraceDelivery = readFlag(row.no_trace_delivery, 'no_trace_delivery', problems) === true;
+  const selfContained = readFlag(row.self_contained, 'self_contained', problems) === true;
+  const reliefFlag = readFlag(row[RELIEF_TAG], RELIEF_TAG, problems) === true;
+  const reliefTag = hasReliefTag(row.order_tag_list, problems);
   const facts: OrderFacts = {
     orderSn: orderSn ?? '',
     state: stateOf(statusText, orderStatus, shippedAt),
@@ -44,22 +49,24 @@ export function normalizeOrderRow(row: unknown): OrderRowResult {
     urgedAt: readEpoch(row.urge_shipping_time, 'urge_shipping_time', problems),
     receivedAt: readEpoch(row.receive_time, 'receive_time', problems),
     trackingNumber: normalizeTrackingNumber(readText(row.tracking_number, 'tracking_number', problems)),
-    shippingId: readNumber(row.shipping_id, 'shipping_id', problems),
+    shippingId: readCode(row.shipping_id, 'shipping_id', problems),
     courierName: readText(row.shipping_name, 'shipping_name', problems) ?? waybillShippingName(row.waybillDTOList),
     goodsId: readText(row.goods_id, 'goods_id', problems),
     goodsName: readText(row.goods_name, 'goods_name', problems),
     afterSalesStatus,
     afterSalesId: readText(row.after_sales_id, 'after_sales_id', problems),
-    riskHold: readNumber(row.risk_status, 'risk_status', problems) === 1,
-    noLogistics: noNeedShip || readFlag(row.no_trace_delivery) || readFlag(row.self_contained),
+    riskHold: readCode(row.risk_status, 'risk_status', problems) === 1,
+    noLogistics: noNeedShip || noTraceDelivery || selfContained,
     noNeedShip,
-    shippingDelayAllowed: readFlag(row[RELIEF_TAG]) || hasTag(row.order_tag_list, RELIEF_TAG),
+    shippingDelayAllowed: reliefFlag || reliefTag,
     provinceName: readText(row.province_name, 'province_name', problems),
     cityName: readText(row.city_name, 'city_name', problems),
     receiverKey: receiverKeyOf(row),
-    orderAmountCents: readNumber(row.order_amount, 'order_amount', problems),
+    orderAmountCents: readCents(row.order_amount, 'order_amount', problems),
   };
-  if (orderSn === null) problems.unshift('order_sn missing');
+  checkReceiverFields(row, problems);
+  // A value that is there but unreadable is named by its reader, not called missing.
+  if (orderSn === null && isAbsent(row.order_sn)) problems.unshift('order_sn missing');
   if (problems.length > 0) return { ok: false, error: problems.join('; ') };
   return { ok: true, facts };
 }
@@ -104,11 +111,35 @@ function waybillShippingName(list: unknown): string | null {
   return null;
 }
 
-/** `order_tag_list` holds tag names, or `{name, value}` objects as in the open API. */
-function hasTag(list: unknown, tag: string): boolean {
-  if (!Array.isArray(list)) return false;
-  for (const item of list) {
-    if (item === tag || (isRecord(item) && item.name === tag && item.value !== 0 && item.value !== false)) return true;
+/**
+ * Whether `order_tag_list` carries the relief tag: as a tag name, or as a `{name, value}` object of the open
+ * API whose value is a flag (absent: set). Other tags, in any shape, are not read.
+ */
+function hasReliefTag(list: unknown, problems: string[]): boolean {
+  if (list === null || list === undefined) return false;
+  if (!Array.isArray(list)) {
+    problems.push(`order_tag_list: expected a list, got ${describeValue(list)}`);
+    return false;
   }
-  return false;
+  let found = false;
+  for (let i = 0; i < list.length; i += 1) {
+    const item: unknown = list[i];
+    if (item === RELIEF_TAG) found = true;
+    else if (isRecord(item) && item.name === RELIEF_TAG) {
+      found = item.value === undefined || item.value === null || readFlag(item.value, `order_tag_list[${i}].value`, problems) === true || found;
+    }
+  }
+  return found;
+}
+
+/**
+ * The receiver fields feed only the receiver key (see receiverKeyOf), which reads text and numbers: any
+ * other value, or a number JSON has rounded, would change the key without a word.
+ */
+function checkReceiverFields(row: Record<string, unknown>, problems: string[]): void {
+  if (typeof row.receiver_key === 'string' && row.receiver_key !== '') return;
+  readText(row.receive_name, 'receive_name', problems);
+  readText(row.mobile, 'mobile', problems);
+  readText(row.shipping_address, 'shipping_address', problems);
+  readText(row.district_name, 'district_name', problems);
 }

@@ -2,6 +2,7 @@
 // machine's zone; the UI displays in the merchant's own zone with Intl.
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
+import { trimmed } from '../text/whitespace';
 
 export const SHANGHAI = 'Asia/Shanghai';
 
@@ -68,8 +69,10 @@ function quotient(dividend: number, divisor: number): number {
 const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;
 const FIXED_OFFSET_SINCE_YEAR = 1992;
 const FIXED_OFFSET_SINCE_WALL_MS = Date.UTC(FIXED_OFFSET_SINCE_YEAR, 0, 1);
+/** The Gregorian calendar repeats every 400 years, 146,097 days. */
+const CALENDAR_CYCLE_MS = 146_097 * DAY_MS;
 
-/** A wall-clock time in Shanghai (month 1–12) to epoch ms. */
+/** A wall-clock time in Shanghai (month 1–12, any year from 1 on) to epoch ms. */
 export function shanghaiWallToMs(
   year: number,
   month: number,
@@ -81,11 +84,21 @@ export function shanghaiWallToMs(
   if (year >= FIXED_OFFSET_SINCE_YEAR) {
     return Date.UTC(year, month - 1, day, hour, minute, second) - SHANGHAI_OFFSET_MS;
   }
+  // Date and TZDate take a year below 100 for 19xx ("0050" would come out as 1950). Shanghai kept its local
+  // mean time until 1901, so such a year is read 400 years on, with the same calendar and offset, and moved back.
+  if (year < 100) return new TZDate(year + 400, month - 1, day, hour, minute, second, SHANGHAI).getTime() - CALENDAR_CYCLE_MS;
   return new TZDate(year, month - 1, day, hour, minute, second, SHANGHAI).getTime();
 }
 
-const LOCAL_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
-const OFFSET_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+const SPACE = 32;
+const SLASH = 47;
+
+/**
+ * Times as couriers and files write them: a date with '-' or '/' (one-digit month and day allowed), then
+ * optionally a time after ' ' or 'T' (one-digit hour allowed, seconds and a fraction optional), then
+ * optionally a zone: 'Z', '+08:00', '+0800' or '+08'.
+ */
+const TIME_TEXT = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?)?$/i;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function daysInMonth(year: number, month: number): number {
@@ -94,26 +107,58 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * A time string without a zone, as couriers write it ("2025-03-02 08:10:00"), read as Shanghai wall time.
- * Null when the text is not such a time or names an impossible date (02-30 is refused, not rolled over).
+ * An instant from text in any of the forms of TIME_TEXT: with a zone as written, without one as Shanghai
+ * wall time (never the machine's zone). Null when unreadable or an impossible date or time (02-30 is
+ * refused, not rolled over). Any year from 1 on is read as written; whether it is a plausible time is the
+ * caller's question (isPlausibleInstant).
  */
+export function parseInstant(text: string): number | null {
+  return readTimeText(text, true);
+}
+
+/** `parseInstant` for a time that must carry no zone ("2025-03-02 08:10:00"), read as Shanghai wall time. */
 export function parseShanghaiLocal(text: string): number | null {
+  return readTimeText(text, false);
+}
+
+/** The one time reader behind parseInstant and parseShanghaiLocal; `zoned`: whether a zone may be given. */
+function readTimeText(text: string, zoned: boolean): number | null {
   // Every event of every trace comes through here: read the usual 19-character form digit by digit. Anything
   // else, an impossible date and the years of Shanghai's summer time go the general way below.
+  const dateSeparator = text.charCodeAt(4);
   const separator = text.charCodeAt(10);
-  if (text.length === 19 && text.charCodeAt(4) === DASH && text.charCodeAt(7) === DASH && text.charCodeAt(13) === COLON && text.charCodeAt(16) === COLON && (separator === 32 || separator === LETTER_T)) {
+  if (
+    text.length === 19 &&
+    (dateSeparator === DASH || dateSeparator === SLASH) &&
+    text.charCodeAt(7) === dateSeparator &&
+    (separator === SPACE || separator === LETTER_T) &&
+    text.charCodeAt(13) === COLON &&
+    text.charCodeAt(16) === COLON
+  ) {
     const wall = leadingWallTime(text);
     if (wall >= FIXED_OFFSET_SINCE_WALL_MS) return wall - SHANGHAI_OFFSET_MS;
   }
-  const match = LOCAL_TIME.exec(text.trim());
+  const match = TIME_TEXT.exec(trimmed(text));
   if (match === null) return null;
   const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  const hour = match[4] === undefined ? 0 : Number(match[4]);
-  const minute = match[5] === undefined ? 0 : Number(match[5]);
-  const second = match[6] === undefined ? 0 : Number(match[6]);
-  return validWallTime(year, month, day, hour, minute, second) ? validWallTimeToMs(year, month, day, hour, minute, second) : null;
+  const month = Number(match[3]);
+  const day = Number(match[4]);
+  const hour = match[5] === undefined ? 0 : Number(match[5]);
+  const minute = match[6] === undefined ? 0 : Number(match[6]);
+  const second = match[7] === undefined ? 0 : Number(match[7]);
+  // Milliseconds: the fraction's first three digits, as Date.parse reads it.
+  const milli = match[8] === undefined ? 0 : Number(match[8].slice(0, 3).padEnd(3, '0'));
+  // The calendar has no year 0: 0000 is refused rather than read as 1 BC.
+  if (year < 1 || !validWallTime(year, month, day, hour, minute, second)) return null;
+  const utc = match[9] !== undefined;
+  const sign = match[10];
+  if (!utc && sign === undefined) return validWallTimeToMs(year, month, day, hour, minute, second) + milli;
+  if (!zoned) return null;
+  const offsetHours = utc ? 0 : Number(match[11]);
+  const offsetMinutes = utc || match[12] === undefined ? 0 : Number(match[12]);
+  if (offsetHours > 23 || offsetMinutes > 59) return null;
+  const offsetMs = (sign === '-' ? -1 : 1) * (offsetHours * HOUR_MS + offsetMinutes * MINUTE_MS);
+  return wallFieldsAsUtc(year, month, day, hour, minute, second) + milli - offsetMs;
 }
 
 /**
@@ -169,19 +214,6 @@ function digits(text: string, start: number, length: number): number {
     value = value * 10 + digit;
   }
   return value;
-}
-
-/**
- * An instant from text: ISO-8601 with a zone (`2026-11-20T10:00:00+08:00`, `…Z`) as written, or a time
- * without a zone as Shanghai wall time (never the machine's zone). Null when unreadable.
- */
-export function parseInstant(text: string): number | null {
-  const trimmed = text.trim();
-  if (OFFSET_TIME.test(trimmed)) {
-    const ms = Date.parse(trimmed);
-    return Number.isFinite(ms) ? ms : null;
-  }
-  return parseShanghaiLocal(trimmed);
 }
 
 /** 'MM-dd HH:mm' in Shanghai, the console's own display (e.g. "11-20 09:12"). */

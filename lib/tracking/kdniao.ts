@@ -1,10 +1,9 @@
 // Kdniao (快递鸟) 1002 and 8001 response bodies (tracking-apis §2) → TrackingFacts.
 import type { TrackingEvent, TrackingStatus } from '../facts/facts';
-import { codeText, isRecord } from '../pdd/fields';
+import { describeValue, isRecord, readFlag, readText, readTime } from '../pdd/fields';
 import { normalizeTrackingNumber } from '../pdd/order-row';
-import { trimmed } from '../text/whitespace';
-import { parseShanghaiLocal } from '../time/shanghai';
-import { codeTable, completeTracking, orderEvents, statusFromText, type TrackingResult } from './status';
+import { escapeText } from '../text/quote';
+import { codeTable, completeTracking, orderEvents, readEvents, statusFromText, type TrackingResult } from './status';
 
 /** 8001 `StateEx` codes and per-event `Action` codes (mapped per tracking-apis §6). Maps, as in kuaidi100.ts. */
 const SUB_CODES: ReadonlyMap<string, TrackingStatus> = codeTable({
@@ -68,7 +67,10 @@ const NO_TRACE_REASON = /暂无轨迹|没有物流轨迹|无轨迹信息|查询�
 const CONFIG_REASON = /签名|DataSign|EBusinessID|未开通|权限|账号|AppKey/i;
 const QUOTA_REASON = /上限|次数|超过|频繁|额度/;
 
-/** `expectedCouriers`: the Kdniao ShipperCodes right for the order's courier (see kuaidi100.ts). */
+/**
+ * `expectedCouriers`: the Kdniao ShipperCodes right for the order's courier (see kuaidi100.ts). Hand-written,
+ * without a schema library, like the Kuaidi100 reader.
+ */
 export function normalizeKdniao(
   body: unknown,
   trackingNumber: string,
@@ -76,30 +78,36 @@ export function normalizeKdniao(
   expectedCouriers: readonly string[] = [],
 ): TrackingResult {
   if (!isRecord(body)) return { ok: false, error: 'Kdniao body is not an object', retry: 'backoff' };
+  const problems: string[] = [];
   const number = normalizeTrackingNumber(trackingNumber) ?? '';
   const reason = typeof body.Reason === 'string' ? body.Reason : '';
   const noTrace = NO_TRACE_REASON.test(reason);
-  if (body.Success !== true && !noTrace) {
+  if (readFlag(body.Success, 'Success', problems) !== true && !noTrace) {
     const retry = CONFIG_REASON.test(reason) ? 'never' : QUOTA_REASON.test(reason) ? 'later' : 'backoff';
-    return { ok: false, error: `Kdniao request failed: ${reason || 'no reason given'}`, retry };
+    return { ok: false, error: `Kdniao request failed: ${reason === '' ? 'no reason given' : escapeText(reason)}`, retry };
   }
-  const answeredFor = typeof body.LogisticCode === 'string' ? normalizeTrackingNumber(body.LogisticCode) : null;
+  const answeredFor = normalizeTrackingNumber(readText(body.LogisticCode, 'LogisticCode', problems));
   if (answeredFor !== null && answeredFor !== number) {
-    return { ok: false, error: `Kdniao body is for waybill ${answeredFor}, not ${number}`, retry: 'never' };
+    return { ok: false, error: `Kdniao body is for waybill ${escapeText(answeredFor)}, not ${escapeText(number)}`, retry: 'never' };
   }
   if (body.Traces !== undefined && body.Traces !== null && !Array.isArray(body.Traces)) {
     return { ok: false, error: 'Kdniao Traces is not a list', retry: 'backoff' };
   }
-  const events = orderEvents(Array.isArray(body.Traces) ? eventsOf(body.Traces) : []);
-  const state = codeText(body.State);
-  const stateEx = codeText(body.StateEx);
+  const traces: readonly unknown[] = Array.isArray(body.Traces) ? body.Traces : [];
+  const events = orderEvents(readEvents(traces, 'Traces', false, readEvent, problems));
+  // Events listed but none readable is no reading at all: "no trace" would be a false finding.
+  if (events.length === 0 && traces.length > 0) {
+    return { ok: false, error: `Kdniao Traces lists ${traces.length} ${traces.length === 1 ? 'event' : 'events'} and none can be read: ${problems.join('; ')}`, retry: 'backoff' };
+  }
+  const state = readText(body.State, 'State', problems);
+  const stateEx = readText(body.StateEx, 'StateEx', problems);
   const newestCode = events[events.length - 1]?.code ?? null;
   // The newest event's Action stands in for a missing StateEx only when it is a sub-code: an Action of a
   // main level ("2" 在途) must not outrank the body's State ("4" 问题件) (tracking-apis §6 rule 1).
   const newestSub = newestCode !== null && SUB_CODES.has(newestCode) && !MAIN_CODES.has(newestCode) ? newestCode : null;
   const sub = stateEx !== null && SUB_CODES.has(stateEx) ? stateEx : newestSub;
   const main = state !== null && MAIN_CODES.has(state) ? state : null;
-  const shipper = typeof body.ShipperCode === 'string' ? body.ShipperCode.trim().toUpperCase() : '';
+  const shipper = readText(body.ShipperCode, 'ShipperCode', problems)?.toUpperCase() ?? '';
   const codeStatus = sub !== null ? (SUB_CODES.get(sub) ?? null) : main !== null ? (MAIN_CODES.get(main) ?? null) : null;
   return {
     ok: true,
@@ -119,22 +127,29 @@ export function normalizeKdniao(
       },
       codeStatus,
     ),
+    problems,
   };
 }
 
-/** `Traces[]` items with a readable time; others are skipped, not fatal. */
-function eventsOf(traces: readonly unknown[]): TrackingEvent[] {
-  const events: TrackingEvent[] = [];
-  for (const item of traces) {
-    if (!isRecord(item)) continue;
-    const at = typeof item.AcceptTime === 'string' ? parseShanghaiLocal(item.AcceptTime) : null;
-    if (at === null) continue;
-    const text = typeof item.AcceptStation === 'string' ? trimmed(item.AcceptStation) : '';
-    const code = codeText(item.Action);
-    const codedStatus = code === null ? null : (SUB_CODES.get(code) ?? null);
-    const location = typeof item.Location === 'string' ? trimmed(item.Location) : '';
-    const area = location === '' ? null : location;
-    events.push({ at, text, area, status: codedStatus ?? statusFromText(text), code });
+/**
+ * One `Traces[]` item (Kdniao lists them oldest first): skipped without a readable time, a field of the
+ * wrong kind read as absent, each named in `problems` (see readEvents).
+ */
+function readEvent(item: unknown, problems: string[]): TrackingEvent | null {
+  if (!isRecord(item)) {
+    problems.push(`: expected an event object, got ${describeValue(item)}; skipped`);
+    return null;
   }
-  return events;
+  const acceptTime = item.AcceptTime;
+  const at = acceptTime === undefined || acceptTime === null ? null : readTime(acceptTime, '.AcceptTime', problems);
+  if (at === null) {
+    if (acceptTime === undefined || acceptTime === null) problems.push(': no AcceptTime; skipped');
+    else problems[problems.length - 1] += '; event skipped';
+    return null;
+  }
+  const text = readText(item.AcceptStation, '.AcceptStation', problems) ?? '';
+  const code = readText(item.Action, '.Action', problems);
+  const codedStatus = code === null ? null : (SUB_CODES.get(code) ?? null);
+  const area = readText(item.Location, '.Location', problems);
+  return { at, text, area, status: codedStatus ?? statusFromText(text), code };
 }

@@ -1,10 +1,9 @@
 // Kuaidi100 `poll/query.do` response bodies (tracking-apis §1.1–1.3) → TrackingFacts.
 import type { TrackingEvent, TrackingStatus } from '../facts/facts';
-import { codeText, isRecord } from '../pdd/fields';
+import { describeValue, isRecord, readFlag, readText, readTime } from '../pdd/fields';
 import { normalizeTrackingNumber } from '../pdd/order-row';
-import { trimmed } from '../text/whitespace';
-import { parseShanghaiLocal } from '../time/shanghai';
-import { codeTable, completeTracking, orderEvents, statusFromText, type TrackingResult } from './status';
+import { escapeText } from '../text/quote';
+import { codeTable, completeTracking, orderEvents, readEvents, statusFromText, type TrackingResult } from './status';
 
 /** `resultv2=4` sub-codes (tracking-apis §1.2, mapped per §6). */
 const SUB_CODES: ReadonlyMap<string, TrackingStatus> = codeTable({
@@ -78,7 +77,8 @@ const BACKOFF_RETRY: ReadonlySet<string> = new Set(['501', '502']);
 
 /**
  * `expectedCouriers`: the Kuaidi100 codes right for the order's courier; when the body names another
- * company, `identifiedCourier` says which (pdd-rules A14).
+ * company, `identifiedCourier` says which (pdd-rules A14). Hand-written, without a schema library: every
+ * event of every trace of a shop comes through here.
  */
 export function normalizeKuaidi100(
   body: unknown,
@@ -87,27 +87,33 @@ export function normalizeKuaidi100(
   expectedCouriers: readonly string[] = [],
 ): TrackingResult {
   if (!isRecord(body)) return { ok: false, error: 'Kuaidi100 body is not an object', retry: 'backoff' };
+  const problems: string[] = [];
   const number = normalizeTrackingNumber(trackingNumber) ?? '';
-  const returnCode = codeText(body.returnCode);
-  const failed = body.result === false || (returnCode !== null && returnCode !== '200');
-  const message = typeof body.message === 'string' ? body.message : '';
+  const returnCode = readText(body.returnCode, 'returnCode', problems);
+  const failed = readFlag(body.result, 'result', problems) === false || (returnCode !== null && returnCode !== '200');
   if (failed && returnCode !== NO_RECORD) {
     const retry = returnCode === null ? 'later' : NEVER_RETRY.has(returnCode) ? 'never' : BACKOFF_RETRY.has(returnCode) ? 'backoff' : 'later';
-    return { ok: false, error: `Kuaidi100 returnCode ${returnCode ?? '?'}: ${message}`, retry };
+    const message = typeof body.message === 'string' ? escapeText(body.message) : '';
+    return { ok: false, error: `Kuaidi100 returnCode ${returnCode === null ? '?' : escapeText(returnCode)}: ${message}`, retry };
   }
-  const answeredFor = typeof body.nu === 'string' ? normalizeTrackingNumber(body.nu) : null;
+  const answeredFor = normalizeTrackingNumber(readText(body.nu, 'nu', problems));
   if (answeredFor !== null && answeredFor !== number) {
-    return { ok: false, error: `Kuaidi100 body is for waybill ${answeredFor}, not ${number}`, retry: 'never' };
+    return { ok: false, error: `Kuaidi100 body is for waybill ${escapeText(answeredFor)}, not ${escapeText(number)}`, retry: 'never' };
   }
   if (body.data !== undefined && body.data !== null && !Array.isArray(body.data)) {
     return { ok: false, error: 'Kuaidi100 data is not a list', retry: 'backoff' };
   }
-  const events = orderEvents(Array.isArray(body.data) ? eventsOf(body.data) : []);
-  const state = codeText(body.state);
+  const data: readonly unknown[] = Array.isArray(body.data) ? body.data : [];
+  const events = orderEvents(readEvents(data, 'data', true, readEvent, problems));
+  // Events listed but none readable is no reading at all: "no trace" would be a false finding.
+  if (events.length === 0 && data.length > 0) {
+    return { ok: false, error: `Kuaidi100 data lists ${data.length} ${data.length === 1 ? 'event' : 'events'} and none can be read: ${problems.join('; ')}`, retry: 'backoff' };
+  }
+  const state = readText(body.state, 'state', problems);
   const newestCode = events[events.length - 1]?.code ?? null;
   const sub = state !== null && SUB_CODES.has(state) ? state : newestCode !== null && SUB_CODES.has(newestCode) ? newestCode : null;
   const main = state !== null ? mainCodeOf(state) : null;
-  const company = typeof body.com === 'string' ? body.com.trim().toLowerCase() : '';
+  const company = readText(body.com, 'com', problems)?.toLowerCase() ?? '';
   const codeStatus = sub !== null ? (SUB_CODES.get(sub) ?? null) : main !== null ? (MAIN_CODES.get(main) ?? null) : null;
   return {
     ok: true,
@@ -122,37 +128,44 @@ export function normalizeKuaidi100(
         noRecord: returnCode === NO_RECORD || (events.length === 0 && state === null),
         providerStalled: sub === STALLED_SUB,
         proxySigned: sub !== null && PROXY_SUBS.has(sub),
-        destinationArea: routeDestination(body.routeInfo),
+        destinationArea: routeDestination(body.routeInfo, problems),
         checkedAt,
       },
       codeStatus,
     ),
+    problems,
   };
 }
 
 /**
- * `data[]` items with a readable time; others are skipped, not fatal. Read from the end: Kuaidi100 lists
- * the newest event first, so the events come out oldest first, as `orderEvents` keeps them.
+ * One `data[]` item (Kuaidi100 lists the newest first): skipped
+ * without a readable time, a field of the wrong kind read as absent, each named in `problems` (see readEvents).
  */
-function eventsOf(data: readonly unknown[]): TrackingEvent[] {
-  const events: TrackingEvent[] = [];
-  for (let i = data.length - 1; i >= 0; i -= 1) {
-    const item = data[i];
-    if (!isRecord(item)) continue;
-    // Each field is read only when the one before it is missing: every event of every trace comes here.
-    const ftime = item.ftime;
-    const timeText = typeof ftime === 'string' ? ftime : item.time;
-    const at = typeof timeText === 'string' ? parseShanghaiLocal(timeText) : null;
-    if (at === null) continue;
-    const context = item.context;
-    const text = typeof context === 'string' ? trimmed(context) : '';
-    const code = codeText(item.statusCode) ?? codeOfStatusName(item.status);
-    const codedStatus = code === null ? null : statusOfCode(code);
-    const areaName = item.areaName;
-    const areaText = typeof areaName === 'string' ? trimmed(areaName) : typeof item.location === 'string' ? trimmed(item.location) : '';
-    events.push({ at, text, area: areaText === '' ? null : areaText, status: codedStatus ?? statusFromText(text), code });
+function readEvent(item: unknown, problems: string[]): TrackingEvent | null {
+  if (!isRecord(item)) {
+    problems.push(`: expected an event object, got ${describeValue(item)}; skipped`);
+    return null;
   }
-  return events;
+  // Each field is read only when the one before it is missing: every event of every trace comes here.
+  const unreadBefore = problems.length;
+  const ftime = item.ftime;
+  let at = ftime === undefined || ftime === null ? null : readTime(ftime, '.ftime', problems);
+  if (at === null) {
+    const time = item.time;
+    at = time === undefined || time === null ? null : readTime(time, '.time', problems);
+    // An unreadable ftime does not hide a readable time.
+    if (at !== null && problems.length > unreadBefore) problems[problems.length - 1] += '; event read from time';
+  }
+  if (at === null) {
+    if (problems.length === unreadBefore) problems.push(': no time or ftime; skipped');
+    else problems[problems.length - 1] += '; event skipped';
+    return null;
+  }
+  const text = readText(item.context, '.context', problems) ?? '';
+  const code = readText(item.statusCode, '.statusCode', problems) ?? codeOfStatusName(readText(item.status, '.status', problems));
+  const codedStatus = code === null ? null : statusOfCode(code);
+  const area = readText(item.areaName, '.areaName', problems) ?? readText(item.location, '.location', problems);
+  return { at, text, area, status: codedStatus ?? statusFromText(text), code };
 }
 
 /** A code's status: its own when the tables know it, else its main code's (tracking-apis §1.2). */
@@ -173,12 +186,22 @@ function mainCodeOf(code: string): string | null {
   return main !== null && MAIN_CODES.has(main) ? main : null;
 }
 
-function codeOfStatusName(name: unknown): string | null {
-  return typeof name === 'string' ? (MAIN_CODE_BY_NAME.get(name.trim()) ?? null) : null;
+/** A `data[].status` name's main code; null for a name not in the table (the event's keywords decide then). */
+function codeOfStatusName(name: string | null): string | null {
+  return name === null ? null : (MAIN_CODE_BY_NAME.get(name) ?? null);
 }
 
-function routeDestination(routeInfo: unknown): string | null {
-  if (!isRecord(routeInfo) || !isRecord(routeInfo.to)) return null;
-  const name = routeInfo.to.name;
-  return typeof name === 'string' && name.trim() !== '' ? name.trim() : null;
+function routeDestination(routeInfo: unknown, problems: string[]): string | null {
+  if (routeInfo === undefined || routeInfo === null) return null;
+  if (!isRecord(routeInfo)) {
+    problems.push(`routeInfo: expected an object, got ${describeValue(routeInfo)}`);
+    return null;
+  }
+  const to = routeInfo.to;
+  if (to === undefined || to === null) return null;
+  if (!isRecord(to)) {
+    problems.push(`routeInfo.to: expected an object, got ${describeValue(to)}`);
+    return null;
+  }
+  return readText(to.name, 'routeInfo.to.name', problems);
 }

@@ -87,6 +87,44 @@ export function statusFromText(text: string): TrackingStatus | null {
 }
 
 /**
+ * A provider's event list read item by item, from the end when `newestFirst` (so the events come out oldest
+ * first either way, as `orderEvents` keeps them, without turning the list round). `readEvent` returns the
+ * event, or null for an item it skips, and names each problem from the item on (".time: …", ": …"). Here
+ * the problems get the item's place (`data[2].time: …`), written only for an item that has one, and are
+ * put in list order.
+ */
+export function readEvents(
+  items: readonly unknown[],
+  listName: string,
+  newestFirst: boolean,
+  readEvent: (item: unknown, problems: string[]) => TrackingEvent | null,
+  problems: string[],
+): TrackingEvent[] {
+  const events: TrackingEvent[] = [];
+  const first = problems.length;
+  // Where each item's problems start, when read from the end: to put them back in list order afterwards.
+  let groupStarts: number[] | null = null;
+  for (let step = 0; step < items.length; step += 1) {
+    const i = newestFirst ? items.length - 1 - step : step;
+    const unreadBefore = problems.length;
+    const event = readEvent(items[i], problems);
+    if (event !== null) events.push(event);
+    if (problems.length === unreadBefore) continue;
+    for (let k = unreadBefore; k < problems.length; k += 1) problems[k] = `${listName}[${i}]${problems[k] as string}`;
+    if (newestFirst) (groupStarts ??= []).push(unreadBefore);
+  }
+  if (groupStarts !== null && groupStarts.length > 1) {
+    const read = problems.splice(first);
+    for (let g = groupStarts.length - 1; g >= 0; g -= 1) {
+      const start = (groupStarts[g] as number) - first;
+      const end = g + 1 < groupStarts.length ? (groupStarts[g + 1] as number) - first : read.length;
+      for (let k = start; k < end; k += 1) problems.push(read[k] as string);
+    }
+  }
+  return events;
+}
+
+/**
  * Ascending time, duplicates (same time and text) removed, keeping the one with the most information
  * (a status, a code, an area sort last); input order never matters. Takes the array over: it may come
  * back reversed in place, so callers pass a list they built for it.
@@ -117,7 +155,14 @@ function compareEvents(a: TrackingEvent, b: TrackingEvent): number {
   if (a.at !== b.at) return a.at - b.at;
   const rankA = a.status === null ? -1 : STATUS_RANK[a.status];
   const rankB = b.status === null ? -1 : STATUS_RANK[b.status];
-  return compareText(a.text, b.text) || rankA - rankB || compareText(a.code ?? '', b.code ?? '') || compareText(a.area ?? '', b.area ?? '');
+  // Statuses of equal rank (delivered and returned) are told apart by name.
+  return (
+    compareText(a.text, b.text) ||
+    rankA - rankB ||
+    compareText(a.status ?? '', b.status ?? '') ||
+    compareText(a.code ?? '', b.code ?? '') ||
+    compareText(a.area ?? '', b.area ?? '')
+  );
 }
 
 function compareText(a: string, b: string): number {
@@ -132,9 +177,13 @@ export function codeTable<T>(entries: Record<string, T>): ReadonlyMap<string, T>
   return new Map(Object.entries(entries));
 }
 
-/** What a provider normalizer returns. `retry` says when asking again could help (tracking-apis §7). */
+/**
+ * What a provider normalizer returns. `problems` names each part of the body it could not read as it was
+ * (`data[2].time: "sometime" is not a time; event skipped`), in body order; `retry` says when asking again
+ * could help (tracking-apis §7).
+ */
 export type TrackingResult =
-  | { ok: true; facts: TrackingFacts }
+  | { ok: true; facts: TrackingFacts; problems: string[] }
   | { ok: false; error: string; retry: 'never' | 'later' | 'backoff' };
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAssessInput } from '../../../lib/assess/assess-input';
+import { assessShop } from '../../../lib/findings/assess';
 import { DEFAULT_POLICY } from '../../../lib/findings/policy';
 import { afterSaleRow, orderRow } from '../pdd/fixtures';
 
@@ -76,5 +77,91 @@ describe('parseAssessInput', () => {
   it('assesses a case whose order was not captured, knowing only its number', () => {
     const parsed = input({ now: NOW, orders: [], afterSales: [afterSaleRow()] });
     expect(parsed.contexts.map((ctx) => [ctx.order.orderSn, ctx.order.state, ctx.afterSales.length])).toEqual([['261118-582910374650211', 'unknown', 1]]);
+  });
+
+  describe('courier times it cannot read as they are', () => {
+    const SHIPPED_30H_AGO = NOW / 1000 - 30 * 3600;
+    const shipped = orderRow({ tracking_number: 'YT123', shipping_id: 85, shipping_time: SHIPPED_30H_AGO });
+
+    it('reads a pickup written with slashes: no false "invalid number", early upload or breached pickup', () => {
+      const parsed = input({ now: NOW, orders: [shipped], traces: { YT123: { nu: 'YT123', data: [{ time: '2026/11/19 07:10:00', context: '已揽收' }] } } });
+      expect(parsed.diagnostics).toEqual([]);
+      expect(parsed.contexts[0]?.tracking).toMatchObject({ pickedUpAt: Date.UTC(2026, 10, 18, 23, 10), noRecord: false });
+      const kinds = assessShop(parsed.contexts, parsed.now, parsed.policy).map((finding) => finding.kind);
+      expect(kinds).not.toContain('tracking_invalid');
+      expect(kinds).not.toContain('early_upload');
+      expect(kinds).not.toContain('pickup_by');
+    });
+
+    it('names each courier problem under its trace key, and a trace none of whose events can be read', () => {
+      const parsed = input({
+        now: NOW,
+        orders: [shipped, orderRow({ order_sn: '261118-582910374650299', tracking_number: 'YT124' })],
+        traces: {
+          YT123: { nu: 'YT123', data: [{ ftime: '19日 07:10', time: '2026-11-19 07:10:00', context: '已揽收' }] },
+          YT124: { nu: 'YT124', data: [{ time: 'soon', context: '已揽收' }] },
+        },
+      });
+      expect(parsed.diagnostics).toEqual([
+        'traces.YT123: data[0].ftime: "19日 07:10" is not a time; event read from time',
+        'traces.YT124: Kuaidi100 data lists 1 event and none can be read: data[0].time: "soon" is not a time; event skipped',
+      ]);
+      // The unread trace is no reading: the pickup clock stays unverified rather than "no record".
+      expect(parsed.contexts.map((ctx) => ctx.tracking?.trackingNumber ?? null)).toEqual(['YT123', null]);
+    });
+  });
+
+  describe('repeats, in any order', () => {
+    const caseA = afterSaleRow({ refundAmount: 2590 });
+    const caseB = afterSaleRow({ refundAmount: 1000 });
+
+    it('keeps one of two after-sales rows with one id, whichever comes first, and names the other', () => {
+      const ab = input({ now: NOW, afterSales: [caseA, caseB] });
+      const ba = input({ now: NOW, afterSales: [caseB, caseA] });
+      expect(ab.contexts).toEqual(ba.contexts);
+      expect(ab.contexts[0]?.afterSales).toHaveLength(1);
+      expect(ab.diagnostics).toEqual(['afterSales[0]: id 6120034455 repeated, row skipped (it differs from afterSales[1], which is kept)']);
+      expect(ba.diagnostics).toEqual(['afterSales[1]: id 6120034455 repeated, row skipped (it differs from afterSales[0], which is kept)']);
+    });
+
+    it('keeps one of two differing order rows with one number, whichever comes first', () => {
+      const early = orderRow({ order_amount: 100 });
+      const late = orderRow({ order_amount: 200 });
+      expect(input({ now: NOW, orders: [early, late] }).contexts).toEqual(input({ now: NOW, orders: [late, early] }).contexts);
+    });
+
+    it('names a trace key that is no tracking number, and merges the keys of one number in key order', () => {
+      const body = (time: string, context: string, statusCode: string) => ({ nu: 'YT123', state: '0', data: [{ time, context, statusCode }] });
+      const traces = {
+        ' ': body('2026-11-19 08:00:00', '已揽收', '103'),
+        'yt 123': body('2026-11-19 20:00:00', '快件已到达【转运中心】', '1002'),
+        YT123: body('2026-11-19 08:00:00', '已揽收', '103'),
+        ZZ999: body('2026-11-19 08:00:00', '已揽收', '103'),
+      };
+      const reversed = Object.fromEntries(Object.entries(traces).reverse());
+      const orders = [orderRow({ tracking_number: 'YT123' })];
+      const parsed = input({ now: NOW, orders, traces });
+      expect(parsed.diagnostics).toEqual([
+        'traces[" "]: key is not a tracking number, ignored',
+        'traces.ZZ999: no order has tracking number ZZ999, ignored',
+        'traces: keys "YT123", "yt 123" are one tracking number YT123; their readings are merged',
+      ]);
+      expect(parsed.contexts[0]?.tracking?.events.map((event) => event.text)).toEqual(['已揽收', '快件已到达【转运中心】']);
+      expect(input({ now: NOW, orders, traces: reversed }).contexts).toEqual(parsed.contexts);
+    });
+  });
+
+  it('keeps every diagnostic on one line, whatever the input says', () => {
+    const parsed = input({
+      now: NOW,
+      policy: { 'pickupHours\nassess: fake': 1 },
+      orders: [orderRow({ order_sn: 'a\nb' }), orderRow({ order_sn: 'a\nb' }), orderRow({ shipping_time: 'soon\nassess: orders[9]: fake line' })],
+      traces: { 'yt\u2028x': {} },
+    });
+    expect(parsed.diagnostics).toHaveLength(4);
+    for (const line of parsed.diagnostics) expect(line).not.toMatch(/[\n\r\u2028\u2029]/);
+    expect(parsed.diagnostics).toContain('orders[1]: order_sn "a\\nb" repeated, row skipped');
+    expect(parsed.diagnostics).toContain('orders[2]: shipping_time: expected a number, got "soon\\nassess: orders[9]: fake line"');
+    expect(parsed.diagnostics).toContain('traces["yt\\u2028x"]: no order has tracking number YTX, ignored');
   });
 });

@@ -184,6 +184,25 @@ describe('npm run assess on bad input', { timeout: 60_000 }, () => {
     expect(run.stderr).toMatch(message);
   });
 
+  it('prints one line per problem: text in the input cannot forge a diagnostic of its own', () => {
+    const forged = JSON.stringify({
+      now: '2026-11-20T10:00:00+08:00',
+      orders: [{ order_sn: '261119-700000000000001', order_status_str: '待发货', shipping_time: 'soon\nassess: orders[9]: fake line' }],
+    });
+    const run = assess(file('forged.json', forged));
+    expect(run.status).toBe(0);
+    expect(run.stderr.split('\n').filter((line) => line !== '')).toEqual([
+      'assess: orders[0]: shipping_time: expected a number, got "soon\\nassess: orders[9]: fake line"',
+    ]);
+  });
+
+  it('keeps the JSON parser\'s quote of the input on the one line it prints', () => {
+    const run = assess(file('broken-lines.json', '{"now":\nassess: fake line\n'));
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n').filter((line) => line !== '')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^assess: .*broken-lines\.json is not JSON: /);
+  });
+
   it('accepts a file with a byte-order mark', () => {
     const run = assess(file('bom.json', '\uFEFF{"now":"2026-11-20T10:00:00+08:00","orders":[]}'));
     expect(run).toMatchObject({ status: 0, stderr: '', findings: [] });

@@ -54,6 +54,43 @@ describe('parseInstant', () => {
   it('refuses what is not a time', () => {
     expect(parseInstant('next tuesday')).toBeNull();
   });
+
+  it.each([
+    ['slashes', '2026/11/19 07:10:00', Date.UTC(2026, 10, 18, 23, 10)],
+    ['slashes, one-digit month and day', '2026/1/9 7:10', Date.UTC(2026, 0, 8, 23, 10)],
+    ['T without seconds', '2026-11-19T07:10', Date.UTC(2026, 10, 18, 23, 10)],
+    ['fractional seconds', '2026-11-19 07:10:00.123', Date.UTC(2026, 10, 18, 23, 10, 0, 123)],
+    ['microseconds, cut to milliseconds', '2026-11-19T07:10:00.123456', Date.UTC(2026, 10, 18, 23, 10, 0, 123)],
+    ['+08:00', '2026-11-19 07:10:00+08:00', Date.UTC(2026, 10, 18, 23, 10)],
+    ['+0800', '2026-11-19T07:10:00+0800', Date.UTC(2026, 10, 18, 23, 10)],
+    ['+08', '2026-11-19T07:10+08', Date.UTC(2026, 10, 18, 23, 10)],
+    ['Z with a fraction', '2026-11-18T23:10:00.5Z', Date.UTC(2026, 10, 18, 23, 10, 0, 500)],
+    ['-05:30', '2026-11-18T17:40:00-05:30', Date.UTC(2026, 10, 18, 23, 10)],
+    ['surrounding whitespace', ' 2026-11-19 07:10:00\n', Date.UTC(2026, 10, 18, 23, 10)],
+  ])('reads a courier time with %s: %j', (_label, text, expected) => {
+    expect(parseInstant(text)).toBe(expected);
+  });
+
+  it.each(['2026/11-19 07:10:00', '2026-11-19 07:10:00+24:00', '2026-11-19 07:10:00+08:60', '2026-11-19+08:00', '2026-11-19 07:10:00 +08:00', '0000-06-01 12:00:00'])(
+    'refuses %j',
+    (text) => {
+      expect(parseInstant(text)).toBeNull();
+    },
+  );
+
+  it('reads a zone only where one may be given: parseShanghaiLocal refuses it', () => {
+    expect(parseShanghaiLocal('2026-11-19 07:10:00+08:00')).toBeNull();
+    expect(parseShanghaiLocal('2026/11/19 07:10:00')).toBe(Date.UTC(2026, 10, 18, 23, 10));
+  });
+
+  it('reads the years 0001–0099 as written, never as 1901–1999', () => {
+    const year = (ms: number | null) => (ms === null ? null : new Date(ms).getUTCFullYear());
+    expect(year(parseShanghaiLocal('0050-06-01 12:00:00'))).toBe(50);
+    expect(year(parseInstant('0050-06-01T12:00:00Z'))).toBe(50);
+    expect(year(shanghaiWallToMs(99, 12, 31, 12, 0, 0))).toBe(99);
+    // Leap day of a leap year that 19xx does not share (1900 is no leap year; the year 4 is).
+    expect(new Date(shanghaiWallToMs(4, 2, 29, 12, 0, 0)).getUTCDate()).toBe(29);
+  });
 });
 
 describe('display helpers', () => {

@@ -69,3 +69,19 @@ describe('normalizeAfterSaleRow', () => {
     expect(normalizeAfterSaleRow(row, CAPTURED)).toEqual({ ok: false, error });
   });
 });
+
+describe('normalizeAfterSaleRow on values it cannot take as they are', () => {
+  it.each([
+    ['an id JSON has rounded', { id: JSON.parse('9007199254740993') }, 'id: 9007199254740992 is above 2^53, where JSON numbers lose digits; send it as text'],
+    ['a refund of 400 nines', { refundAmount: '9'.repeat(400) }, `refundAmount: expected a number, got "${'9'.repeat(60)}"…`],
+    ['a refund in yuan', { refundAmount: 25.9 }, 'refundAmount: 25.9 is not a whole number from 0 to 10000000000'],
+    ['a status code that is no code', { afterSalesStatus: 1e300 }, 'afterSalesStatus: 1e+300 is not a whole number from -1 to 2147483647'],
+    ['an expiry of 400 nines', { expireRemainTime: '9'.repeat(400) }, `expireRemainTime: expected a number, got "${'9'.repeat(60)}"…`],
+  ])('names %s', (_label, fields, error) => {
+    expect(normalizeAfterSaleRow(afterSaleRow(fields), CAPTURED)).toEqual({ ok: false, error });
+  });
+
+  it('keeps only action codes that are safe integers', () => {
+    expect(facts(afterSaleRow({ actions: [1028, 1e300, '9'.repeat(400)] })).actions).toEqual([1028]);
+  });
+});

@@ -133,3 +133,85 @@ describe('normalizeTrackingNumber', () => {
     fc.assert(fc.property(text, (sample) => normalizeTrackingNumber(sample) === byDefinition(sample)), { numRuns: 3000 });
   });
 });
+
+describe('normalizeOrderRow on values it cannot take as they are', () => {
+  // Read as the console's JSON arrives: through JSON.parse, which rounds numbers beyond 2^53.
+  const fromJson = (fields: string) => JSON.parse(`{${fields}}`) as Record<string, unknown>;
+
+  it.each([
+    ['order_sn', '"order_sn": 231012123456789012345', 'order_sn: 231012123456789020000 is above 2^53, where JSON numbers lose digits; send it as text'],
+    ['goods_id', '"goods_id": 9007199254740993', 'goods_id: 9007199254740992 is above 2^53, where JSON numbers lose digits; send it as text'],
+    ['after_sales_id', '"after_sales_id": -9007199254740993', 'after_sales_id: -9007199254740992 is above 2^53, where JSON numbers lose digits; send it as text'],
+    ['tracking_number', '"tracking_number": 1e21', 'tracking_number: 1e+21 is above 2^53, where JSON numbers lose digits; send it as text'],
+  ])('refuses a numeric %s that JSON has rounded, saying to send it as text', (_field, json, error) => {
+    expect(normalizeOrderRow(orderRow(fromJson(json)))).toEqual({ ok: false, error });
+  });
+
+  it('keeps ids that are safe integers, and any id sent as text', () => {
+    expect(facts(orderRow({ goods_id: 9007199254740991 })).goodsId).toBe('9007199254740991');
+    expect(facts(orderRow({ order_sn: '231012123456789012345' })).orderSn).toBe('231012123456789012345');
+  });
+
+  it.each([
+    ['digits beyond any double', { order_amount: '9'.repeat(400) }, `order_amount: expected a number, got "${'9'.repeat(60)}"…`],
+    ['a fraction (yuan, not cents)', { order_amount: 25.9 }, 'order_amount: 25.9 is not a whole number from 0 to 10000000000'],
+    ['a negative amount', { order_amount: '-100' }, 'order_amount: "-100" is not a whole number from 0 to 10000000000'],
+    ['an amount beyond any order', { order_amount: 1e300 }, 'order_amount: 1e+300 is not a whole number from 0 to 10000000000'],
+    ['a code beyond any code', { shipping_id: 1e20 }, 'shipping_id: 100000000000000000000 is not a whole number from -1 to 2147483647'],
+    ['a fractional status code', { order_status: 1.5 }, 'order_status: 1.5 is not a whole number from -1 to 2147483647'],
+  ])('names %s', (_label, fields, error) => {
+    expect(normalizeOrderRow(orderRow(fields))).toEqual({ ok: false, error });
+  });
+
+  it.each([
+    [true, true],
+    [1, true],
+    ['1', true],
+    [' 1', true],
+    ['true', true],
+    [false, false],
+    [0, false],
+    ['0', false],
+    [' false ', false],
+    [null, false],
+    ['', false],
+  ])('reads the flag %j as %s', (value, expected) => {
+    expect(facts(orderRow({ no_trace_delivery: value })).noLogistics).toBe(expected);
+  });
+
+  it.each([
+    ['yes', 'no_trace_delivery: expected a flag (true, false, 1 or 0), got "yes"'],
+    [[], 'no_trace_delivery: expected a flag (true, false, 1 or 0), got an array'],
+    [2, 'no_trace_delivery: expected a flag (true, false, 1 or 0), got 2'],
+    ['TRUE!', 'no_trace_delivery: expected a flag (true, false, 1 or 0), got "TRUE!"'],
+  ])('names the flag %j instead of reading it as false', (value, error) => {
+    expect(normalizeOrderRow(orderRow({ no_trace_delivery: value }))).toEqual({ ok: false, error });
+  });
+
+  it("reads a relief tag object's value as a flag, and names one that is not", () => {
+    const tag = (value: unknown) => orderRow({ order_tag_list: [{ name: 'region_black_delay_shipping', value }] });
+    expect(facts(tag('0')).shippingDelayAllowed).toBe(false);
+    expect(facts(tag(undefined)).shippingDelayAllowed).toBe(true);
+    expect(normalizeOrderRow(tag('maybe'))).toEqual({
+      ok: false,
+      error: 'order_tag_list[0].value: expected a flag (true, false, 1 or 0), got "maybe"',
+    });
+    expect(normalizeOrderRow(orderRow({ order_tag_list: 'region_black_delay_shipping' }))).toEqual({
+      ok: false,
+      error: 'order_tag_list: expected a list, got "region_black_delay_shipping"',
+    });
+  });
+
+  it('names a receiver field the receiver key could not read as it is', () => {
+    expect(normalizeOrderRow(orderRow({ mobile: 13800000000000000000 }))).toEqual({
+      ok: false,
+      error: 'mobile: 13800000000000000000 is above 2^53, where JSON numbers lose digits; send it as text',
+    });
+    expect(normalizeOrderRow(orderRow({ receive_name: { first: '测试' } }))).toEqual({ ok: false, error: 'receive_name: expected text, got object' });
+  });
+
+  it('quotes a bad value escaped, so that it cannot start a line of its own', () => {
+    const result = normalizeOrderRow(orderRow({ shipping_time: 'soon\nassess: orders[9]: fake line' }));
+    expect(result).toEqual({ ok: false, error: 'shipping_time: expected a number, got "soon\\nassess: orders[9]: fake line"' });
+  });
+});

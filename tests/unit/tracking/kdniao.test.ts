@@ -83,3 +83,32 @@ describe('normalizeKdniao', () => {
     expect(normalizeKdniao(kdn({ LogisticCode: 'SF000' }), 'YT0000000000001', CHECKED)).toMatchObject({ ok: false, retry: 'never' });
   });
 });
+
+describe('normalizeKdniao on event times it cannot read as they are', () => {
+  it('reads slashes and offsets, and names the traces it skips', () => {
+    const result = normalizeKdniao(
+      kdn({ State: '2' }, [trace('2026/11/19 20:00:00', '【杭州】已揽收', '1'), trace('2026-11-20T03:10:00+08:00', '到达【杭州中转部】', '2'), trace('soon', '派件中')]),
+      'YT0000000000001',
+      CHECKED,
+    );
+    expect(result).toMatchObject({ ok: true, problems: ['Traces[2].AcceptTime: "soon" is not a time; event skipped'] });
+    expect(result.ok && result.facts.events.map((event) => event.at)).toEqual([sh('2026-11-19 20:00:00'), sh('2026-11-20 03:10:00')]);
+  });
+
+  it('answers an error, not "no trace", when traces are listed and none can be read', () => {
+    expect(normalizeKdniao(kdn({ State: '2' }, [trace('2026年11月19日', '已揽收'), { AcceptStation: '派件中' } as never]), 'YT0000000000001', CHECKED)).toEqual({
+      ok: false,
+      error: 'Kdniao Traces lists 2 events and none can be read: Traces[0].AcceptTime: "2026年11月19日" is not a time; event skipped; Traces[1]: no AcceptTime; skipped',
+      retry: 'backoff',
+    });
+  });
+
+  it('reads Success as a flag and escapes the Reason', () => {
+    expect(facts(kdn({ Success: 'true', State: '2' }, [trace('2026-11-20 08:00:00', '运输中')])).status).toBe('in_transit');
+    expect(normalizeKdniao({ Success: false, Reason: '系统繁忙\nassess: fake' }, 'YT0000000000001', CHECKED)).toEqual({
+      ok: false,
+      error: 'Kdniao request failed: 系统繁忙\\nassess: fake',
+      retry: 'backoff',
+    });
+  });
+});

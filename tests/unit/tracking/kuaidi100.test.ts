@@ -170,3 +170,94 @@ describe('normalizeKuaidi100', () => {
     expect(f.lastEventAt).toBe(sh('2026-11-20 08:00:00'));
   });
 });
+
+describe('normalizeKuaidi100 on event times it cannot read as they are', () => {
+  const read = (data: unknown[], extra: Record<string, unknown> = {}) => normalizeKuaidi100({ ...k100('0', []), data, ...extra }, 'ZT7800001234567', CHECKED);
+
+  it('reads the common time forms of couriers, slashes and explicit offsets included', () => {
+    const result = read([
+      { time: '2026/11/19 07:10:00', context: '已揽收' },
+      { time: '2026-11-19T09:10', context: '快件已发往【转运中心】' },
+      { time: '2026-11-19 10:10:00.250', context: '快件已到达【转运中心】' },
+      { time: '2026-11-19T03:10:00Z', context: '快件已到达【苏州转运中心】' },
+    ]);
+    expect(result).toMatchObject({ ok: true, problems: [] });
+    if (!result.ok) return;
+    expect(result.facts.events.map((event) => event.at)).toEqual([
+      sh('2026-11-19 07:10:00'),
+      sh('2026-11-19 09:10:00'),
+      sh('2026-11-19 10:10:00') + 250,
+      sh('2026-11-19 11:10:00'),
+    ]);
+    expect(result.facts.pickedUpAt).toBe(sh('2026-11-19 07:10:00'));
+  });
+
+  it('reads the time when ftime cannot be read, and says so', () => {
+    const result = read([{ ftime: '19日 07:10', time: '2026-11-19 07:10:00', context: '已揽收' }]);
+    expect(result).toMatchObject({ ok: true, problems: ['data[0].ftime: "19日 07:10" is not a time; event read from time'] });
+    expect(result.ok && result.facts.events.map((event) => event.at)).toEqual([sh('2026-11-19 07:10:00')]);
+  });
+
+  it('keeps the readable events and names each event it skips, by index, field and escaped value, in body order', () => {
+    const result = read([
+      { time: '2026-11-20 08:00:00', context: '派件中' },
+      { time: 'sometime\nassess: fake', context: '快件动态' },
+      { context: 'no time' },
+      'garbage',
+      { time: '0050-06-01 12:00:00', context: '已揽收' },
+      { time: 1795482720, context: '已揽收' },
+      { ftime: 'x', time: '2150-01-01 00:00:00', context: '已揽收' },
+    ]);
+    expect(result).toMatchObject({
+      ok: true,
+      problems: [
+        'data[1].time: "sometime\\nassess: fake" is not a time; event skipped',
+        'data[2]: no time or ftime; skipped',
+        'data[3]: expected an event object, got "garbage"; skipped',
+        'data[4].time: "0050-06-01 12:00:00" is not a plausible time; event skipped',
+        'data[5].time: expected a time as text, got 1795482720; event skipped',
+        'data[6].ftime: "x" is not a time',
+        'data[6].time: "2150-01-01 00:00:00" is not a plausible time; event skipped',
+      ],
+    });
+    expect(result.ok && result.facts.events.map((event) => event.text)).toEqual(['派件中']);
+  });
+
+  it('answers an error, not "no record", when events are listed and none can be read', () => {
+    expect(read([{ time: 'sometime', context: '已揽收' }, { context: '派件中' }])).toEqual({
+      ok: false,
+      error: 'Kuaidi100 data lists 2 events and none can be read: data[0].time: "sometime" is not a time; event skipped; data[1]: no time or ftime; skipped',
+      retry: 'backoff',
+    });
+    // An empty list is a reading: the courier has no event yet.
+    expect(read([])).toMatchObject({ ok: true, facts: { noRecord: false, events: [] } });
+    expect(normalizeKuaidi100({ message: 'ok', data: [] }, 'ZT7800001234567', CHECKED)).toMatchObject({ ok: true, facts: { noRecord: true } });
+  });
+
+  it('names fields of the wrong kind and reads them as absent', () => {
+    const result = read([{ time: '2026-11-20 08:00:00', context: { text: '已签收' }, statusCode: 301.5, areaName: ['江苏'] }], { com: ['zhongtong'], state: true });
+    expect(result).toMatchObject({
+      ok: true,
+      problems: [
+        'data[0].context: expected text, got object',
+        'data[0].statusCode: expected text, got 301.5',
+        'data[0].areaName: expected text, got an array',
+        'state: expected text, got true',
+        'com: expected text, got an array',
+      ],
+      facts: { rawState: null, identifiedCourier: null, events: [{ text: '', code: null, area: null, status: null }] },
+    });
+  });
+
+  it('escapes the provider message and a waybill number of another body', () => {
+    expect(normalizeKuaidi100({ result: false, returnCode: '502', message: '服务器错误\nassess: fake' }, 'ZT7800001234567', CHECKED)).toEqual({
+      ok: false,
+      error: 'Kuaidi100 returnCode 502: 服务器错误\\nassess: fake',
+      retry: 'backoff',
+    });
+    expect(normalizeKuaidi100({ ...k100('0', []), nu: 7800001234 }, 'ZT7800001234567', CHECKED)).toMatchObject({
+      ok: false,
+      error: 'Kuaidi100 body is for waybill 7800001234, not ZT7800001234567',
+    });
+  });
+});

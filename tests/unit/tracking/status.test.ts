@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { TrackingFacts } from '../../../lib/facts/facts';
+import type { TrackingEvent, TrackingFacts } from '../../../lib/facts/facts';
 import { normalizeKuaidi100 } from '../../../lib/tracking/kuaidi100';
-import { isPickedUp, isTerminal, mergeTracking, statusFromText, TEXT_KEYWORDS } from '../../../lib/tracking/status';
+import { isPickedUp, isTerminal, mergeTracking, orderEvents, statusFromText, TEXT_KEYWORDS } from '../../../lib/tracking/status';
 
 const sh = (text: string) => Date.parse(`${text.replace(' ', 'T')}+08:00`);
 
@@ -43,6 +43,18 @@ describe('mergeTracking', () => {
 
   it('takes the first reading as is', () => {
     expect(mergeTracking(null, delivered)).toBe(delivered);
+  });
+});
+
+describe('orderEvents', () => {
+  it('keeps the same one of two duplicates that differ only in statuses of equal rank, whatever their order', () => {
+    // Kdniao reads code 418 (快件取出) as delivered, Kuaidi100 as its main code 4, returned: a merged trace has both.
+    const at = sh('2026-11-20 09:00:00');
+    const delivered: TrackingEvent = { at, text: '快件已取出', area: null, status: 'delivered', code: '418' };
+    const returned: TrackingEvent = { ...delivered, status: 'returned' };
+    const one = orderEvents([delivered, returned]);
+    expect(orderEvents([returned, delivered])).toEqual(one);
+    expect(one).toHaveLength(1);
   });
 });
 
