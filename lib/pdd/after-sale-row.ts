@@ -1,4 +1,4 @@
-// `/mercury/mms/afterSales/queryList` rows (pdd-rules §3.4, §4.3, §6.6) → AfterSaleFacts.
+// `/mercury/mms/afterSales/queryList` rows (lib/pdd/README.md § After-sales list) → AfterSaleFacts.
 import type { AfterSaleFacts, AfterSaleKind } from '../facts/facts';
 import { SECOND_MS } from '../time/shanghai';
 import { isAbsent, isRecord, readCents, readCode, readEpoch, readNumber, readText } from './fields';
@@ -8,7 +8,7 @@ export type AfterSaleRowResult = { ok: true; facts: AfterSaleFacts } | { ok: fal
 
 /**
  * `expireRemainTime` is seconds in this endpoint, but the same field name is milliseconds in the appeal
- * endpoint; a value above 60 days of seconds can only be milliseconds (pdd-rules §6.6).
+ * endpoint; a value above 60 days of seconds can only be milliseconds (lib/pdd/README.md § expireRemainTime).
  */
 const EXPIRE_REMAIN_SECONDS_MAX = 5_184_000;
 /** No after-sales window lasts a year; a larger remaining time is a corrupt value. */

@@ -1,11 +1,11 @@
-// `recentOrderList` pageItems (pdd-rules §3.2, §4.1) → OrderFacts.
+// `recentOrderList` pageItems (lib/pdd/README.md § Order list fields, § Order status strings) → OrderFacts.
 import type { OrderFacts, OrderState } from '../facts/facts';
 import { describeValue, isAbsent, isRecord, readCents, readCode, readEpoch, readFlag, readText } from './fields';
 import { receiverKeyOf } from './receiver-key';
 
 export type OrderRowResult = { ok: true; facts: OrderFacts } | { ok: false; error: string };
 
-/** The mms after-sales code for 退款成功 (pdd-rules §4.3; never the open-API table, where 5 means 退款中). */
+/** The mms after-sales code for 退款成功 (lib/pdd/README.md § After-sales status codes; never the open-API table, where 5 means 退款中). */
 const MMS_REFUND_SUCCEEDED = 5;
 const RELIEF_TAG = 'region_black_delay_shipping';
 

@@ -1,5 +1,5 @@
-// PDD `shipping_id` → the codes each tracking provider uses for that courier (pdd-rules §3.6, §6.7;
-// tracking-apis §1.6). Only couriers with a confirmed code are listed; others are not compared.
+// PDD `shipping_id` → the codes each tracking provider uses for that courier (lib/pdd/README.md § Courier ids;
+// lib/tracking/README.md § Courier codes). Only couriers with a confirmed code are listed; others are not compared.
 import type { TrackingProvider } from '../facts/facts';
 
 interface CourierCodes {

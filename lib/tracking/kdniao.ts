@@ -1,11 +1,11 @@
-// Kdniao (快递鸟) 1002 and 8001 response bodies (tracking-apis §2) → TrackingFacts.
+// Kdniao (快递鸟) 1002 and 8001 response bodies (lib/tracking/README.md § Kdniao response) → TrackingFacts.
 import type { TrackingEvent, TrackingStatus } from '../facts/facts';
 import { describeValue, isRecord, readFlag, readText, readTime } from '../pdd/fields';
 import { normalizeTrackingNumber } from '../pdd/order-row';
 import { escapeText } from '../text/quote';
 import { codeTable, completeTracking, orderEvents, readEvents, statusFromText, type TrackingResult } from './status';
 
-/** 8001 `StateEx` codes and per-event `Action` codes (mapped per tracking-apis §6). Maps, as in kuaidi100.ts. */
+/** 8001 `StateEx` codes and per-event `Action` codes (lib/tracking/README.md § Kdniao state codes). Maps, as in kuaidi100.ts. */
 const SUB_CODES: ReadonlyMap<string, TrackingStatus> = codeTable({
   '1': 'picked_up',
   '10': 'pending',
@@ -62,7 +62,7 @@ const MAIN_CODES: ReadonlyMap<string, TrackingStatus> = codeTable({
 const NO_TRACE_STATE = '0';
 const STALLED_SUB = '403';
 const PROXY_SUBS: ReadonlySet<string> = new Set(['211', '304', '311']);
-/** Kdniao errors have no stable code, only a `Reason` text (tracking-apis §2, §7). */
+/** Kdniao errors have no stable code, only a `Reason` text (lib/tracking/README.md § Error classes). */
 const NO_TRACE_REASON = /暂无轨迹|没有物流轨迹|无轨迹信息|查询无结果/;
 const CONFIG_REASON = /签名|DataSign|EBusinessID|未开通|权限|账号|AppKey/i;
 const QUOTA_REASON = /上限|次数|超过|频繁|额度/;
@@ -103,7 +103,7 @@ export function normalizeKdniao(
   const stateEx = readText(body.StateEx, 'StateEx', problems);
   const newestCode = events[events.length - 1]?.code ?? null;
   // The newest event's Action stands in for a missing StateEx only when it is a sub-code: an Action of a
-  // main level ("2" 在途) must not outrank the body's State ("4" 问题件) (tracking-apis §6 rule 1).
+  // main level ("2" 在途) must not outrank the body's State ("4" 问题件) (lib/tracking/README.md § Normalized status).
   const newestSub = newestCode !== null && SUB_CODES.has(newestCode) && !MAIN_CODES.has(newestCode) ? newestCode : null;
   const sub = stateEx !== null && SUB_CODES.has(stateEx) ? stateEx : newestSub;
   const main = state !== null && MAIN_CODES.has(state) ? state : null;

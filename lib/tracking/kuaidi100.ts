@@ -1,11 +1,11 @@
-// Kuaidi100 `poll/query.do` response bodies (tracking-apis §1.1–1.3) → TrackingFacts.
+// Kuaidi100 `poll/query.do` response bodies (lib/tracking/README.md § Kuaidi100 response) → TrackingFacts.
 import type { TrackingEvent, TrackingStatus } from '../facts/facts';
 import { describeValue, isRecord, readFlag, readText, readTime } from '../pdd/fields';
 import { normalizeTrackingNumber } from '../pdd/order-row';
 import { escapeText } from '../text/quote';
 import { codeTable, completeTracking, orderEvents, readEvents, statusFromText, type TrackingResult } from './status';
 
-/** `resultv2=4` sub-codes (tracking-apis §1.2, mapped per §6). */
+/** `resultv2=4` sub-codes (lib/tracking/README.md § Kuaidi100 state codes). */
 const SUB_CODES: ReadonlyMap<string, TrackingStatus> = codeTable({
   '101': 'pending',
   '102': 'pending',
@@ -77,7 +77,7 @@ const BACKOFF_RETRY: ReadonlySet<string> = new Set(['501', '502']);
 
 /**
  * `expectedCouriers`: the Kuaidi100 codes right for the order's courier; when the body names another
- * company, `identifiedCourier` says which (pdd-rules A14). Hand-written, without a schema library: every
+ * company, `identifiedCourier` says which (rule A14). Hand-written, without a schema library: every
  * event of every trace of a shop comes through here.
  */
 export function normalizeKuaidi100(
@@ -168,7 +168,7 @@ function readEvent(item: unknown, problems: string[]): TrackingEvent | null {
   return { at, text, area, status: codedStatus ?? statusFromText(text), code };
 }
 
-/** A code's status: its own when the tables know it, else its main code's (tracking-apis §1.2). */
+/** A code's status: its own when the tables know it, else its main code's (lib/tracking/README.md § Kuaidi100 state codes). */
 function statusOfCode(code: string): TrackingStatus | null {
   const known = SUB_CODES.get(code);
   if (known !== undefined) return known;

@@ -1,4 +1,4 @@
-// The normalized tracking status (vocabulary §2, tracking-apis §6): its order, the keyword fallback for
+// The normalized tracking status (lib/findings/README.md § Normalized tracking status): its order, the keyword fallback for
 // events without a code, the assembly of a trace shared by every provider, and the merge of two readings.
 import type { TrackingEvent, TrackingFacts, TrackingStatus } from '../facts/facts';
 
@@ -31,8 +31,8 @@ export function isPickedUp(status: TrackingStatus): boolean {
 }
 
 /**
- * Keywords for event texts that carry no provider code (tracking-apis §6 rule 1, plus the problem words
- * of vocabulary §1.2), in priority order: "退回件已签收" is a return, "驿站代收" a delivery, "待揽收" not a pickup.
+ * Keywords for event texts that carry no provider code (lib/tracking/README.md § Keyword fallback, plus the problem words
+ * of lib/findings/README.md § Anomalies), in priority order: "退回件已签收" is a return, "驿站代收" a delivery, "待揽收" not a pickup.
  */
 export const TEXT_KEYWORDS: ReadonlyArray<readonly [TrackingStatus, readonly string[]]> = [
   ['rejected', ['拒收', '拒签']],
@@ -180,7 +180,7 @@ export function codeTable<T>(entries: Record<string, T>): ReadonlyMap<string, T>
 /**
  * What a provider normalizer returns. `problems` names each part of the body it could not read as it was
  * (`data[2].time: "sometime" is not a time; event skipped`), in body order; `retry` says when asking again
- * could help (tracking-apis §7).
+ * could help (lib/tracking/README.md § Error classes).
  */
 export type TrackingResult =
   | { ok: true; facts: TrackingFacts; problems: string[] }

@@ -56,7 +56,7 @@ type Fields = Record<keyof typeof shape, Sample<unknown>>;
 
 const input = fc.record({ fields: fc.record(shape), extra: extraFields }).map(({ fields, extra }) => ({ fields: fields as Fields, row: rowOf(fields, extra) }));
 
-/** The prefixes of order_status_str, as pdd-rules §4.1 lists them. */
+/** The prefixes of order_status_str, as lib/pdd/README.md § Order status strings lists them. */
 function stateOf(text: string, orderStatus: number | null, shippedAt: number | null): OrderFacts['state'] {
   const prefixes: Array<[string, OrderFacts['state']]> = [
     ['待支付', 'unpaid'], ['待发货', 'unshipped'], ['未发货', 'unshipped'], ['已发货', 'shipped'],

@@ -1,4 +1,4 @@
-// Synthetic rows shaped like the console's (pdd-rules §3.2, §3.4): unix seconds, cents, full-width commas,
+// Synthetic rows shaped like the console's (lib/pdd/README.md § Order list fields, § After-sales list): unix seconds, cents, full-width commas,
 // nulls where the console sends them. Buyer data is obviously fake.
 
 
