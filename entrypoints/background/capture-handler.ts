@@ -1,18 +1,16 @@
 import type { Capture } from '@/lib/capture/capture';
 import { ingestCapture } from '@/lib/ingest/ingest-capture';
 import type { CaptureReply, OrderView } from '@/lib/messages/protocol';
-import { loadSettings } from '@/lib/settings/settings';
-import { browser } from 'wxt/browser';
+import { loadSettings } from '@/lib/settings/settings-item';
 import { database } from './database';
 import { refreshToolbarCount } from './toolbar-count';
 
-/** Stores a capture, re-evaluates its orders and answers with what their badges need. */
-export async function handleCapture(capture: Capture): Promise<CaptureReply> {
+/** Stores a capture received at `receivedAt`, re-evaluates its orders and answers with what their badges need. */
+export async function handleCapture(capture: Capture, receivedAt: number): Promise<CaptureReply> {
   const db = await database();
-  const { policy, errors } = await loadSettings(browser.storage.local);
+  const { policy, errors } = await loadSettings();
   if (errors.length > 0) console.warn('[order-sentinel] settings problems, defaults used for:', errors);
-  const now = Date.now();
-  const report = await ingestCapture(db, capture, now, policy);
+  const report = await ingestCapture(db, capture, receivedAt, policy);
   if (report.error !== null) return { ok: false, error: report.error };
   if (report.rowsSkipped.length > 0) {
     console.warn(`[order-sentinel] ${capture.endpoint}: ${report.rowsSkipped.length} row(s) skipped`, report.rowsSkipped);

@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { exportJson, importJson, type ImportReport } from '@/lib/backup/backup-json';
 import { exportAtRiskCsv, exportHistoryCsv } from '@/lib/backup/export-csv';
 import type { SentinelDb } from '@/lib/db/schema';
-import { loadSettings } from '@/lib/settings/settings';
-import { browser } from 'wxt/browser';
+import { loadSettings } from '@/lib/settings/settings-item';
 import type { Lang } from '@/lib/time/shanghai';
 
 /** Export of the at-risk list and the whole history (CSV for Excel/WPS, JSON for a backup); import that merges. */
@@ -45,7 +44,7 @@ export function BackupSection({ db, lang }: { db: SentinelDb; lang: Lang }) {
       } catch {
         throw new Error(zh ? '文件不是有效的 JSON' : 'The file is not valid JSON');
       }
-      const { policy } = await loadSettings(browser.storage.local);
+      const { policy } = await loadSettings();
       const report = await importJson(db, parsed, Date.now(), policy);
       if (!report.ok) throw new Error(report.error ?? 'import failed');
       return summarize(report, zh);

@@ -1,0 +1,56 @@
+// Valibot issues as the one-line messages the extension shows: the path of the field, what was expected,
+// and what arrived, quoted the way JSON would write it (untrusted text never brings its newlines along).
+import type { BaseIssue, IssuePathItem } from 'valibot';
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const MAX_QUOTED = 60;
+
+/** `orders[3].facts.shippedAt`; a key that is no identifier is written `["odd key"]`. */
+export function pathOf(root: string, path: readonly IssuePathItem[] | undefined): string {
+  let text = root;
+  for (const item of path ?? []) text += step(item.key, text === '');
+  return text;
+}
+
+/** One path step: `[3]` for a list index, `.key` (or `key` at the start), `["odd key"]` for any other key. */
+export function step(key: unknown, first: boolean): string {
+  if (typeof key === 'number') return `[${key}]`;
+  if (typeof key === 'string' && IDENTIFIER.test(key)) return first ? key : `.${key}`;
+  return `[${quote(key)}]`;
+}
+
+/** An untrusted value in a message: text JSON-quoted and shortened, numbers as written, containers by kind. */
+export function quote(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value);
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (value === null || value === undefined || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value !== 'object') return `a ${typeof value}`;
+  const tag = Object.prototype.toString.call(value).slice(8, -1);
+  return tag === 'Object' ? 'an object' : `a ${tag}`;
+}
+
+/**
+ * `retentionDays: expected at least 7, got 2`. Schema issues say what type was expected in valibot's
+ * words (`number`, `"auto" | "zh" | "en"`); validation issues carry our own wording as their message.
+ */
+export function describeIssue(issue: BaseIssue<unknown>, root = ''): string {
+  const path = issue.path ?? [];
+  const last = path[path.length - 1];
+  const where = pathOf(root, path) || 'value';
+  if (last !== undefined && last.origin === 'key') {
+    // An object's key that is missing, or one that is not allowed (unknown, or not one of a record's keys).
+    if (issue.input === undefined && issue.expected !== 'never') return `${pathOf(root, path.slice(0, -1)) || 'value'} has no ${String(last.key)}`;
+    return `${where}: unknown key`;
+  }
+  if (issue.expected === 'never') return `${where}: unknown key`;
+  // Our own checks (validation actions, custom schemas) word their expectation in their message.
+  const ours = issue.kind === 'validation' || issue.type === 'custom';
+  const expected = ours ? issue.message : (issue.expected ?? issue.message);
+  return `${where}: expected ${expected}, got ${quote(issue.input)}`;
+}
+
+export function describeIssues(issues: readonly BaseIssue<unknown>[], root = ''): string[] {
+  return issues.map((issue) => describeIssue(issue, root));
+}
