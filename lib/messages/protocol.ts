@@ -27,7 +27,14 @@ export interface PageHealthReport {
 }
 
 export type CaptureReply =
-  | { ok: true; shopId: string; orders: OrderView[]; skippedRows: number }
+  | {
+      ok: true;
+      shopId: string;
+      orders: OrderView[];
+      skippedRows: number;
+      /** 'received' when the page's capture time was off the worker's clock and the receive time was used. */
+      capturedAtSource: 'page' | 'received';
+    }
   | { ok: false; error: string };
 
 interface ProtocolMap {

@@ -92,6 +92,56 @@ describe('background worker', () => {
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('1');
   });
 
+  describe("a capture time off the worker's clock is replaced by the receive time", () => {
+    const DAY = 24 * HOUR;
+    const listOf = (orderSn: string, capturedAt: number, row: Record<string, unknown>): Capture => ({
+      endpoint: 'recentOrderList',
+      shopId: '445566',
+      capturedAt,
+      request: null,
+      response: { success: true, result: { totalItemNum: 1, pageItems: [{ order_sn: orderSn, order_time: Math.floor((Date.now() - DAY) / 1000), promise_shipping_time: Math.floor((Date.now() + DAY) / 1000), ...row }] } },
+    });
+    const unshipped = { order_status: 1, order_status_str: '待发货', shipping_time: 0 };
+    const shipped = { order_status: 2, order_status_str: '已发货，待收货', shipping_time: Math.floor(Date.now() / 1000) - 60, tracking_number: 'YT0000001' };
+
+    test.each([
+      ['a year ahead', '261120-000000000000081', () => Date.now() + 365 * DAY],
+      ['in 1970', '261120-000000000000082', () => 1],
+      ['beyond any date (1e16)', '261120-000000000000083', () => 1e16],
+    ])('%s: stored as received, and a later real capture still updates the order', async (_label, orderSn, pageTime) => {
+      background.main();
+      const first = await sendMessage('capture', listOf(orderSn, pageTime(), unshipped));
+      expect(first).toMatchObject({ ok: true, capturedAtSource: 'received', orders: [{ orderSn, state: 'unshipped' }] });
+      const second = await sendMessage('capture', listOf(orderSn, Date.now(), shipped));
+      expect(second).toMatchObject({ ok: true, capturedAtSource: 'page', orders: [{ orderSn, state: 'shipped' }] });
+    });
+
+    test('an after-sales countdown counts from the receive time, not from a page time in 1970', async () => {
+      background.main();
+      const before = Date.now();
+      const capture: Capture = {
+        endpoint: 'afterSalesList',
+        shopId: '445566',
+        capturedAt: 1,
+        request: null,
+        response: {
+          success: true,
+          result: {
+            total: 1,
+            list: [{ id: 9101, orderSn: '261120-000000000000091', afterSalesType: 1, afterSalesTypeName: '仅退款', afterSalesStatus: 2, afterSalesTitle: '待商家处理', createdAt: Math.floor(before / 1000) - 3600, expireRemainTime: 30 * 3600 }],
+          },
+        },
+      };
+      const reply = await sendMessage('capture', capture);
+      expect(reply.ok).toBe(true);
+      if (!reply.ok) return;
+      const replyBy = reply.orders[0]?.findings.find((finding) => finding.kind === 'after_sale_reply_by');
+      expect(replyBy?.severity).not.toBe('breached');
+      const dueAt: unknown = replyBy?.dueAt;
+      expect(typeof dueAt === 'number' ? dueAt : Date.parse(String(dueAt))).toBeGreaterThanOrEqual(before + 30 * HOUR);
+    });
+  });
+
   test('ignores messages from other extensions and messages that are not ours', async () => {
     background.main();
     deliverFrom({ id: 'another-extension', tab: { id: 7 } });
