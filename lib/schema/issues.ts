@@ -1,14 +1,14 @@
 // Valibot issues as the one-line messages the extension shows: the path of the field, what was expected,
 // and what arrived, quoted the way JSON would write it (untrusted text never brings its newlines along).
-import type { BaseIssue, IssuePathItem } from 'valibot';
+import type { BaseIssue } from 'valibot';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const MAX_QUOTED = 60;
 
-/** `orders[3].facts.shippedAt`; a key that is no identifier is written `["odd key"]`. */
-export function pathOf(root: string, path: readonly IssuePathItem[] | undefined): string {
+/** `orders[3].facts.shippedAt` from a root and the keys below it; a key that is no identifier is written `["odd key"]`. */
+export function pathOf(root: string, keys: readonly unknown[]): string {
   let text = root;
-  for (const item of path ?? []) text += step(item.key, text === '');
+  for (const key of keys) text += step(key, text === '');
   return text;
 }
 
@@ -19,7 +19,7 @@ export function step(key: unknown, first: boolean): string {
   return `[${quote(key)}]`;
 }
 
-/** An untrusted value in a message: text JSON-quoted and shortened, numbers as written, containers by kind. */
+/** An untrusted value in a message: text JSON-quoted and shortened, numbers as written, other objects by kind (`Map`). */
 export function quote(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value);
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
@@ -28,20 +28,21 @@ export function quote(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value !== 'object') return `a ${typeof value}`;
   const tag = Object.prototype.toString.call(value).slice(8, -1);
-  return tag === 'Object' ? 'an object' : `a ${tag}`;
+  return tag === 'Object' ? 'an object' : tag;
 }
 
 /**
- * `retentionDays: expected at least 7, got 2`. Schema issues say what type was expected in valibot's
+ * `retentionDays: expected whole days from 7 to 3650, got 2`. Schema issues say what type was expected in valibot's
  * words (`number`, `"auto" | "zh" | "en"`); validation issues carry our own wording as their message.
  */
 export function describeIssue(issue: BaseIssue<unknown>, root = ''): string {
   const path = issue.path ?? [];
+  const keys = path.map((item) => item.key);
   const last = path[path.length - 1];
-  const where = pathOf(root, path) || 'value';
+  const where = pathOf(root, keys) || 'value';
   if (last !== undefined && last.origin === 'key') {
     // An object's key that is missing, or one that is not allowed (unknown, or not one of a record's keys).
-    if (issue.input === undefined && issue.expected !== 'never') return `${pathOf(root, path.slice(0, -1)) || 'value'} has no ${String(last.key)}`;
+    if (issue.input === undefined && issue.expected !== 'never') return `${pathOf(root, keys.slice(0, -1)) || 'value'} has no ${step(last.key, true)}`;
     return `${where}: unknown key`;
   }
   if (issue.expected === 'never') return `${where}: unknown key`;
