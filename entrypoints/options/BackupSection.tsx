@@ -97,8 +97,11 @@ function summarize(report: ImportReport, zh: boolean): string {
     skipped += table.skipped;
   }
   const head = zh ? `已导入：新增 ${added} 条，更新 ${updated} 条，跳过 ${skipped} 条` : `Imported: ${added} added, ${updated} updated, ${skipped} skipped`;
-  const problems = report.problems.slice(0, 5).map((problem) => `${problem.table}[${problem.index}]: ${problem.reason}`);
-  return [head, ...problems].join('；');
+  const problems = report.problems.slice(0, 5).map((problem) => problem.reason);
+  const { count, paths } = report.unknownFields;
+  const unknown =
+    count === 0 ? [] : [zh ? `${count} 个未知字段未导入：${paths.slice(0, 5).join('、')}` : `${count} unknown field(s) not imported: ${paths.slice(0, 5).join(', ')}`];
+  return [head, ...problems, ...unknown].join('；');
 }
 
 function download(name: string, text: string, type: string): void {

@@ -49,7 +49,12 @@ export function describeIssue(issue: BaseIssue<unknown>, root = ''): string {
   // Our own checks (validation actions, custom schemas) word their expectation in their message.
   const ours = issue.kind === 'validation' || issue.type === 'custom';
   const expected = ours ? issue.message : (issue.expected ?? issue.message);
-  return `${where}: expected ${expected}, got ${quote(issue.input)}`;
+  // A check of a whole object reported at one of its fields (valibot's forward) names that field's value;
+  // an object or a list quoted says nothing, so it is left out.
+  const received = last !== undefined ? last.value : issue.input;
+  return typeof received === 'object' && received !== null && issue.kind === 'validation'
+    ? `${where}: expected ${expected}`
+    : `${where}: expected ${expected}, got ${quote(received)}`;
 }
 
 export function describeIssues(issues: readonly BaseIssue<unknown>[], root = ''): string[] {
