@@ -29,6 +29,7 @@ import type {
   WaybillError,
 } from '../db/records';
 import { textKey } from '../ingest/text-key';
+import { mergeTracking } from '../tracking/status';
 import { isFindingKind, type BasisValue, type FindingKind, type Severity } from '../rules/vocabulary';
 import { isPlausibleInstant } from '../time/shanghai';
 import { isPlainObject } from '../schema/plain-object';
@@ -124,7 +125,7 @@ const trackingEvent: v.GenericSchema<unknown, TrackingEvent> = v.object({
   code: nullable(text),
 });
 
-const trackingFacts: v.GenericSchema<unknown, TrackingFacts> = v.object({
+const trackingFacts: v.GenericSchema<unknown, TrackingFacts> = v.pipe(v.object({
   trackingNumber: nonEmpty,
   provider: v.picklist(PROVIDERS),
   status: v.picklist(TRACKING_STATUSES),
@@ -139,7 +140,11 @@ const trackingFacts: v.GenericSchema<unknown, TrackingFacts> = v.object({
   proxySigned: v.optional(bool),
   destinationArea: nullable(text),
   checkedAt: instant,
-});
+}),
+  // Times read from the events (as every merge reads them again) must be what the events say.
+  v.forward(v.check((facts) => mergeTracking(facts, facts).lastEventAt === facts.lastEventAt, 'the time of its last event'), ['lastEventAt']),
+  v.forward(v.check((facts) => mergeTracking(facts, facts).pickedUpAt === facts.pickedUpAt, 'the time its events say it was picked up'), ['pickedUpAt']),
+);
 
 const findingRecord: v.GenericSchema<unknown, FindingRecord> = v.object({
   kind: findingKind,
@@ -244,6 +249,9 @@ const waybill: v.GenericSchema<unknown, StoredWaybill> = v.pipe(
     firstSeenAt: instant,
   }),
   v.forward(v.check((row) => row.facts === null || row.facts.trackingNumber === row.trackingNumber, "a trackingNumber equal to the row's"), ['facts']),
+  // The row repeats its facts' status and last event for its indexes.
+  v.forward(v.check((row) => row.facts === null || row.facts.status === row.status, "its facts' status"), ['status']),
+  v.forward(v.check((row) => row.facts === null || row.facts.lastEventAt === row.lastEventAt, "its facts' last event time"), ['lastEventAt']),
 );
 
 const storedTrackingEvent: v.GenericSchema<unknown, StoredTrackingEvent> = v.pipe(

@@ -217,6 +217,8 @@ describe('JSON backup: impossible values', () => {
     ['a fractional count', 'waybills', (row) => void (row.consecutiveFailures = 1.5), `waybills[0].consecutiveFailures: expected ${count}, got 1.5`],
     ['a negative amount', 'orders', (row) => void (row.facts.orderAmountCents = -5), `orders[0].facts.orderAmountCents: expected ${count}, got -5`],
     ['a number as text, with a newline', 'shops', (row) => void (row.firstSeenAt = '2026\n11'), 'shops[0].firstSeenAt: expected number, got "2026\\n11"'],
+    ['a last event time the events do not have', 'waybills', (row) => void (row.facts.lastEventAt = 946_684_800_000), `waybills[0].facts.lastEventAt: expected the time of its last event, got 946684800000; waybills[0].lastEventAt: expected its facts' last event time, got ${Date.parse('2026-11-20T01:00:00+08:00')}`],
+    ['a status its facts do not have', 'waybills', (row) => void (row.status = 'delivered'), `waybills[0].status: expected its facts' status, got "delivered"`],
     ['facts of another order', 'orders', (row) => void (row.facts.orderSn = 'other'), "orders[0].facts: expected an orderSn equal to the row's"],
     ['an unknown state', 'orders', (row) => void (row.facts.state = 'lost'), 'orders[0].facts.state: expected ("unpaid" | "unshipped" | "shipped" | "received" | "cancelled" | "unknown"), got "lost"'],
   ];
