@@ -10,7 +10,8 @@ import { CURRENT_SCHEMA_VERSION } from '../db/versions';
 import { reassessOrders } from '../ingest/reassess';
 import type { Policy } from '../rules/policy';
 import { describeIssue, describeIssues, pathOf, quote } from '../schema/issues';
-import { isPlainObject, plainObject, unknownKeys } from '../schema/plain-object';
+import { isPlainObject, plainObject } from '../schema/plain-object';
+import { unknownKeys } from '../schema/unknown-keys';
 import { mergeAfterSale, mergeOrder, mergeProduct, mergeShop, mergeWaybill } from './merge';
 import { RECORD_SCHEMAS } from './validate';
 
