@@ -42,7 +42,7 @@ const messageSchema = v.object({
  * (or another extension) posts is untrusted: `ours` tells whether it even carried our channel tag.
  */
 export function checkPageMessage(data: unknown): PageMessageCheck {
-  if (typeof data !== 'object' || data === null || (data as { channel?: unknown }).channel !== PAGE_CHANNEL) {
+  if (typeof data !== 'object' || data === null || !('channel' in data) || data.channel !== PAGE_CHANNEL) {
     return { ok: false, reason: 'not our channel', ours: false };
   }
   const result = v.safeParse(messageSchema, data);
