@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { readHealth } from '@/lib/db/health';
 import type { SentinelDb } from '@/lib/db/schema';
 import { t } from '@/lib/i18n/messages';
-import { SESSION_KEYS, type PageHealth } from '@/lib/messages/protocol';
+import type { PageHealth } from '@/lib/messages/protocol';
+import { dbOpenFailureItem, pageHealthItem, type DbOpenFailure, type StoredPageHealth } from '@/lib/messages/session-state';
 import { formatShanghai, type Lang } from '@/lib/time/shanghai';
 
 interface Props {
@@ -18,16 +18,17 @@ export function HealthBanners({ lang, db, openFailure }: Props) {
   const [pausedTabs, setPausedTabs] = useState<Array<PageHealth['state']>>([]);
   const [workerFailure, setWorkerFailure] = useState<string | null>(null);
   useEffect(() => {
-    const read = async () => {
-      const stored = await browser.storage.session.get([SESSION_KEYS.pageHealth, SESSION_KEYS.dbOpenFailure]);
-      const byTab = (stored[SESSION_KEYS.pageHealth] as Record<string, { health: PageHealth }> | undefined) ?? {};
+    const showTabs = (byTab: Record<string, StoredPageHealth>) =>
       setPausedTabs(Object.values(byTab).map((entry) => entry.health.state).filter((state) => state !== 'ok'));
-      const failure = stored[SESSION_KEYS.dbOpenFailure] as { reason: string; message: string } | undefined;
-      setWorkerFailure(failure === undefined ? null : `${failure.reason}: ${failure.message}`);
+    const showFailure = (failure: DbOpenFailure | null) => setWorkerFailure(failure === null ? null : `${failure.reason}: ${failure.message}`);
+    void pageHealthItem.getValue().then(showTabs);
+    void dbOpenFailureItem.getValue().then(showFailure);
+    const unwatchTabs = pageHealthItem.watch(showTabs);
+    const unwatchFailure = dbOpenFailureItem.watch(showFailure);
+    return () => {
+      unwatchTabs();
+      unwatchFailure();
     };
-    void read();
-    browser.storage.session.onChanged.addListener(read);
-    return () => browser.storage.session.onChanged.removeListener(read);
   }, []);
   const health = useLiveQuery(async () => (db === null ? undefined : readHealth(db)), [db]);
   const storageError = health?.lastError != null && (health.lastOkAt ?? 0) < health.lastError.at ? health.lastError : null;

@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
 import { create } from 'zustand';
 import { resolveLanguage } from '@/lib/i18n/messages';
-import { DEFAULT_SETTINGS, loadSettings, saveSettings, type Settings } from '@/lib/settings/settings';
+import { DEFAULT_SETTINGS, type ParsedSettings, type Settings } from '@/lib/settings/settings';
+import { loadSettings, saveSettings, watchSettings } from '@/lib/settings/settings-item';
 import type { Lang } from '@/lib/time/shanghai';
 
 interface SettingsState {
@@ -15,19 +15,26 @@ interface SettingsState {
   save(candidate: Settings): Promise<string[]>;
 }
 
-/** The one settings module of the extension pages: reads and writes through lib/settings validation. */
-export const useSettings = create<SettingsState>((set) => ({
-  settings: DEFAULT_SETTINGS,
-  lang: resolveLanguage('auto', navigator.language),
-  loaded: false,
-  storedErrors: [],
-  async load() {
-    const { settings, errors } = await loadSettings(browser.storage.local);
+let unwatch: (() => void) | null = null;
+
+/** The one settings module of the extension pages: reads and writes through lib/settings, and follows saves made elsewhere. */
+export const useSettings = create<SettingsState>((set) => {
+  const apply = ({ settings, errors }: ParsedSettings) =>
     set({ settings, lang: resolveLanguage(settings.language, navigator.language), loaded: true, storedErrors: errors });
-  },
-  async save(candidate) {
-    const { ok, errors } = await saveSettings(browser.storage.local, candidate);
-    if (ok) set({ settings: candidate, lang: resolveLanguage(candidate.language, navigator.language), storedErrors: [] });
-    return errors;
-  },
-}));
+  return {
+    settings: DEFAULT_SETTINGS,
+    lang: resolveLanguage('auto', navigator.language),
+    loaded: false,
+    storedErrors: [],
+    async load() {
+      unwatch ??= watchSettings(apply);
+      apply(await loadSettings());
+    },
+    async save(candidate) {
+      const result = await saveSettings(candidate);
+      if (!result.ok) return result.errors;
+      apply(result.parsed);
+      return [];
+    },
+  };
+});

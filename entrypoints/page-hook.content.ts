@@ -42,6 +42,7 @@ function post(endpoint: CapturedEndpoint, requestBody: unknown, response: unknow
     request: typeof requestBody === 'string' ? parseJson(requestBody) : null,
     response: stripBuyerPii(response),
   };
+  // Plain postMessage, not @webext-core/messaging's window messenger: that one hides event.source and origin from the bridge's check and answers to an origin the poster names (and would take this hook from 1.7 to 2.8 KB gzipped).
   const message: PageCaptureMessage = { channel: PAGE_CHANNEL, version: PAGE_MESSAGE_VERSION, capture };
   window.postMessage(message, window.location.origin);
 }

@@ -1,18 +1,21 @@
 import type { Capture } from '@/lib/capture/capture';
+import { captureTimeAt } from '@/lib/capture/captured-at';
 import { ingestCapture } from '@/lib/ingest/ingest-capture';
 import type { CaptureReply, OrderView } from '@/lib/messages/protocol';
-import { loadSettings } from '@/lib/settings/settings';
-import { browser } from 'wxt/browser';
+import { loadSettings } from '@/lib/settings/settings-item';
 import { database } from './database';
 import { refreshToolbarCount } from './toolbar-count';
 
-/** Stores a capture, re-evaluates its orders and answers with what their badges need. */
-export async function handleCapture(capture: Capture): Promise<CaptureReply> {
+/** Stores a capture received at `receivedAt` (the worker's clock), re-evaluates its orders and answers with what their badges need. */
+export async function handleCapture(capture: Capture, receivedAt: number): Promise<CaptureReply> {
   const db = await database();
-  const { policy, errors } = await loadSettings(browser.storage.local);
+  const { policy, errors } = await loadSettings();
   if (errors.length > 0) console.warn('[order-sentinel] settings problems, defaults used for:', errors);
-  const now = Date.now();
-  const report = await ingestCapture(db, capture, now, policy);
+  const time = captureTimeAt(capture.capturedAt, receivedAt);
+  if (time.source === 'received') {
+    console.warn(`[order-sentinel] ${capture.endpoint}: the page's capture time is ${capture.capturedAt - receivedAt} ms off this clock; the receive time is used`);
+  }
+  const report = await ingestCapture(db, { ...capture, capturedAt: time.capturedAt }, receivedAt, policy);
   if (report.error !== null) return { ok: false, error: report.error };
   if (report.rowsSkipped.length > 0) {
     console.warn(`[order-sentinel] ${capture.endpoint}: ${report.rowsSkipped.length} row(s) skipped`, report.rowsSkipped);
@@ -31,5 +34,5 @@ export async function handleCapture(capture: Capture): Promise<CaptureReply> {
     };
   });
   void refreshToolbarCount(db);
-  return { ok: true, shopId: report.shopId, orders, skippedRows: report.rowsSkipped.length };
+  return { ok: true, shopId: report.shopId, orders, skippedRows: report.rowsSkipped.length, capturedAtSource: time.source };
 }

@@ -1,8 +1,6 @@
 import type { SentinelDb } from '@/lib/db/schema';
 import { openDatabase } from '@/lib/db/open';
-import { SESSION_KEYS } from '@/lib/messages/protocol';
-import { browser } from 'wxt/browser';
-
+import { dbOpenFailureItem } from '@/lib/messages/session-state';
 
 let opening: Promise<SentinelDb> | null = null;
 
@@ -13,11 +11,11 @@ let opening: Promise<SentinelDb> | null = null;
 export function database(): Promise<SentinelDb> {
   opening ??= openDatabase().then(async (result) => {
     if (result.ok) {
-      await browser.storage.session.remove(SESSION_KEYS.dbOpenFailure);
+      await dbOpenFailureItem.removeValue();
       return result.db;
     }
     opening = null;
-    await browser.storage.session.set({ [SESSION_KEYS.dbOpenFailure]: { reason: result.reason, message: result.message, at: Date.now() } });
+    await dbOpenFailureItem.setValue({ reason: result.reason, message: result.message, at: Date.now() });
     throw new Error(`history unavailable (${result.reason}): ${result.message}`);
   });
   return opening;

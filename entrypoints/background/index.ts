@@ -1,5 +1,5 @@
-import { isBackgroundRequest, type BackgroundRequest } from '@/lib/messages/protocol';
-import { browser } from 'wxt/browser';
+import { onMessage } from '@/lib/messages/protocol';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleCapture } from './capture-handler';
 import { forgetTab, recordPageHealth } from './page-health';
@@ -9,12 +9,13 @@ import { armRetentionAlarm, RETENTION_ALARM, runRetention } from './retention-al
 // The worker can stop between any two events: every handler reads what it needs from storage,
 // persists before it answers, and the alarms are re-armed on every start.
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-    if (sender.id !== browser.runtime.id || !isBackgroundRequest(message)) return false;
-    handle(message, sender.tab?.id ?? null).then(sendResponse, (error: unknown) =>
-      sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-    );
-    return true;
+  onMessage('capture', ({ data, sender }) => {
+    refuseOtherSenders(sender);
+    return handleCapture(data, Date.now());
+  });
+  onMessage('pageHealth', ({ data, sender }) => {
+    refuseOtherSenders(sender);
+    return recordPageHealth(sender.tab?.id ?? null, data);
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETENTION_ALARM) void runRetention();
@@ -25,11 +26,7 @@ export default defineBackground(() => {
   void armReassessAlarm();
 });
 
-function handle(request: BackgroundRequest, tabId: number | null): Promise<unknown> {
-  switch (request.type) {
-    case 'capture':
-      return handleCapture(request.capture);
-    case 'page-health':
-      return recordPageHealth(tabId, request);
-  }
+/** Only this extension's own scripts and pages may ask anything of the worker; others get an error. */
+function refuseOtherSenders(sender: Browser.runtime.MessageSender): void {
+  if (sender.id !== browser.runtime.id) throw new Error('refused: the message is not from this extension');
 }

@@ -1,5 +1,5 @@
 import { reassessOpenOrders } from '@/lib/ingest/reassess';
-import { loadSettings } from '@/lib/settings/settings';
+import { loadSettings } from '@/lib/settings/settings-item';
 import { browser } from 'wxt/browser';
 import { database } from './database';
 import { refreshToolbarCount } from './toolbar-count';
@@ -16,7 +16,7 @@ export async function armReassessAlarm(): Promise<void> {
 
 export async function runReassess(): Promise<void> {
   const db = await database();
-  const { policy } = await loadSettings(browser.storage.local);
+  const { policy } = await loadSettings();
   const result = await reassessOpenOrders(db, null, Date.now(), policy);
   if (result.error !== undefined) console.warn('[order-sentinel] re-evaluation failed:', result.error);
   await refreshToolbarCount(db);

@@ -1,6 +1,6 @@
 import { recordDbError } from '@/lib/db/health';
 import { pruneClosedOrders } from '@/lib/retention/prune';
-import { loadSettings } from '@/lib/settings/settings';
+import { loadSettings } from '@/lib/settings/settings-item';
 import { browser } from 'wxt/browser';
 import { database } from './database';
 
@@ -23,7 +23,7 @@ export async function armRetentionAlarm(): Promise<void> {
  */
 export async function runRetention(): Promise<void> {
   const db = await database();
-  const { settings } = await loadSettings(browser.storage.local);
+  const { settings } = await loadSettings();
   try {
     for (;;) {
       const { done } = await pruneClosedOrders(db, Date.now(), settings.retentionDays, BATCH_SIZE);

@@ -1,8 +1,7 @@
-import { browser } from 'wxt/browser';
 import type { Capture } from '@/lib/capture/capture';
 import { checkPageMessage } from '@/lib/capture/page-message';
 import { TokenBucket } from '@/lib/capture/rate-limit';
-import type { BackgroundRequest, CaptureReply } from '@/lib/messages/protocol';
+import { sendMessage, type CaptureReply } from '@/lib/messages/protocol';
 
 /** A console page makes a handful of list requests a minute; more than this is not the console. */
 const BURST = 20;
@@ -38,11 +37,10 @@ export function startBridge(
         return;
       }
       counters.forwarded += 1;
-      const request: BackgroundRequest = { type: 'capture', capture: check.capture };
-      browser.runtime
-        .sendMessage(request)
-        .then((reply: CaptureReply | undefined) => onReply(reply ?? { ok: false, error: 'no reply from the background' }, check.capture))
-        .catch((error: unknown) => onReply({ ok: false, error: String(error) }, check.capture));
+      sendMessage('capture', check.capture).then(
+        (reply) => onReply(reply, check.capture),
+        (error: unknown) => onReply({ ok: false, error: String(error) }, check.capture),
+      );
     },
     { signal },
   );

@@ -1,11 +1,11 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { diagnose, NO_CAPTURE_MS, SETTLE_MS } from '@/lib/badges/diagnose-page';
 import type { CapturedEndpoint } from '@/lib/capture/capture';
 import { instantFormatter } from '@/lib/explain/format-instant';
 import { resolveLanguage } from '@/lib/i18n/messages';
-import type { BackgroundRequest, OrderView, PageHealth } from '@/lib/messages/protocol';
-import { loadSettings, SETTINGS_KEY, type Settings, DEFAULT_SETTINGS } from '@/lib/settings/settings';
+import { sendMessage, type OrderView, type PageHealth } from '@/lib/messages/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
+import { loadSettings, watchSettings } from '@/lib/settings/settings-item';
 import { Annotator } from './annotator';
 import { BadgeRenderer, type BadgeOptions } from './badges';
 import { startBridge } from './bridge';
@@ -53,13 +53,8 @@ export default defineContentScript({
       notice.show(state, options.lang);
       let matched = 0;
       for (const orderSn of captured ?? []) if (onScreen.has(orderSn)) matched += 1;
-      const request: BackgroundRequest = {
-        type: 'page-health',
-        shopId,
-        url: window.location.href,
-        health: { state, matchedCards: matched, capturedOrders: captured?.size ?? 0 },
-      };
-      void browser.runtime.sendMessage(request).catch(() => undefined);
+      const health = { state, matchedCards: matched, capturedOrders: captured?.size ?? 0 };
+      void sendMessage('pageHealth', { shopId, url: window.location.href, health }).catch(() => undefined);
     };
     const checkHealthLater = (delay: number) => ctx.setTimeout(checkHealth, delay + 50);
 
@@ -97,12 +92,8 @@ export default defineContentScript({
       options = badgeOptions(settings);
       annotator?.redrawAll();
     };
-    void loadSettings(browser.storage.local).then(({ settings }) => applySettings(settings));
-    const onStorageChanged = (changes: Record<string, unknown>) => {
-      if (SETTINGS_KEY in changes) void loadSettings(browser.storage.local).then(({ settings }) => applySettings(settings));
-    };
-    browser.storage.local.onChanged.addListener(onStorageChanged);
-    ctx.onInvalidated(() => browser.storage.local.onChanged.removeListener(onStorageChanged));
+    void loadSettings().then(({ settings }) => applySettings(settings));
+    ctx.onInvalidated(watchSettings(({ settings }) => applySettings(settings)));
   },
 });
 

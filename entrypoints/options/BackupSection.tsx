@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { exportJson, importJson, type ImportReport } from '@/lib/backup/backup-json';
 import { exportAtRiskCsv, exportHistoryCsv } from '@/lib/backup/export-csv';
 import type { SentinelDb } from '@/lib/db/schema';
-import { loadSettings } from '@/lib/settings/settings';
-import { browser } from 'wxt/browser';
+import { loadSettings } from '@/lib/settings/settings-item';
 import type { Lang } from '@/lib/time/shanghai';
 
 /** Export of the at-risk list and the whole history (CSV for Excel/WPS, JSON for a backup); import that merges. */
@@ -45,7 +44,7 @@ export function BackupSection({ db, lang }: { db: SentinelDb; lang: Lang }) {
       } catch {
         throw new Error(zh ? '文件不是有效的 JSON' : 'The file is not valid JSON');
       }
-      const { policy } = await loadSettings(browser.storage.local);
+      const { policy } = await loadSettings();
       const report = await importJson(db, parsed, Date.now(), policy);
       if (!report.ok) throw new Error(report.error ?? 'import failed');
       return summarize(report, zh);
@@ -98,8 +97,11 @@ function summarize(report: ImportReport, zh: boolean): string {
     skipped += table.skipped;
   }
   const head = zh ? `已导入：新增 ${added} 条，更新 ${updated} 条，跳过 ${skipped} 条` : `Imported: ${added} added, ${updated} updated, ${skipped} skipped`;
-  const problems = report.problems.slice(0, 5).map((problem) => `${problem.table}[${problem.index}]: ${problem.reason}`);
-  return [head, ...problems].join('；');
+  const problems = report.problems.slice(0, 5).map((problem) => problem.reason);
+  const { count, paths } = report.unknownFields;
+  const unknown =
+    count === 0 ? [] : [zh ? `${count} 个未知字段未导入：${paths.slice(0, 5).join('、')}` : `${count} unknown field(s) not imported: ${paths.slice(0, 5).join(', ')}`];
+  return [head, ...problems, ...unknown].join('；');
 }
 
 function download(name: string, text: string, type: string): void {

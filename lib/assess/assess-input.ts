@@ -3,11 +3,11 @@
 // depends on the order of the rows or of the trace keys, only the diagnostics' wording does.
 import { orderKnownOnlyByNumber, type AfterSaleFacts, type OrderFacts, type TrackingFacts } from '../facts/facts';
 import { normalizeAfterSaleRow } from '../pdd/after-sale-row';
-import { describeValue, isRecord } from '../pdd/fields';
+import { isRecord } from '../pdd/fields';
 import { normalizeOrderRow, normalizeTrackingNumber } from '../pdd/order-row';
 import type { OrderContext } from '../findings/assess';
 import { resolvePolicy, type Policy } from '../findings/policy';
-import { oneLine, plainOrQuoted, quote } from '../text/quote';
+import { describeValue, oneLine, plainOrQuoted, quote } from '../text/quote';
 import { isPlausibleInstant, parseInstant, toIso } from '../time/shanghai';
 import { courierCodesFor } from '../tracking/couriers';
 import { normalizeKuaidi100 } from '../tracking/kuaidi100';

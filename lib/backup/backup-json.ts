@@ -1,26 +1,20 @@
 // The JSON backup: every stored record of one shop (or all), in a versioned document; and its import,
-// which merges into what is stored without duplicates (the same backup imported twice changes nothing)
-// and skips, counting them, records that fail their check.
+// which merges into what is stored without duplicates (the same backup imported twice changes nothing),
+// skips, counting and naming them, records that fail their check, and writes all or nothing.
 import type { Table } from 'dexie';
+import * as v from 'valibot';
 import { prefixRange, type SentinelDb } from '../db/schema';
 import { recordDbError } from '../db/health';
 import { classifyDbError } from '../db/errors';
 import { CURRENT_SCHEMA_VERSION } from '../db/versions';
 import { reassessOrders } from '../ingest/reassess';
-import { textKey } from '../ingest/text-key';
 import type { Policy } from '../findings/policy';
+import { describeIssue, describeIssues, pathOf } from '../schema/issues';
+import { describeValue } from '../text/quote';
+import { isPlainObject, plainObject } from '../schema/plain-object';
+import { unknownKeys } from '../schema/unknown-keys';
 import { mergeAfterSale, mergeOrder, mergeProduct, mergeShop, mergeWaybill } from './merge';
-import {
-  InvalidRecord,
-  checkAfterSale,
-  checkChange,
-  checkNotification,
-  checkOrder,
-  checkProduct,
-  checkShop,
-  checkTrackingEvent,
-  checkWaybill,
-} from './validate';
+import { RECORD_SCHEMAS } from './validate';
 
 export const BACKUP_FORMAT = 'order-sentinel-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -83,111 +77,117 @@ export interface TableImport {
 export interface ImportReport {
   ok: boolean;
   error: string | null;
+  /** What was written (all zero unless `ok`: an import that fails writes nothing). */
   tables: Record<BackupTable, TableImport>;
-  /** The first problems found, for the options page (counts are in `tables`). */
+  /** The first records skipped and why (counts are in `tables`). */
   problems: Array<{ table: BackupTable; index: number; reason: string }>;
+  /** Fields no table has, left out of the records imported (another tool's, or buyer data): how many, and the first. */
+  unknownFields: { count: number; paths: string[] };
   /** Orders re-evaluated after the merge (when a policy was given). */
   reevaluated: number;
 }
 
 const MAX_PROBLEMS = 50;
-/** Records per transaction: a large backup never holds the database in one long transaction. */
-const IMPORT_BATCH = 1_000;
+
+const emptyCounts = () =>
+  Object.fromEntries(BACKUP_TABLES.map((name) => [name, { added: 0, updated: 0, unchanged: 0, skipped: 0 }])) as Record<BackupTable, TableImport>;
+
+const formatVersionSchema = v.pipe(v.number(), v.check((version) => Number.isInteger(version) && version >= 1, 'a whole version number from 1'));
+
+const rows = v.array(v.unknown());
+const headerSchema = v.object({
+  schemaVersion: v.pipe(v.number(), v.check((version) => Number.isInteger(version) && version >= 1, 'a whole schema version from 1')),
+  exportedAt: v.string(),
+  shopId: v.nullable(v.string()),
+  // Every table the export writes, and no other: a backup of nothing (`tables: []`, `{}`) is no backup.
+  tables: v.pipe(
+    plainObject('an object of tables'),
+    v.strictObject({ shops: rows, orders: rows, changes: rows, afterSales: rows, waybills: rows, trackingEvents: rows, products: rows, notifications: rows }),
+  ),
+});
+
+/** The tables of a backup document, or why the document is refused as a whole. */
+function checkHeader(doc: unknown): { ok: true; tables: Record<BackupTable, unknown[]> } | { ok: false; error: string } {
+  if (!isPlainObject(doc)) return { ok: false, error: 'not a backup: expected a JSON object' };
+  if (doc.format !== BACKUP_FORMAT) return { ok: false, error: `not an Order Sentinel backup (format ${describeValue(doc.format)})` };
+  const version = v.safeParse(formatVersionSchema, doc.formatVersion);
+  if (!version.success) return { ok: false, error: describeIssue(version.issues[0], 'formatVersion') };
+  if (version.output > BACKUP_FORMAT_VERSION) {
+    return { ok: false, error: `backup format ${version.output} is newer than this extension reads (${BACKUP_FORMAT_VERSION}): update the extension` };
+  }
+  const header = v.safeParse(headerSchema, doc);
+  return header.success ? { ok: true, tables: header.output.tables } : { ok: false, error: describeIssues(header.issues, 'backup').join('; ') };
+}
 
 /**
- * Merges a backup document (already parsed from JSON) into the database. With `policy`, the imported
- * orders are re-evaluated afterwards, so their findings follow the current rules and clock.
+ * Merges a backup document (already parsed from JSON) into the database. Every record is checked before
+ * anything is written; then the merge (and, with `policy`, the re-evaluation of the imported orders under
+ * the current rules and clock) runs in one transaction, so a failure leaves the database as it was.
+ * A backup the size exports make takes seconds; captures arriving meanwhile wait for it, none is lost.
  */
 export async function importJson(db: SentinelDb, doc: unknown, now: number, policy?: Policy): Promise<ImportReport> {
-  const report: ImportReport = {
-    ok: false,
-    error: null,
-    tables: Object.fromEntries(
-      BACKUP_TABLES.map((name) => [name, { added: 0, updated: 0, unchanged: 0, skipped: 0 }]),
-    ) as Record<BackupTable, TableImport>,
-    problems: [],
-    reevaluated: 0,
-  };
+  const report: ImportReport = { ok: false, error: null, tables: emptyCounts(), problems: [], unknownFields: { count: 0, paths: [] }, reevaluated: 0 };
   const header = checkHeader(doc);
-  if (header !== null) return { ...report, error: header };
-  const tables = (doc as BackupDocument).tables;
+  if (!header.ok) return { ...report, error: header.error };
 
-  const check = <T>(name: BackupTable, checker: (value: unknown, path: string) => T): T[] => {
-    const rows = tables[name];
-    if (rows === undefined) return [];
-    if (!Array.isArray(rows)) {
-      report.problems.push({ table: name, index: -1, reason: `${name} is not a list` });
-      return [];
-    }
+  const check = <T>(name: BackupTable, schema: v.GenericSchema<unknown, T>): T[] => {
     const valid: T[] = [];
-    rows.forEach((row, index) => {
-      try {
-        valid.push(checker(row, `${name}[${index}]`));
-      } catch (error) {
-        if (!(error instanceof InvalidRecord)) throw error;
+    header.tables[name].forEach((row, index) => {
+      const root = `${name}[${index}]`;
+      const result = v.safeParse(schema, row);
+      if (!result.success) {
         report.tables[name].skipped += 1;
-        if (report.problems.length < MAX_PROBLEMS) report.problems.push({ table: name, index, reason: error.message });
+        if (report.problems.length < MAX_PROBLEMS) report.problems.push({ table: name, index, reason: describeIssues(result.issues, root).join('; ') });
+        return;
+      }
+      valid.push(result.output);
+      for (const keys of unknownKeys(schema, row)) {
+        report.unknownFields.count += 1;
+        if (report.unknownFields.paths.length < MAX_PROBLEMS) report.unknownFields.paths.push(pathOf(root, keys));
       }
     });
     return valid;
   };
+  const shops = check('shops', RECORD_SCHEMAS.shops);
+  const orders = check('orders', RECORD_SCHEMAS.orders);
+  const afterSales = check('afterSales', RECORD_SCHEMAS.afterSales);
+  const waybills = check('waybills', RECORD_SCHEMAS.waybills);
+  const products = check('products', RECORD_SCHEMAS.products);
+  const changes = check('changes', RECORD_SCHEMAS.changes);
+  const trackingEvents = check('trackingEvents', RECORD_SCHEMAS.trackingEvents);
+  const notifications = check('notifications', RECORD_SCHEMAS.notifications);
 
+  const counts = emptyCounts();
+  let reevaluated = 0;
   try {
-    await mergeInto(db.shops, report.tables.shops, check('shops', checkShop), (row) => row.shopId, mergeShop);
-    const orders = check('orders', checkOrder);
-    await mergeInto(db.orders, report.tables.orders, orders, (row) => [row.shopId, row.orderSn], mergeOrder);
-    await mergeInto(db.afterSales, report.tables.afterSales, check('afterSales', checkAfterSale), (row) => [row.shopId, row.id], mergeAfterSale);
-    await mergeInto(
-      db.waybills,
-      report.tables.waybills,
-      check('waybills', checkWaybill),
-      (row) => [row.shopId, row.trackingNumber],
-      mergeWaybill,
-    );
-    await mergeInto(db.products, report.tables.products, check('products', checkProduct), (row) => [row.shopId, row.goodsId], mergeProduct);
-    // History rows are identified by their content (their keys): one already stored is kept as it is.
-    await addMissing(db.changes, report.tables.changes, check('changes', checkChange), (row) => [row.shopId, row.orderSn, row.at, row.field]);
-    await addMissing(
-      db.trackingEvents,
-      report.tables.trackingEvents,
-      // The key is recomputed from the text, so an event is identified the way ingest identifies it.
-      check('trackingEvents', checkTrackingEvent).map((event) => ({ ...event, textKey: textKey(event.text) })),
-      (row) => [row.shopId, row.trackingNumber, row.at, row.textKey],
-    );
-    await addMissing(
-      db.notifications,
-      report.tables.notifications,
-      check('notifications', checkNotification),
-      (row) => [row.shopId, row.key, row.sentAt],
-    );
+    await db.transaction('rw', BACKUP_TABLES.map((name) => db.table(name)), async () => {
+      await mergeInto(db.shops, counts.shops, shops, (row) => row.shopId, mergeShop);
+      await mergeInto(db.orders, counts.orders, orders, (row) => [row.shopId, row.orderSn], mergeOrder);
+      await mergeInto(db.afterSales, counts.afterSales, afterSales, (row) => [row.shopId, row.id], mergeAfterSale);
+      await mergeInto(db.waybills, counts.waybills, waybills, (row) => [row.shopId, row.trackingNumber], mergeWaybill);
+      await mergeInto(db.products, counts.products, products, (row) => [row.shopId, row.goodsId], mergeProduct);
+      // History rows are identified by their content (their keys): one already stored is kept as it is.
+      await addMissing(db.changes, counts.changes, changes, (row) => [row.shopId, row.orderSn, row.at, row.field]);
+      await addMissing(db.trackingEvents, counts.trackingEvents, trackingEvents, (row) => [row.shopId, row.trackingNumber, row.at, row.textKey]);
+      await addMissing(db.notifications, counts.notifications, notifications, (row) => [row.shopId, row.key, row.sentAt]);
 
-    if (policy !== undefined) {
-      const byShop = new Map<string, string[]>();
-      for (const order of orders) byShop.set(order.shopId, [...(byShop.get(order.shopId) ?? []), order.orderSn]);
+      if (policy === undefined) return;
+      const byShop = new Map<string, Set<string>>();
+      for (const order of orders) byShop.set(order.shopId, (byShop.get(order.shopId) ?? new Set()).add(order.orderSn));
       for (const [shopId, orderSns] of byShop) {
-        const result = await reassessOrders(db, shopId, [...new Set(orderSns)], now, policy);
+        // Inside this transaction (Dexie nests the re-evaluation's own): its failure undoes the merge too.
+        const result = await reassessOrders(db, shopId, [...orderSns], now, policy);
         if (result.error !== undefined) throw new Error(result.error);
-        report.reevaluated += result.evaluated;
+        reevaluated += result.evaluated;
       }
-    }
+    });
   } catch (error) {
-    // Batches already merged stay merged: each only added or widened records, so nothing is lost.
     await recordDbError(db, 'import', error, now);
     const failure = classifyDbError(error);
-    return { ...report, error: `import stopped (${failure.reason}): ${failure.message}` };
+    return { ...report, error: `import failed, nothing was imported (${failure.reason}): ${failure.message}` };
   }
-  return { ...report, ok: true };
-}
-
-function checkHeader(doc: unknown): string | null {
-  if (typeof doc !== 'object' || doc === null) return 'not a backup: expected a JSON object';
-  const { format, formatVersion, tables } = doc as Partial<BackupDocument>;
-  if (format !== BACKUP_FORMAT) return `not an Order Sentinel backup (format ${JSON.stringify(format)})`;
-  if (typeof formatVersion !== 'number' || formatVersion > BACKUP_FORMAT_VERSION) {
-    return `backup format ${String(formatVersion)} is newer than this extension reads (${BACKUP_FORMAT_VERSION}): update the extension`;
-  }
-  if (typeof tables !== 'object' || tables === null) return 'backup has no tables';
-  return null;
+  for (const name of BACKUP_TABLES) report.tables[name] = { ...counts[name], skipped: report.tables[name].skipped };
+  return { ...report, ok: true, reevaluated };
 }
 
 /** Equal as data, whatever the order of object keys (a merged record is rebuilt field by field). */
@@ -208,47 +208,37 @@ async function mergeInto<T, K, I>(
   keyOf: (row: I) => unknown,
   merge: (local: T | undefined, row: I) => T,
 ): Promise<void> {
-  for (let start = 0; start < incoming.length; start += IMPORT_BATCH) {
-    const batch = incoming.slice(start, start + IMPORT_BATCH);
-    await table.db.transaction('rw', table, async () => {
-      const merged = new Map<string, T>();
-      const before = new Map<string, T | undefined>();
-      const stored = await table.bulkGet(batch.map((row) => keyOf(row) as K));
-      batch.forEach((row, index) => {
-        const id = JSON.stringify(keyOf(row));
-        if (!before.has(id)) before.set(id, stored[index]);
-        // A key twice in one backup: the second merges into the first.
-        const local = merged.get(id) ?? stored[index];
-        const next = merge(local, row);
-        if (local === undefined) counts.added += 1;
-        else if (sameData(local, next)) counts.unchanged += 1;
-        else counts.updated += 1;
-        merged.set(id, next);
-      });
-      const changed = [...merged.entries()]
-        .filter(([id, row]) => {
-          const previous = before.get(id);
-          return previous === undefined || !sameData(previous, row);
-        })
-        .map(([, row]) => row);
-      if (changed.length > 0) await table.bulkPut(changed);
-    });
-  }
+  const merged = new Map<string, T>();
+  const before = new Map<string, T | undefined>();
+  const stored = await table.bulkGet(incoming.map((row) => keyOf(row) as K));
+  incoming.forEach((row, index) => {
+    const id = JSON.stringify(keyOf(row));
+    if (!before.has(id)) before.set(id, stored[index]);
+    // A key twice in one backup: the second merges into the first.
+    const local = merged.get(id) ?? stored[index];
+    const next = merge(local, row);
+    if (local === undefined) counts.added += 1;
+    else if (sameData(local, next)) counts.unchanged += 1;
+    else counts.updated += 1;
+    merged.set(id, next);
+  });
+  const changed = [...merged.entries()]
+    .filter(([id, row]) => {
+      const previous = before.get(id);
+      return previous === undefined || !sameData(previous, row);
+    })
+    .map(([, row]) => row);
+  if (changed.length > 0) await table.bulkPut(changed);
 }
 
 async function addMissing<T, K>(table: Table<T, K>, counts: TableImport, incoming: readonly T[], keyOf: (row: T) => unknown): Promise<void> {
-  for (let start = 0; start < incoming.length; start += IMPORT_BATCH) {
-    const batch = incoming.slice(start, start + IMPORT_BATCH);
-    await table.db.transaction('rw', table, async () => {
-      const stored = await table.bulkGet(batch.map((row) => keyOf(row) as K));
-      const missing = new Map<string, T>();
-      batch.forEach((row, index) => {
-        const id = JSON.stringify(keyOf(row));
-        if (stored[index] !== undefined || missing.has(id)) counts.unchanged += 1;
-        else missing.set(id, row);
-      });
-      counts.added += missing.size;
-      if (missing.size > 0) await table.bulkAdd([...missing.values()]);
-    });
-  }
+  const stored = await table.bulkGet(incoming.map((row) => keyOf(row) as K));
+  const missing = new Map<string, T>();
+  incoming.forEach((row, index) => {
+    const id = JSON.stringify(keyOf(row));
+    if (stored[index] !== undefined || missing.has(id)) counts.unchanged += 1;
+    else missing.set(id, row);
+  });
+  counts.added += missing.size;
+  if (missing.size > 0) await table.bulkAdd([...missing.values()]);
 }

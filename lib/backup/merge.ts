@@ -53,8 +53,13 @@ export function withDerivedFields(order: ImportedOrder): StoredOrder {
   };
 }
 
-export function mergeOrder(local: StoredOrder | undefined, incoming: ImportedOrder): StoredOrder {
-  if (local === undefined) return withDerivedFields(incoming);
+/**
+ * Each merge writes a record new to the database the way merging it with itself would: findings, tracking
+ * events and derived fields in their canonical form. Storing the file's form instead made the next import
+ * of the same backup canonicalize it and report every such record as updated.
+ */
+export function mergeOrder(known: StoredOrder | undefined, incoming: ImportedOrder): StoredOrder {
+  const local = known ?? withDerivedFields(incoming);
   const newer = incoming.factsAt > local.factsAt ? incoming : local;
   const earlier = incoming.firstSeenAt < local.firstSeenAt ? incoming : local;
   return withDerivedFields({
@@ -82,8 +87,8 @@ export function mergeAfterSale(local: StoredAfterSale | undefined, incoming: Sto
   };
 }
 
-export function mergeWaybill(local: StoredWaybill | undefined, incoming: StoredWaybill): StoredWaybill {
-  if (local === undefined) return incoming;
+export function mergeWaybill(known: StoredWaybill | undefined, incoming: StoredWaybill): StoredWaybill {
+  const local = known ?? incoming;
   const facts =
     local.facts === null ? incoming.facts : incoming.facts === null ? local.facts : mergeTracking(local.facts, incoming.facts);
   const newerError = (incoming.lastError?.at ?? -Infinity) > (local.lastError?.at ?? -Infinity) ? incoming : local;

@@ -1,5 +1,8 @@
-// Checking a backup's records before they are stored. Each check rebuilds the record from the fields it
-// knows, so anything else in the file (a mistake, a field from another tool, buyer data) is dropped.
+// Checking a backup's records before anything is stored, with one valibot schema per table. A schema
+// rebuilds the record from the fields it knows, so anything else in the file (a mistake, a field from
+// another tool, buyer data) is left out, and `unknownFields` names what was left out. Times must be
+// plausible instants: one impossible time (1e300) stored would make every later evaluation of its shop fail.
+import * as v from 'valibot';
 import { CAPTURED_ENDPOINTS, type CapturedEndpoint } from '../capture/capture';
 import type {
   AfterSaleFacts,
@@ -25,82 +28,35 @@ import type {
   StoredWaybill,
   WaybillError,
 } from '../db/records';
-import type { BasisValue } from '../findings/define';
+import { textKey } from '../ingest/text-key';
+import { mergeTracking } from '../tracking/status';
 import { basisProblems } from '../findings/basis-check';
+import type { BasisValue } from '../findings/define';
 import { isFindingKind, RULE_REFERENCES, type FindingKind } from '../findings/registry';
 import type { Severity } from '../findings/severity';
+import { isPlausibleInstant } from '../time/shanghai';
+import { isPlainObject } from '../schema/plain-object';
 
-export class InvalidRecord extends Error {}
-
-type Check<T> = (value: unknown, path: string) => T;
-
-const fail = (path: string, expected: string): never => {
-  throw new InvalidRecord(`${path}: expected ${expected}`);
-};
-
-const str: Check<string> = (value, path) => (typeof value === 'string' ? value : fail(path, 'text'));
-const nonEmpty: Check<string> = (value, path) => (typeof value === 'string' && value !== '' ? value : fail(path, 'non-empty text'));
-const num: Check<number> = (value, path) => (typeof value === 'number' && Number.isFinite(value) ? value : fail(path, 'a number'));
-const int: Check<number> = (value, path) => (Number.isInteger(value) ? (value as number) : fail(path, 'an integer'));
-const bool: Check<boolean> = (value, path) => (typeof value === 'boolean' ? value : fail(path, 'true or false'));
-
+const text = v.string();
+const nonEmpty = v.pipe(v.string(), v.nonEmpty('non-empty text'));
+const instant = v.pipe(v.number(), v.check(isPlausibleInstant, 'a plausible instant (epoch ms, years 2000–2099)'));
+const count = v.pipe(v.number(), v.check((value) => Number.isSafeInteger(value) && value >= 0, 'a count (a whole number, 0 or more)'));
+const wholeNumber = v.pipe(v.number(), v.check((value) => Number.isSafeInteger(value), 'a whole number'));
+const finite = v.pipe(v.number(), v.check((value) => Number.isFinite(value), 'a finite number'));
+const bool = v.boolean();
 /** null, or absent, reads as null. */
-const nullable =
-  <T>(check: Check<T>): Check<T | null> =>
-  (value, path) =>
-    value === null || value === undefined ? null : check(value, path);
+const nullable = <T>(schema: v.GenericSchema<unknown, T>) => v.nullish(schema, null);
+const list = <T>(item: v.GenericSchema<unknown, T>, max: number) => v.pipe(v.array(item), v.maxLength(max, `a list of at most ${max}`));
+/** Written by the export, recomputed by the import: known, never read. */
+const recomputed = v.optional(v.unknown());
 
-/** Absent stays absent (optional fields of the fact types). */
-const optional =
-  <T>(check: Check<T>): Check<T | undefined> =>
-  (value, path) =>
-    value === undefined ? undefined : check(value, path);
-
-const oneOf =
-  <T extends string | number>(values: readonly T[]): Check<T> =>
-  (value, path) =>
-    values.includes(value as T) ? (value as T) : fail(path, `one of ${values.join(', ')}`);
-
-const arrayOf =
-  <T>(check: Check<T>, max = 100_000): Check<T[]> =>
-  (value, path) => {
-    if (!Array.isArray(value) || value.length > max) return fail(path, `a list (at most ${max})`);
-    return value.map((item, index) => check(item, `${path}[${index}]`));
-  };
-
-type Shape<T> = { [K in keyof T]-?: Check<T[K]> };
-
-/** An object with exactly the fields of `shape` (others dropped; optional ones left out when absent). */
-const record =
-  <T>(shape: Shape<T>): Check<T> =>
-  (value, path) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(path, 'an object');
-    const source = value as Record<string, unknown>;
-    const result: Record<string, unknown> = {};
-    for (const key of Object.keys(shape) as Array<keyof T & string>) {
-      const checked = (shape[key] as Check<unknown>)(source[key], `${path}.${key}`);
-      if (checked !== undefined) result[key] = checked;
-    }
-    return result as T;
-  };
-
-const basisValue: Check<BasisValue> = (value, path) =>
-  value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))
-    ? value
-    : fail(path, 'text, number, true/false or null');
-
-const basis: Check<Record<string, BasisValue>> = (value, path) => {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(path, 'an object');
-  const result: Record<string, BasisValue> = {};
-  for (const [key, item] of Object.entries(value)) result[key] = basisValue(item, `${path}.${key}`);
-  return result;
-};
-
-const changeValue: Check<ChangeValue> = basisValue;
+const basisValue: v.GenericSchema<unknown, BasisValue> = v.union([v.string(), finite, v.boolean(), v.null()]);
+const basis = v.pipe(v.custom<Record<string, unknown>>(isPlainObject, 'an object'), v.record(v.string(), basisValue));
+const changeValue: v.GenericSchema<unknown, ChangeValue> = basisValue;
 
 const ORDER_STATES: readonly OrderState[] = ['unpaid', 'unshipped', 'shipped', 'received', 'cancelled', 'unknown'];
 const AFTER_SALE_KINDS: readonly AfterSaleKind[] = ['refund_only', 'return_refund', 'exchange', 'resend', 'repair', 'unknown'];
-export const TRACKING_STATUSES: readonly TrackingStatus[] = [
+const TRACKING_STATUSES: readonly TrackingStatus[] = [
   'unknown',
   'pending',
   'picked_up',
@@ -118,96 +74,106 @@ const SEVERITIES: readonly Severity[] = ['info', 'warn', 'critical', 'breached']
 const ENDPOINTS = Object.keys(CAPTURED_ENDPOINTS) as CapturedEndpoint[];
 const CATEGORIES: readonly ChangeCategory[] = ['order', 'status', 'shipping', 'after_sale', 'finding'];
 
-const findingKind: Check<FindingKind> = (value, path) => (isFindingKind(value) ? value : fail(path, 'a finding kind'));
+const findingKind = v.custom<FindingKind>(isFindingKind, 'a finding kind');
 
-const orderFacts = record<OrderFacts>({
+const orderFacts: v.GenericSchema<unknown, OrderFacts> = v.object({
   orderSn: nonEmpty,
-  state: oneOf(ORDER_STATES),
+  state: v.picklist(ORDER_STATES),
   refunded: bool,
-  statusText: str,
-  orderAt: nullable(num),
-  promiseShipAt: nullable(num),
-  shippedAt: nullable(num),
-  urgedAt: nullable(num),
-  receivedAt: nullable(num),
+  statusText: text,
+  orderAt: nullable(instant),
+  promiseShipAt: nullable(instant),
+  shippedAt: nullable(instant),
+  urgedAt: nullable(instant),
+  receivedAt: nullable(instant),
   trackingNumber: nullable(nonEmpty),
-  shippingId: nullable(num),
-  courierName: nullable(str),
-  goodsId: nullable(str),
-  goodsName: nullable(str),
-  afterSalesStatus: nullable(num),
-  afterSalesId: nullable(str),
+  shippingId: nullable(wholeNumber),
+  courierName: nullable(text),
+  goodsId: nullable(text),
+  goodsName: nullable(text),
+  afterSalesStatus: nullable(wholeNumber),
+  afterSalesId: nullable(text),
   riskHold: bool,
   noLogistics: bool,
-  noNeedShip: optional(bool),
+  noNeedShip: v.optional(bool),
   shippingDelayAllowed: bool,
-  provinceName: nullable(str),
-  cityName: nullable(str),
-  receiverKey: nullable(str),
-  orderAmountCents: nullable(num),
+  provinceName: nullable(text),
+  cityName: nullable(text),
+  receiverKey: nullable(text),
+  orderAmountCents: nullable(count),
 });
 
-const afterSaleFacts = record<AfterSaleFacts>({
+const afterSaleFacts: v.GenericSchema<unknown, AfterSaleFacts> = v.object({
   id: nonEmpty,
   orderSn: nonEmpty,
-  kind: oneOf(AFTER_SALE_KINDS),
-  statusCode: nullable(num),
-  statusText: nullable(str),
-  createdAt: nullable(num),
-  closedAt: nullable(num),
-  capturedAt: num,
-  expireRemainMs: nullable(num),
-  expireActionDesc: nullable(str),
-  reasonText: nullable(str),
-  actions: arrayOf(int, 100),
-  refundAmountCents: nullable(num),
-  reverseTrackingNumber: nullable(str),
+  kind: v.picklist(AFTER_SALE_KINDS),
+  statusCode: nullable(wholeNumber),
+  statusText: nullable(text),
+  createdAt: nullable(instant),
+  closedAt: nullable(instant),
+  capturedAt: instant,
+  expireRemainMs: nullable(finite),
+  expireActionDesc: nullable(text),
+  reasonText: nullable(text),
+  actions: list(wholeNumber, 100),
+  refundAmountCents: nullable(count),
+  reverseTrackingNumber: nullable(text),
 });
 
-const trackingEvent = record<TrackingEvent>({
-  at: num,
-  text: str,
-  area: nullable(str),
-  status: nullable(oneOf(TRACKING_STATUSES)),
-  code: nullable(str),
+const trackingEvent: v.GenericSchema<unknown, TrackingEvent> = v.object({
+  at: instant,
+  text,
+  area: nullable(text),
+  status: nullable(v.picklist(TRACKING_STATUSES)),
+  code: nullable(text),
 });
 
-const trackingFacts = record<TrackingFacts>({
+const trackingFacts: v.GenericSchema<unknown, TrackingFacts> = v.pipe(v.object({
   trackingNumber: nonEmpty,
-  provider: oneOf(PROVIDERS),
-  status: oneOf(TRACKING_STATUSES),
-  rawState: nullable(str),
-  rawSub: nullable(str),
-  events: arrayOf(trackingEvent, 1_000),
-  lastEventAt: nullable(num),
-  pickedUpAt: nullable(num),
-  identifiedCourier: nullable(str),
+  provider: v.picklist(PROVIDERS),
+  status: v.picklist(TRACKING_STATUSES),
+  rawState: nullable(text),
+  rawSub: nullable(text),
+  events: list(trackingEvent, 1_000),
+  lastEventAt: nullable(instant),
+  pickedUpAt: nullable(instant),
+  identifiedCourier: nullable(text),
   noRecord: bool,
   providerStalled: bool,
-  proxySigned: optional(bool),
-  destinationArea: nullable(str),
-  checkedAt: num,
-});
+  proxySigned: v.optional(bool),
+  destinationArea: nullable(text),
+  checkedAt: instant,
+}),
+  // Times read from the events (as every merge reads them again) must be what the events say.
+  v.forward(v.check((facts) => mergeTracking(facts, facts).lastEventAt === facts.lastEventAt, 'the time of its last event'), ['lastEventAt']),
+  v.forward(v.check((facts) => mergeTracking(facts, facts).pickedUpAt === facts.pickedUpAt, 'the time its events say it was picked up'), ['pickedUpAt']),
+);
 
-const findingRecordShape = record<Omit<FindingRecord, 'kind' | 'rule' | 'basis'> & { kind: FindingKind; rule: string; basis: Record<string, BasisValue> }>({
-  kind: findingKind,
-  severity: oneOf(SEVERITIES),
-  dueAt: nullable(num),
-  rule: str,
-  basis,
-  openedAt: num,
-  closedAt: nullable(num),
-  updatedAt: num,
-});
+/**
+ * A finding record: its basis checked field by field against its kind's description (lib/findings), its rule
+ * against the known rules. What passes is a record of that kind, which is what the cast at the end says.
+ */
+const findingRecord = v.pipe(
+  v.object({
+    kind: findingKind,
+    severity: v.picklist(SEVERITIES),
+    dueAt: nullable(instant),
+    rule: v.pipe(text, v.check((rule) => RULE_REFERENCES.has(rule), 'a rule id')),
+    basis,
+    openedAt: instant,
+    closedAt: nullable(instant),
+    updatedAt: instant,
+  }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    for (const problem of basisProblems(dataset.value.kind, dataset.value.basis)) addIssue({ message: `basis fields of its kind (${problem})`, path: [basisPath(dataset.value)] });
+  }),
+  v.transform((record) => record as unknown as FindingRecord),
+);
 
-const findingRecord: Check<FindingRecord> = (value, path) => {
-  const shape = findingRecordShape(value, path);
-  const problem = basisProblems(shape.kind, shape.basis)[0];
-  if (problem !== undefined) throw new InvalidRecord(`${path}.basis.${problem}`);
-  if (!RULE_REFERENCES.has(shape.rule)) fail(`${path}.rule`, 'a rule id');
-  // Checked against its kind's fields and the known rules: the record is one of that kind.
-  return shape as unknown as FindingRecord;
-};
+function basisPath(record: { basis: unknown }) {
+  return { type: 'object', origin: 'value', input: record, key: 'basis', value: record.basis } as const;
+}
 
 /** Fields of a stored order that are derived (indexes) are recomputed on import, never taken from the file. */
 export type ImportedOrder = Pick<
@@ -225,106 +191,129 @@ export type ImportedOrder = Pick<
   | 'findings'
 >;
 
-const importedOrder = record<ImportedOrder>({
+
+const importedOrder = v.pipe(
+  v.object({
+    shopId: nonEmpty,
+    orderSn: nonEmpty,
+    facts: orderFacts,
+    factsAt: instant,
+    factsSource: v.picklist(ENDPOINTS),
+    firstSeenAt: instant,
+    firstStatusText: text,
+    firstSource: v.picklist<(CapturedEndpoint | 'import')[]>([...ENDPOINTS, 'import']),
+    lastSeenAt: instant,
+    firstCheckAt: nullable(instant),
+    findings: list(findingRecord, 1_000),
+    trackingNumber: recomputed,
+    goodsId: recomputed,
+    closedAt: recomputed,
+    openKindTags: recomputed,
+    riskRank: recomputed,
+    nextDueAt: recomputed,
+  }),
+  // The row's key and its facts cannot disagree (here and in the checks below).
+  v.forward(v.check((order) => order.facts.orderSn === order.orderSn, "an orderSn equal to the row's"), ['facts']),
+  v.transform((order): ImportedOrder => ({
+    shopId: order.shopId,
+    orderSn: order.orderSn,
+    facts: order.facts,
+    factsAt: order.factsAt,
+    factsSource: order.factsSource,
+    firstSeenAt: order.firstSeenAt,
+    firstStatusText: order.firstStatusText,
+    firstSource: order.firstSource,
+    lastSeenAt: order.lastSeenAt,
+    firstCheckAt: order.firstCheckAt,
+    findings: order.findings,
+  })),
+);
+
+const change: v.GenericSchema<unknown, StoredChange> = v.object({
   shopId: nonEmpty,
   orderSn: nonEmpty,
-  facts: orderFacts,
-  factsAt: num,
-  factsSource: oneOf(ENDPOINTS),
-  firstSeenAt: num,
-  firstStatusText: str,
-  firstSource: oneOf<CapturedEndpoint | 'import'>([...ENDPOINTS, 'import']),
-  lastSeenAt: num,
-  firstCheckAt: nullable(num),
-  findings: arrayOf(findingRecord, 1_000),
-});
-
-export function checkOrder(value: unknown, path: string): ImportedOrder {
-  const order = importedOrder(value, path);
-  if (order.facts.orderSn !== order.orderSn) fail(`${path}.facts.orderSn`, `the order number ${order.orderSn}`);
-  return order;
-}
-
-export const checkChange = record<StoredChange>({
-  shopId: nonEmpty,
-  orderSn: nonEmpty,
-  at: num,
+  at: instant,
   field: nonEmpty,
-  category: oneOf(CATEGORIES),
+  category: v.picklist(CATEGORIES),
   from: changeValue,
   to: changeValue,
-  source: oneOf<StoredChange['source']>([...ENDPOINTS, 'tracking', 'evaluation', 'import']),
+  source: v.picklist<StoredChange['source'][]>([...ENDPOINTS, 'tracking', 'evaluation', 'import']),
 });
 
-export function checkAfterSale(value: unknown, path: string): StoredAfterSale {
-  const row = record<StoredAfterSale>({
-    shopId: nonEmpty,
-    id: nonEmpty,
-    orderSn: nonEmpty,
-    facts: afterSaleFacts,
-    factsAt: num,
-    firstSeenAt: num,
-    lastSeenAt: num,
-  })(value, path);
-  if (row.facts.id !== row.id || row.facts.orderSn !== row.orderSn) fail(`${path}.facts`, 'the same case and order as the row');
-  return row;
-}
+const afterSale: v.GenericSchema<unknown, StoredAfterSale> = v.pipe(
+  v.object({ shopId: nonEmpty, id: nonEmpty, orderSn: nonEmpty, facts: afterSaleFacts, factsAt: instant, firstSeenAt: instant, lastSeenAt: instant }),
+  v.forward(v.check((row) => row.facts.id === row.id, "an id equal to the row's"), ['facts']),
+  v.forward(v.check((row) => row.facts.orderSn === row.orderSn, "an orderSn equal to the row's"), ['facts']),
+);
 
-const waybillError = record<WaybillError>({
-  at: num,
-  message: str,
-  retry: oneOf<WaybillError['retry']>(['never', 'later', 'backoff']),
+const waybillError: v.GenericSchema<unknown, WaybillError> = v.object({
+  at: instant,
+  message: text,
+  retry: v.picklist<WaybillError['retry'][]>(['never', 'later', 'backoff']),
 });
 
-export function checkWaybill(value: unknown, path: string): StoredWaybill {
-  const row = record<StoredWaybill>({
+const waybill: v.GenericSchema<unknown, StoredWaybill> = v.pipe(
+  v.object({
     shopId: nonEmpty,
     trackingNumber: nonEmpty,
     facts: nullable(trackingFacts),
-    status: oneOf(TRACKING_STATUSES),
-    lastEventAt: nullable(num),
-    checkedAt: nullable(num),
-    nextCheckAt: nullable(num),
-    attempts: int,
-    consecutiveFailures: int,
+    status: v.picklist(TRACKING_STATUSES),
+    lastEventAt: nullable(instant),
+    checkedAt: nullable(instant),
+    nextCheckAt: nullable(instant),
+    attempts: count,
+    consecutiveFailures: count,
     lastError: nullable(waybillError),
-    firstSeenAt: num,
-  })(value, path);
-  if (row.facts !== null && row.facts.trackingNumber !== row.trackingNumber) fail(`${path}.facts.trackingNumber`, row.trackingNumber);
-  return row;
-}
+    firstSeenAt: instant,
+  }),
+  v.forward(v.check((row) => row.facts === null || row.facts.trackingNumber === row.trackingNumber, "a trackingNumber equal to the row's"), ['facts']),
+  // The row repeats its facts' status and last event for its indexes.
+  v.forward(v.check((row) => row.facts === null || row.facts.status === row.status, "its facts' status"), ['status']),
+  v.forward(v.check((row) => row.facts === null || row.facts.lastEventAt === row.lastEventAt, "its facts' last event time"), ['lastEventAt']),
+);
 
-export const checkTrackingEvent = record<StoredTrackingEvent>({
-  shopId: nonEmpty,
-  trackingNumber: nonEmpty,
-  at: num,
-  textKey: nonEmpty,
-  text: str,
-  area: nullable(str),
-  status: nullable(oneOf(TRACKING_STATUSES)),
-  code: nullable(str),
-  firstSeenAt: num,
-});
+const storedTrackingEvent: v.GenericSchema<unknown, StoredTrackingEvent> = v.pipe(
+  v.object({
+    shopId: nonEmpty,
+    trackingNumber: nonEmpty,
+    at: instant,
+    textKey: recomputed,
+    text,
+    area: nullable(text),
+    status: nullable(v.picklist(TRACKING_STATUSES)),
+    code: nullable(text),
+    firstSeenAt: instant,
+  }),
+  // The key is recomputed from the text, so an event is identified the way ingest identifies it.
+  v.transform(({ textKey: _fromFile, ...event }) => ({ ...event, textKey: textKey(event.text) })),
+);
 
-export const checkProduct = record<Omit<StoredProduct, 'hasOpen'>>({
-  shopId: nonEmpty,
-  goodsId: nonEmpty,
-  findings: arrayOf(findingRecord, 1_000),
-});
+const product: v.GenericSchema<unknown, Omit<StoredProduct, 'hasOpen'>> = v.pipe(
+  v.object({ shopId: nonEmpty, goodsId: nonEmpty, findings: list(findingRecord, 1_000), hasOpen: recomputed }),
+  v.transform(({ shopId, goodsId, findings }) => ({ shopId, goodsId, findings })),
+);
 
-export const checkNotification = record<StoredNotification>({
+const notification: v.GenericSchema<unknown, StoredNotification> = v.object({
   shopId: nonEmpty,
   orderSn: nullable(nonEmpty),
   key: nonEmpty,
-  sentAt: num,
+  sentAt: instant,
   kind: nullable(findingKind),
-  severity: nullable(oneOf(SEVERITIES)),
-  title: str,
-  body: str,
+  severity: nullable(v.picklist(SEVERITIES)),
+  title: text,
+  body: text,
 });
 
-export const checkShop = record<StoredShop>({
-  shopId: nonEmpty,
-  firstSeenAt: num,
-  lastCaptureAt: num,
-});
+const shop: v.GenericSchema<unknown, StoredShop> = v.object({ shopId: nonEmpty, firstSeenAt: instant, lastCaptureAt: instant });
+
+/** One schema per backup table; each gives the record as it is merged into the database. */
+export const RECORD_SCHEMAS = {
+  shops: shop,
+  orders: importedOrder,
+  changes: change,
+  afterSales: afterSale,
+  waybills: waybill,
+  trackingEvents: storedTrackingEvent,
+  products: product,
+  notifications: notification,
+};

@@ -1,3 +1,7 @@
+import * as v from 'valibot';
+import { describeIssue, pathOf } from '../schema/issues';
+import { describeValue } from '../text/quote';
+import { plainObject } from '../schema/plain-object';
 import { CAPTURED_ENDPOINTS, type Capture, type CapturedEndpoint } from './capture';
 
 /** Tag of the window messages between our page-world hook and our bridge. */
@@ -12,62 +16,88 @@ export interface PageCaptureMessage {
 
 /** Generous for a 100-row page (a console row has ~80 fields), small enough to refuse a flood. */
 export const MAX_CAPTURE_NODES = 60_000;
+/** Characters of text, keys included. */
 export const MAX_CAPTURE_TEXT = 4_000_000;
+/** Deeper than any console response. */
+export const MAX_CAPTURE_DEPTH = 16;
 
 export type PageMessageCheck =
   | { ok: true; capture: Capture }
   | { ok: false; reason: string; ours: boolean };
 
-const ENDPOINT_IDS = new Set<string>(Object.keys(CAPTURED_ENDPOINTS));
+// The fewer kinds of valibot schema the content script uses, the less of valibot it carries (a budget of 30 KB).
+const messageSchema = v.object({
+  version: v.picklist([PAGE_MESSAGE_VERSION]),
+  capture: v.object({
+    endpoint: v.picklist(Object.keys(CAPTURED_ENDPOINTS) as CapturedEndpoint[]),
+    shopId: v.nullable(v.pipe(v.string(), v.check((id) => id.length <= 64, 'a shop id of at most 64 characters'))),
+    // Only its type here: the worker checks it against its own clock (./captured-at.ts).
+    capturedAt: v.pipe(v.number(), v.check((time: number) => Number.isFinite(time), 'a finite number')),
+    request: v.optional(v.unknown()),
+    response: plainObject('a JSON object'),
+  }),
+});
 
 /**
  * Checks the shape and size of a window message claiming to come from our hook. Anything the page
  * (or another extension) posts is untrusted: `ours` tells whether it even carried our channel tag.
  */
 export function checkPageMessage(data: unknown): PageMessageCheck {
-  if (!isRecord(data) || data.channel !== PAGE_CHANNEL) return { ok: false, reason: 'not our channel', ours: false };
-  if (data.version !== PAGE_MESSAGE_VERSION) return { ok: false, reason: 'unknown message version', ours: true };
-  const capture = data.capture;
-  if (!isRecord(capture)) return { ok: false, reason: 'capture missing', ours: true };
-  if (typeof capture.endpoint !== 'string' || !ENDPOINT_IDS.has(capture.endpoint)) {
-    return { ok: false, reason: 'unknown endpoint', ours: true };
+  if (typeof data !== 'object' || data === null || !('channel' in data) || data.channel !== PAGE_CHANNEL) {
+    return { ok: false, reason: 'not our channel', ours: false };
   }
-  if (typeof capture.capturedAt !== 'number' || !Number.isFinite(capture.capturedAt) || capture.capturedAt <= 0) {
-    return { ok: false, reason: 'capturedAt invalid', ours: true };
-  }
-  if (capture.shopId !== null && (typeof capture.shopId !== 'string' || capture.shopId.length > 64)) {
-    return { ok: false, reason: 'shopId invalid', ours: true };
-  }
-  if (!isRecord(capture.response)) return { ok: false, reason: 'response is not an object', ours: true };
-  const size = measure(capture, 0, { nodes: 0, text: 0 });
-  if (size === null) return { ok: false, reason: 'capture too large or too deep', ours: true };
-  return {
-    ok: true,
-    capture: {
-      endpoint: capture.endpoint as CapturedEndpoint,
-      shopId: capture.shopId as string | null,
-      capturedAt: capture.capturedAt,
-      request: capture.request ?? null,
-      response: capture.response,
-    },
-  };
+  const result = v.safeParse(messageSchema, data);
+  if (!result.success) return { ok: false, reason: describeIssue(result.issues[0]), ours: true };
+  const { endpoint, shopId, capturedAt, request = null, response } = result.output.capture;
+  const problem = jsonProblem({ request, response }, { nodes: 0, text: 0 }, 0);
+  if (problem !== null) return { ok: false, reason: `${pathOf('capture', problem.keys)}: ${problem.problem}`, ours: true };
+  return { ok: true, capture: { endpoint, shopId, capturedAt, request, response } };
 }
 
-function measure(value: unknown, depth: number, size: { nodes: number; text: number }): typeof size | null {
+interface JsonProblem {
+  /** Keys from the capture down to the offending value (filled in as the walk unwinds). */
+  keys: unknown[];
+  problem: string;
+}
+
+/**
+ * Null when `value` is JSON-shaped (null, true/false, a finite number, text, a list, a plain object, nested)
+ * and within the caps, counting every value, every key and every character. Maps, sets, buffers, dates,
+ * BigInts and class instances are refused: structured clone carries them, JSON never does, and the caps
+ * could not see inside them.
+ */
+function jsonProblem(value: unknown, size: { nodes: number; text: number }, depth: number): JsonProblem | null {
   size.nodes += 1;
-  if (size.nodes > MAX_CAPTURE_NODES || depth > 16) return null;
-  if (typeof value === 'string') {
-    size.text += value.length;
-    return size.text > MAX_CAPTURE_TEXT ? null : size;
+  if (size.nodes > MAX_CAPTURE_NODES) return { keys: [], problem: `more than ${MAX_CAPTURE_NODES} values` };
+  if (depth > MAX_CAPTURE_DEPTH) return { keys: [], problem: `nested deeper than ${MAX_CAPTURE_DEPTH}` };
+  if (value === null || typeof value === 'boolean') return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? null : { keys: [], problem: `expected a finite number, got ${describeValue(value)}` };
+  if (typeof value === 'string') return addText(size, value.length);
+  if (typeof value !== 'object') return { keys: [], problem: `expected a JSON value, got ${describeValue(value)}` };
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (Array.isArray(value) && prototype === Array.prototype) {
+    // Holes and extra properties are invisible to a loop over the indexes, so they are not JSON either.
+    if (Object.keys(value).length !== value.length) return { keys: [], problem: 'expected a list without holes or extra properties' };
+    for (let index = 0; index < value.length; index += 1) {
+      const problem = jsonProblem(value[index], size, depth + 1);
+      if (problem !== null) return within(index, problem);
+    }
+    return null;
   }
-  if (value === null || typeof value !== 'object') return size;
-  const children = Array.isArray(value) ? value : Object.values(value);
-  for (const child of children) {
-    if (measure(child, depth + 1, size) === null) return null;
+  if (prototype !== Object.prototype && prototype !== null) return { keys: [], problem: `expected a JSON value, got ${describeValue(value)}` };
+  for (const key of Object.keys(value)) {
+    const problem = addText(size, key.length) ?? jsonProblem((value as Record<string, unknown>)[key], size, depth + 1);
+    if (problem !== null) return within(key, problem);
   }
-  return size;
+  return null;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function addText(size: { text: number }, length: number): JsonProblem | null {
+  size.text += length;
+  return size.text > MAX_CAPTURE_TEXT ? { keys: [], problem: `more than ${MAX_CAPTURE_TEXT} characters of text` } : null;
+}
+
+function within(key: unknown, problem: JsonProblem): JsonProblem {
+  problem.keys.unshift(key);
+  return problem;
 }

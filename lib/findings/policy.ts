@@ -1,5 +1,7 @@
 // The policy: every threshold's default, and the merchant's overrides of them, checked.
 import * as v from 'valibot';
+import { step } from '../schema/issues';
+import { describeValue } from '../text/quote';
 import type { PolicyEntry } from './policy-entry';
 import { FINDING_MODULES, POLICY_TABLE, type Policy, type PolicyKey } from './registry';
 
@@ -46,21 +48,21 @@ export function resolvePolicy(overrides: unknown): { policy: Policy; errors: str
   const errors: string[] = [];
   if (overrides === null || overrides === undefined) return { policy, errors };
   if (typeof overrides !== 'object' || Array.isArray(overrides)) {
-    errors.push(`policy: expected an object of overrides by key, got ${describe(overrides)}`);
+    errors.push(`policy: expected an object of overrides by key, got ${describeValue(overrides)}`);
     return { policy, errors };
   }
   const applied = new Set<PolicyKey>();
   for (const [key, value] of Object.entries(overrides)) {
     const schema = VALUE_SCHEMAS.get(key);
     if (schema === undefined || !isPolicyKey(key)) {
-      errors.push(`policy.${JSON.stringify(key).slice(1, -1)}: unknown key (known: ${POLICY_TABLE.map((known) => known.key).join(', ')})`);
+      errors.push(`policy${step(key, false)}: unknown key (known: ${POLICY_TABLE.map((known) => known.key).join(', ')})`);
       continue;
     }
     const checked = v.safeParse(schema, value);
     if (!checked.success) {
       const entry = policyEntryOf(key);
       const message = checked.issues[0]?.message ?? 'invalid';
-      errors.push(`policy.${key}: ${typeof value === 'number' && Number.isFinite(value) ? message : `${message}, got ${describe(value)}`}; default ${entry.default} ${entry.unit} kept`);
+      errors.push(`policy.${key}: ${typeof value === 'number' && Number.isFinite(value) ? message : `${message}, got ${describeValue(value)}`}; default ${entry.default} ${entry.unit} kept`);
       continue;
     }
     policy[key] = checked.output;
@@ -76,12 +78,4 @@ export function resolvePolicy(overrides: unknown): { policy: Policy; errors: str
     policy[wide] = DEFAULT_POLICY[wide];
   }
   return { policy, errors };
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${String(value)}`;
 }

@@ -1,5 +1,7 @@
-// The one message protocol between content scripts, extension pages and the background.
-// Messages carry facts and ids, never HTML.
+// The one message protocol between content scripts, extension pages and the background. Messages carry
+// facts and ids, never HTML. The messenger is @webext-core/messaging's (a typed wrapper over runtime
+// messaging): defining it is this file's only tie to the browser, and nothing here runs until called.
+import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Capture } from '../capture/capture';
 import type { OrderFacts } from '../facts/facts';
 import type { Finding } from '../findings/registry';
@@ -18,29 +20,28 @@ export type PageHealth =
   | { state: 'ok'; matchedCards: number; capturedOrders: number }
   | { state: 'no_capture' | 'unmatched'; matchedCards: number; capturedOrders: number };
 
-export type BackgroundRequest =
-  | { type: 'capture'; capture: Capture }
-  | { type: 'page-health'; shopId: string | null; health: PageHealth; url: string };
+export interface PageHealthReport {
+  shopId: string | null;
+  url: string;
+  health: PageHealth;
+}
 
 export type CaptureReply =
-  | { ok: true; shopId: string; orders: OrderView[]; skippedRows: number }
+  | {
+      ok: true;
+      shopId: string;
+      orders: OrderView[];
+      skippedRows: number;
+      /** 'received' when the page's capture time was off the worker's clock and the receive time was used. */
+      capturedAtSource: 'page' | 'received';
+    }
   | { ok: false; error: string };
 
-export interface BackgroundReplies {
-  capture: CaptureReply;
-  'page-health': { ok: true };
+interface ProtocolMap {
+  /** Content script → background: a console response read by the page hook; answered with the badges' views. */
+  capture(capture: Capture): CaptureReply;
+  /** Content script → background: its self-diagnosis, kept for the popup and options banners. */
+  pageHealth(report: PageHealthReport): void;
 }
 
-export function isBackgroundRequest(value: unknown): value is BackgroundRequest {
-  if (typeof value !== 'object' || value === null) return false;
-  const type = (value as { type?: unknown }).type;
-  return type === 'capture' || type === 'page-health';
-}
-
-/** storage.session keys the background writes and the extension pages read. */
-export const SESSION_KEYS = {
-  /** Record<tabId, { tabId, shopId, url, at, health: PageHealth }> */
-  pageHealth: 'pageHealth',
-  /** { reason, message, at } while the worker cannot open the database. */
-  dbOpenFailure: 'dbOpenFailure',
-} as const;
+export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -2,6 +2,7 @@
 import type { AfterSaleFacts, AfterSaleKind } from '../facts/facts';
 import { SECOND_MS } from '../time/shanghai';
 import { isAbsent, isRecord, readCents, readCode, readEpoch, readNumber, readText } from './fields';
+import { describeValue } from '../text/quote';
 import { normalizeTrackingNumber } from './order-row';
 
 export type AfterSaleRowResult = { ok: true; facts: AfterSaleFacts } | { ok: false; error: string };
@@ -34,7 +35,7 @@ const KIND_BY_CODE: Readonly<Record<number, AfterSaleKind>> = {
 
 // Hand-written field by field, without a schema library: a shop's capture normalizes thousands of rows.
 export function normalizeAfterSaleRow(row: unknown, capturedAt: number): AfterSaleRowResult {
-  if (!isRecord(row)) return { ok: false, error: `expected an object, got ${Array.isArray(row) ? 'an array' : typeof row}` };
+  if (!isRecord(row)) return { ok: false, error: `expected an object, got ${describeValue(row)}` };
   const problems: string[] = [];
   const id = readText(row.id, 'id', problems);
   const orderSn = readText(row.orderSn, 'orderSn', problems);

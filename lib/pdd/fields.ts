@@ -2,7 +2,7 @@
 // "not set", and records a message for a value it cannot take as it is, so a normalizer can name every bad
 // field and never throw. Hand-written, without a schema library: every field of every row and courier
 // event of a shop comes through here.
-import { quote } from '../text/quote';
+import { describeValue, quote } from '../text/quote';
 import { trimmed } from '../text/whitespace';
 import { epochToMs, isPlausibleInstant, parseInstant } from '../time/shanghai';
 
@@ -124,10 +124,3 @@ export function readFlag(value: unknown, key: string, problems: string[]): boole
   return null;
 }
 
-/** A bad value as a message shows it: text quoted and escaped (see quote), a number as written, else its kind. */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return quote(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  if (Array.isArray(value)) return 'an array';
-  return typeof value;
-}

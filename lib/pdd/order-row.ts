@@ -1,6 +1,7 @@
 // `recentOrderList` pageItems (lib/pdd/README.md § Order list fields, § Order status strings) → OrderFacts.
 import type { OrderFacts, OrderState } from '../facts/facts';
-import { describeValue, isAbsent, isRecord, readCents, readCode, readEpoch, readFlag, readText } from './fields';
+import { isAbsent, isRecord, readCents, readCode, readEpoch, readFlag, readText } from './fields';
+import { describeValue } from '../text/quote';
 import { receiverKeyOf } from './receiver-key';
 
 export type OrderRowResult = { ok: true; facts: OrderFacts } | { ok: false; error: string };
@@ -26,7 +27,7 @@ const STATUS_PREFIXES: ReadonlyArray<readonly [string, OrderState]> = [
 
 // Hand-written field by field, without a schema library: a shop's capture normalizes thousands of rows.
 export function normalizeOrderRow(row: unknown): OrderRowResult {
-  if (!isRecord(row)) return { ok: false, error: `expected an object, got ${Array.isArray(row) ? 'an array' : typeof row}` };
+  if (!isRecord(row)) return { ok: false, error: `expected an object, got ${describeValue(row)}` };
   const problems: string[] = [];
   const orderSn = readText(row.order_sn, 'order_sn', problems);
   const statusText = readText(row.order_status_str, 'order_status_str', problems) ?? '';

@@ -1,7 +1,11 @@
 // The merchant's settings: policy overrides, which badges to show, how long to keep history, UI language.
-// Stored settings are untrusted like everything else: each bad value is reported and the default kept.
-import { resolvePolicy, type Policy } from '../findings/policy';
+// Stored settings are untrusted like everything else: each bad value is reported and its default kept.
+// Pure: the storage item that holds them is in ./settings-item.ts.
+import * as v from 'valibot';
+import { DEFAULT_POLICY, resolvePolicy, type Policy } from '../findings/policy';
 import { FINDING_KINDS, isFindingKind, type FindingKind } from '../findings/registry';
+import { describeIssues, step } from '../schema/issues';
+import { isPlainObject, plainObject } from '../schema/plain-object';
 
 export type LanguageSetting = 'auto' | 'zh' | 'en';
 
@@ -24,76 +28,102 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   language: 'auto',
 });
 
+/**
+ * Version 1 (stored without a version) held every kind's badge switch. Version 2 keeps only the kinds
+ * switched off: a kind that the vocabulary later renames or drops then stays out of the stored settings
+ * unless the merchant chose to hide it, instead of turning every saved settings object into a broken one.
+ */
+export const SETTINGS_VERSION = 2;
+
+/** What storage holds (version 2): every field optional, a missing one is its default. */
+export interface StoredSettings {
+  policyOverrides?: Record<string, number>;
+  badgeKinds?: Partial<Record<FindingKind, boolean>>;
+  retentionDays?: number;
+  language?: LanguageSetting;
+}
+
+/** Version 1 → 2: drops the switches that were on (the default). Anything else is left for `parseSettings` to judge. */
+export function migrateSettingsToV2(stored: unknown): unknown {
+  if (!isPlainObject(stored) || !isPlainObject(stored.badgeKinds)) return stored;
+  return { ...stored, badgeKinds: Object.fromEntries(Object.entries(stored.badgeKinds).filter(([, shown]) => shown !== true)) };
+}
+
+/** The stored form of valid settings: only the switched-off kinds. */
+export function storedSettings(settings: Settings): StoredSettings {
+  const hidden = Object.fromEntries(Object.entries(settings.badgeKinds).filter(([, shown]) => !shown));
+  return { policyOverrides: settings.policyOverrides, badgeKinds: hidden, retentionDays: settings.retentionDays, language: settings.language };
+}
+
 export interface ParsedSettings {
   settings: Settings;
   policy: Policy;
   errors: string[];
 }
 
-/** Reads settings from whatever storage holds; never throws, keeps every valid part. */
-export function parseSettings(raw: unknown): ParsedSettings {
-  const errors: string[] = [];
-  const source = isRecord(raw) ? raw : {};
-  if (raw !== undefined && raw !== null && !isRecord(raw)) errors.push('settings: not an object; defaults used');
+const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof Settings>(['policyOverrides', 'badgeKinds', 'retentionDays', 'language']);
 
-  const policyOverrides: Record<string, number> = {};
-  const { policy, errors: policyErrors } = resolvePolicy(source.policyOverrides);
+const badgeKindsSchema = plainObject('an object of kind → true/false');
+const badgeKindSchema = v.custom<FindingKind>(isFindingKind, 'a badge kind');
+const badgeSwitchSchema = v.boolean();
+const retentionDaysSchema = v.pipe(
+  v.number(),
+  v.check(
+    (days) => Number.isInteger(days) && days >= RETENTION_DAYS.min && days <= RETENTION_DAYS.max,
+    `whole days from ${RETENTION_DAYS.min} to ${RETENTION_DAYS.max}`,
+  ),
+);
+const languageSchema = v.picklist(['auto', 'zh', 'en'] as const);
+
+/** Reads settings from whatever storage holds; never throws, keeps every valid part, names every other one. */
+export function parseSettings(raw: unknown): ParsedSettings {
+  if (raw === undefined || raw === null) return { settings: DEFAULT_SETTINGS, policy: DEFAULT_POLICY, errors: [] };
+  if (!isPlainObject(raw)) return { settings: DEFAULT_SETTINGS, policy: DEFAULT_POLICY, errors: ['settings: not an object; defaults used'] };
+  const errors: string[] = [];
+  const read = <T>(schema: v.GenericSchema<unknown, T>, value: unknown, path: string): T | undefined => {
+    const result = v.safeParse(schema, value);
+    if (result.success) return result.output;
+    errors.push(...describeIssues(result.issues, path));
+    return undefined;
+  };
+
+  // A misspelt key (`retentionDay`) is a setting the merchant believes saved: never dropped without a word.
+  for (const key of Object.keys(raw)) if (!KNOWN_KEYS.has(key)) errors.push(`${step(key, true)}: unknown setting`);
+
+  const { policy, errors: policyErrors } = resolvePolicy(raw.policyOverrides);
   errors.push(...policyErrors);
-  if (isRecord(source.policyOverrides)) {
-    for (const [key, value] of Object.entries(source.policyOverrides)) {
-      if (key in policy && policy[key as keyof Policy] === value) policyOverrides[key] = value as number;
+  const policyOverrides: Record<string, number> = {};
+  if (isPlainObject(raw.policyOverrides)) {
+    for (const [key, value] of Object.entries(raw.policyOverrides)) {
+      if (key in policy && policy[key as keyof Policy] === value) policyOverrides[key] = value;
     }
   }
 
   const badgeKinds = { ...DEFAULT_SETTINGS.badgeKinds };
-  if (isRecord(source.badgeKinds)) {
-    for (const [kind, enabled] of Object.entries(source.badgeKinds)) {
-      if (!isFindingKind(kind)) errors.push(`badgeKinds.${kind}: unknown kind`);
-      else if (typeof enabled !== 'boolean') errors.push(`badgeKinds.${kind}: expected true or false`);
-      else badgeKinds[kind] = enabled;
-    }
-  } else if (source.badgeKinds !== undefined) {
-    errors.push('badgeKinds: expected an object of kind → true/false');
+  const switches = raw.badgeKinds === undefined ? undefined : read(badgeKindsSchema, raw.badgeKinds, 'badgeKinds');
+  for (const [name, shown] of Object.entries(switches ?? {})) {
+    const path = `badgeKinds${step(name, false)}`;
+    const kind = read(badgeKindSchema, name, path);
+    const enabled = kind === undefined ? undefined : read(badgeSwitchSchema, shown, path);
+    if (kind !== undefined && enabled !== undefined) badgeKinds[kind] = enabled;
   }
 
-  let retentionDays: number = RETENTION_DAYS.default;
-  if (source.retentionDays !== undefined) {
-    const value = source.retentionDays;
-    if (typeof value === 'number' && Number.isInteger(value) && value >= RETENTION_DAYS.min && value <= RETENTION_DAYS.max) {
-      retentionDays = value;
-    } else {
-      errors.push(`retentionDays: expected whole days from ${RETENTION_DAYS.min} to ${RETENTION_DAYS.max}; ${RETENTION_DAYS.default} kept`);
-    }
-  }
+  const retentionDays = raw.retentionDays === undefined ? undefined : read(retentionDaysSchema, raw.retentionDays, 'retentionDays');
+  const language = raw.language === undefined ? undefined : read(languageSchema, raw.language, 'language');
 
-  let language: LanguageSetting = 'auto';
-  if (source.language === 'zh' || source.language === 'en' || source.language === 'auto') language = source.language;
-  else if (source.language !== undefined) errors.push('language: expected auto, zh or en');
-
-  return { settings: { policyOverrides, badgeKinds, retentionDays, language }, policy, errors };
+  return {
+    settings: { policyOverrides, badgeKinds, retentionDays: retentionDays ?? RETENTION_DAYS.default, language: language ?? 'auto' },
+    policy,
+    errors,
+  };
 }
 
-/** The slice of `browser.storage.local` settings need; passed in so this module stays browser-free. */
-export interface KeyValueArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
+export type SettingsCheck = { ok: true; stored: StoredSettings; parsed: ParsedSettings } | { ok: false; errors: string[] };
 
-export const SETTINGS_KEY = 'settings';
-
-export async function loadSettings(area: KeyValueArea): Promise<ParsedSettings> {
-  const stored = await area.get(SETTINGS_KEY);
-  return parseSettings(stored[SETTINGS_KEY]);
-}
-
-/** Saves only settings that validate completely: a bad value is refused with its message, never stored. */
-export async function saveSettings(area: KeyValueArea, candidate: unknown): Promise<{ ok: boolean; errors: string[] }> {
+/** A candidate to save: accepted only whole (no problem at all, unknown keys included), in its stored form. */
+export function checkSettingsCandidate(candidate: unknown): SettingsCheck {
+  if (candidate === undefined || candidate === null) return { ok: false, errors: ['settings: nothing to save'] };
   const parsed = parseSettings(candidate);
   if (parsed.errors.length > 0) return { ok: false, errors: parsed.errors };
-  await area.set({ [SETTINGS_KEY]: parsed.settings });
-  return { ok: true, errors: [] };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return { ok: true, stored: storedSettings(parsed.settings), parsed };
 }

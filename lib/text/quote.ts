@@ -27,6 +27,18 @@ export function escapeText(text: string, length = QUOTED_LENGTH): string {
   return cut.length < text.length ? `${escaped(cut)}…` : escaped(cut);
 }
 
+/** Any untrusted value in a message: text as `quote` writes it, numbers as written, other values by their kind (`a list`, `Map`). */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (value === null || value === undefined || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value !== 'object') return `a ${typeof value}`;
+  const tag = Object.prototype.toString.call(value).slice(8, -1);
+  return tag === 'Object' ? 'an object' : tag;
+}
+
 /** Ids and keys ("YT123", "261118-582910374650211") as they are; any other text quoted: `"yt 123"`. */
 export function plainOrQuoted(text: string): string {
   return PLAIN.test(text) ? text : quote(text);

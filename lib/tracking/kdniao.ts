@@ -1,8 +1,8 @@
 // Kdniao (快递鸟) 1002 and 8001 response bodies (lib/tracking/README.md § Kdniao response) → TrackingFacts.
 import type { TrackingEvent, TrackingStatus } from '../facts/facts';
-import { describeValue, isRecord, readFlag, readText, readTime } from '../pdd/fields';
+import { isRecord, readFlag, readText, readTime } from '../pdd/fields';
 import { normalizeTrackingNumber } from '../pdd/order-row';
-import { escapeText } from '../text/quote';
+import { describeValue, escapeText } from '../text/quote';
 import { codeTable, completeTracking, orderEvents, readEvents, statusFromText, type TrackingResult } from './status';
 
 /** 8001 `StateEx` codes and per-event `Action` codes (lib/tracking/README.md § Kdniao state codes). Maps, as in kuaidi100.ts. */

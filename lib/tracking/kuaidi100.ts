@@ -1,8 +1,8 @@
 // Kuaidi100 `poll/query.do` response bodies (lib/tracking/README.md § Kuaidi100 response) → TrackingFacts.
 import type { TrackingEvent, TrackingStatus } from '../facts/facts';
-import { describeValue, isRecord, readFlag, readText, readTime } from '../pdd/fields';
+import { isRecord, readFlag, readText, readTime } from '../pdd/fields';
 import { normalizeTrackingNumber } from '../pdd/order-row';
-import { escapeText } from '../text/quote';
+import { describeValue, escapeText } from '../text/quote';
 import { codeTable, completeTracking, orderEvents, readEvents, statusFromText, type TrackingResult } from './status';
 
 /** `resultv2=4` sub-codes (lib/tracking/README.md § Kuaidi100 state codes). */

@@ -1,4 +1,10 @@
 // `chrome` exists inside the extension's service worker, where e2e tests evaluate small functions.
 declare const chrome: {
-  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  storage: {
+    local: {
+      get(keys: string | string[]): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+      remove(keys: string | string[]): Promise<void>;
+    };
+  };
 };

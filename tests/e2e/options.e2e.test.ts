@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchSentinel, type SentinelBrowser } from '../harness/browser';
+import { FINDING_KINDS } from '../../lib/findings/registry';
 import { generateShop, type SyntheticShop } from '../stand-in/synthetic-shop';
 import { readPage, waitForBadgedCards } from './console-page';
 
@@ -28,6 +29,9 @@ test('switching a badge kind off removes those badges from the open console page
   await options.locator('input[name="badge-ship_by"]').uncheck();
   await options.getByRole('button', { name: '保存' }).click();
   await expect.poll(() => options.getByTestId('saved').count()).toBe(1);
+  // Saved as the versioned storage item: only the switched-off kind, and the version beside it.
+  const stored = await (await sentinel.serviceWorker()).evaluate(async () => chrome.storage.local.get(['settings', 'settings$']));
+  expect(stored).toMatchObject({ settings: { badgeKinds: { ship_by: false } }, settings$: { v: 2 } });
 
   await expect
     .poll(async () => {
@@ -59,4 +63,21 @@ test('exports the at-risk list as CSV with a BOM and the history as a JSON backu
   expect(backup.format).toBe('order-sentinel-backup');
   const text = csvText + JSON.stringify(backup);
   for (const secret of [...shop.pii.names, ...shop.pii.phones, ...shop.pii.addresses]) expect(text.includes(secret), secret).toBe(false);
+});
+
+test('settings saved before they had a version are migrated when the worker starts, and the page follows them', async () => {
+  // What the unversioned settings looked like: every kind's switch (here ship_by on again), no version.
+  const unversioned = { policyOverrides: {}, badgeKinds: Object.fromEntries(FINDING_KINDS.map((kind) => [kind, kind !== 'auto_confirm_at'])), retentionDays: 90, language: 'zh' };
+  await (await sentinel.serviceWorker()).evaluate(async (settings) => {
+    await chrome.storage.local.set({ settings });
+    await chrome.storage.local.remove('settings$');
+  }, unversioned);
+  await sentinel.stopServiceWorker();
+
+  const page = await sentinel.openConsole('/orders/list?tab=1'); // its capture wakes the worker
+  const reading = await waitForBadgedCards(page);
+  expect(Object.values(reading.badges).flat().some((badge) => badge.kind === 'ship_by')).toBe(true);
+  await expect
+    .poll(async () => (await sentinel.serviceWorker()).evaluate(async () => chrome.storage.local.get(['settings', 'settings$'])))
+    .toEqual({ settings: { ...unversioned, badgeKinds: { auto_confirm_at: false } }, settings$: { v: 2 } });
 });

@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
+# First: on a Node the toolchain cannot run on, say which one it needs and stop.
+node tests/tools/check-node.cjs
+
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then

@@ -51,7 +51,7 @@ describe('parseAssessInput', () => {
     expect(parsed.contexts).toHaveLength(1);
     expect(parsed.diagnostics).toEqual([
       'policy.pickupHours: 0 is outside 1–720 hours; default 24 hours kept',
-      'orders[1]: expected an object, got object',
+      'orders[1]: expected an object, got null',
       'orders[2]: order_sn missing',
       'orders[3]: order_sn 261118-582910374650211 repeated, row skipped',
       'afterSales: expected a list of rows, ignored',

@@ -151,10 +151,10 @@ describe('npm run assess on bad input', { timeout: 60_000 }, () => {
     const run = scenario('malformed-rows.json');
     expect(run.status).toBe(0);
     expect(run.stderr.trim().split('\n')).toEqual([
-      'assess: policy.stallInTransitHours: expected a number of hours, got the string "two days"; default 48 hours kept',
+      'assess: policy.stallInTransitHours: expected a number of hours, got "two days"; default 48 hours kept',
       expect.stringMatching(/^assess: policy\.pickupHourz: unknown key \(known: /),
       'assess: orders[1]: order_sn missing',
-      'assess: orders[2]: expected an object, got string',
+      'assess: orders[2]: expected an object, got "261119-600000000000003"',
       'assess: orders[3]: shipping_time: expected a number, got "soon"',
       'assess: afterSales[0]: id missing',
       'assess: traces.ZT7800000000601: Kuaidi100 returnCode 408: 快递公司参数异常：验证码错误',

@@ -1,11 +1,12 @@
-import { describe, expect, test } from 'vitest';
-import { BACKUP_FORMAT, BACKUP_TABLES, exportJson, importJson, type BackupDocument } from '../../../lib/backup/backup-json';
+import { describe, expect, test, vi } from 'vitest';
+import { BACKUP_FORMAT, BACKUP_TABLES, exportJson, importJson, type BackupDocument, type BackupTable } from '../../../lib/backup/backup-json';
 import { exportAtRiskCsv, exportHistoryCsv } from '../../../lib/backup/export-csv';
 import { logNotification } from '../../../lib/db/notification-log';
 import type { SentinelDb } from '../../../lib/db/schema';
 import { CURRENT_SCHEMA_VERSION } from '../../../lib/db/versions';
 import { ingestCapture } from '../../../lib/ingest/ingest-capture';
 import { ingestTrackingReply } from '../../../lib/ingest/ingest-tracking';
+import { reassessOpenOrders } from '../../../lib/ingest/reassess';
 import { DEFAULT_POLICY } from '../../../lib/findings/policy';
 import { normalizeKuaidi100 } from '../../../lib/tracking/kuaidi100';
 import { HOUR, NOW, SHOP, dumpDb, freshDb, listCapture, orderRow, shippedRow } from '../db/helpers';
@@ -179,5 +180,136 @@ describe('JSON backup', () => {
       expect(rows.every((row) => row.shopId === 'shop-a'), table).toBe(true);
     }
     expect(doc.tables.orders).toHaveLength(3);
+  });
+});
+
+/** A JSON round trip of a small shop's export, to be edited by each test. */
+async function backupOf(build: (db: SentinelDb) => Promise<void> = smallShop): Promise<BackupDocument> {
+  const source = await freshDb();
+  await build(source);
+  return JSON.parse(JSON.stringify(await exportJson(source, NOW))) as BackupDocument;
+}
+const rowsOf = (doc: BackupDocument, table: BackupTable) => doc.tables[table] as Array<Record<string, any>>;
+
+describe('JSON backup: impossible values', () => {
+  test('a time no instant can have (1e300) is refused by name; the other orders import and re-evaluate, and so does the shop later', async () => {
+    const doc = await backupOf();
+    const bad = rowsOf(doc, 'orders').find((order) => order.orderSn === B)!;
+    bad.facts.shippedAt = 1e300;
+    const db = await freshDb();
+    const report = await importJson(db, doc, NOW, policy);
+    expect(report).toMatchObject({ ok: true, error: null, reevaluated: 2 });
+    expect(report.tables.orders).toEqual({ added: 2, updated: 0, unchanged: 0, skipped: 1 });
+    const index = rowsOf(doc, 'orders').indexOf(bad);
+    expect(report.problems).toEqual([
+      { table: 'orders', index, reason: `orders[${index}].facts.shippedAt: expected a plausible instant (epoch ms, years 2000–2099), got 1e+300` },
+    ]);
+    expect(await db.orders.get([SHOP, B])).toBeUndefined();
+    expect((await reassessOpenOrders(db, SHOP, NOW + HOUR, policy)).error).toBeUndefined();
+  });
+
+  type Edit = (row: Record<string, any>) => void;
+  const instant = 'a plausible instant (epoch ms, years 2000–2099)';
+  const count = 'a count (a whole number, 0 or more)';
+  const cases: Array<[string, BackupTable, Edit, string]> = [
+    ['a time before 2000', 'orders', (row) => void (row.factsAt = 1), `orders[0].factsAt: expected ${instant}, got 1`],
+    ['a finding due in 2200', 'orders', (row) => void (row.findings[0].dueAt = Date.UTC(2200, 0, 1)), `orders[0].findings[0].dueAt: expected ${instant}, got 7258118400000`],
+    ['a negative count', 'waybills', (row) => void (row.attempts = -1), `waybills[0].attempts: expected ${count}, got -1`],
+    ['a fractional count', 'waybills', (row) => void (row.consecutiveFailures = 1.5), `waybills[0].consecutiveFailures: expected ${count}, got 1.5`],
+    ['a negative amount', 'orders', (row) => void (row.facts.orderAmountCents = -5), `orders[0].facts.orderAmountCents: expected ${count}, got -5`],
+    ['a number as text, with a newline', 'shops', (row) => void (row.firstSeenAt = '2026\n11'), 'shops[0].firstSeenAt: expected number, got "2026\\n11"'],
+    ['a last event time the events do not have', 'waybills', (row) => void (row.facts.lastEventAt = 946_684_800_000), `waybills[0].facts.lastEventAt: expected the time of its last event, got 946684800000; waybills[0].lastEventAt: expected its facts' last event time, got ${Date.parse('2026-11-20T01:00:00+08:00')}`],
+    ['a status its facts do not have', 'waybills', (row) => void (row.status = 'delivered'), `waybills[0].status: expected its facts' status, got "delivered"`],
+    ['facts of another order', 'orders', (row) => void (row.facts.orderSn = 'other'), "orders[0].facts: expected an orderSn equal to the row's"],
+    ['an unknown state', 'orders', (row) => void (row.facts.state = 'lost'), 'orders[0].facts.state: expected ("unpaid" | "unshipped" | "shipped" | "received" | "cancelled" | "unknown"), got "lost"'],
+  ];
+  test.each(cases)('%s is refused by path and value', async (_label, table, edit, reason) => {
+    const doc = await backupOf();
+    edit(rowsOf(doc, table)[0]!);
+    const report = await importJson(await freshDb(), doc, NOW);
+    expect(report.ok).toBe(true);
+    expect(report.tables[table].skipped).toBe(1);
+    expect(report.problems).toEqual([{ table, index: 0, reason }]);
+    expect(report.problems[0]!.reason).not.toContain('\n');
+  });
+
+  test('fields no table has are left out and named, buyer data included', async () => {
+    const doc = await backupOf();
+    rowsOf(doc, 'orders')[0]!.mobile = '13800000000';
+    rowsOf(doc, 'orders')[0]!.facts['receive\nname'] = '张三';
+    const db = await freshDb();
+    const report = await importJson(db, doc, NOW);
+    expect(report.unknownFields).toEqual({ count: 2, paths: ['orders[0].facts["receive\\nname"]', 'orders[0].mobile'] });
+    expect(report.tables.orders.added).toBe(3);
+    expect(JSON.stringify(await dumpDb(db))).not.toContain('13800000000');
+  });
+});
+
+describe('JSON backup: all or nothing', () => {
+  test('a write that fails part way leaves nothing imported', async () => {
+    const doc = await backupOf();
+    const db = await freshDb();
+    // The notifications are written last: everything else is written by then.
+    vi.spyOn(db.notifications, 'bulkAdd').mockRejectedValueOnce(new Error('disk on fire'));
+    const report = await importJson(db, doc, NOW, policy);
+    expect(report.ok).toBe(false);
+    expect(report.error).toContain('nothing was imported');
+    expect(report.error).toContain('disk on fire');
+    for (const table of BACKUP_TABLES) expect(report.tables[table], table).toEqual({ added: 0, updated: 0, unchanged: 0, skipped: 0 });
+    const { meta: _meta, ...tables } = await dumpDb(db);
+    for (const [name, rows] of Object.entries(tables)) expect(rows, name).toEqual([]);
+  });
+});
+
+describe('JSON backup: the header', () => {
+  const header = (overrides: Record<string, unknown>) => ({
+    format: BACKUP_FORMAT,
+    formatVersion: 1,
+    schemaVersion: 1,
+    exportedAt: new Date(NOW).toISOString(),
+    shopId: null,
+    tables: Object.fromEntries(BACKUP_TABLES.map((name) => [name, []])),
+    ...overrides,
+  });
+
+  test.each([
+    ['formatVersion 0', { formatVersion: 0 }, 'formatVersion: expected a whole version number from 1, got 0'],
+    ['formatVersion -1', { formatVersion: -1 }, 'formatVersion: expected a whole version number from 1, got -1'],
+    ['formatVersion 0.5', { formatVersion: 0.5 }, 'formatVersion: expected a whole version number from 1, got 0.5'],
+    ['formatVersion "1"', { formatVersion: '1' }, 'formatVersion: expected number, got "1"'],
+    ['formatVersion null', { formatVersion: null }, 'formatVersion: expected number, got null'],
+    ['tables: []', { tables: [] }, 'backup.tables: expected an object of tables, got a list'],
+    ['tables: {}', { tables: {} }, 'backup.tables has no shops; backup.tables has no orders'],
+    ['an unknown table', { tables: { ...header({}).tables, meta: [] } }, 'backup.tables.meta: unknown key'],
+    ['a table that is no list', { tables: { ...header({}).tables, orders: { 0: {} } } }, 'backup.tables.orders: expected Array, got an object'],
+  ])('refuses %s by name, writing nothing', async (_label, overrides, error) => {
+    const db = await freshDb();
+    const report = await importJson(db, header(overrides), NOW);
+    expect(report.ok).toBe(false);
+    expect(report.error?.startsWith(error)).toBe(true);
+    expect(report.error).not.toContain('newer');
+    expect(await db.shops.count()).toBe(0);
+  });
+
+  test('an empty backup with every table imports nothing, successfully', async () => {
+    expect(await importJson(await freshDb(), header({}), NOW)).toMatchObject({ ok: true, error: null });
+  });
+});
+
+describe('JSON backup: importing again', () => {
+  test('a second import of an unchanged backup reports 0 added, 0 updated, even for records not in the form a merge writes', async () => {
+    const doc = await backupOf();
+    // Valid, but not how a merge writes them: a finding listed twice, a tracking event listed twice.
+    const order = rowsOf(doc, 'orders').find((row) => row.findings.length > 0)!;
+    order.findings.push({ ...order.findings[0] });
+    const waybill = rowsOf(doc, 'waybills')[0]!;
+    waybill.facts.events.push({ ...waybill.facts.events[0] });
+    const db = await freshDb();
+    expect((await importJson(db, doc, NOW, policy)).ok).toBe(true);
+    const before = await dumpDb(db);
+    const again = await importJson(db, doc, NOW, policy);
+    expect(again.ok).toBe(true);
+    for (const table of BACKUP_TABLES) expect({ table, ...again.tables[table] }).toMatchObject({ table, added: 0, updated: 0 });
+    expect(await dumpDb(db)).toEqual(before);
   });
 });

@@ -50,7 +50,7 @@ describe('resolvePolicy', () => {
     expect(errors).toHaveLength(5);
     expect(errors).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^policy\.stallInTransitHours: expected a number of hours, got the string "72"; default 48 hours kept$/),
+        expect.stringMatching(/^policy\.stallInTransitHours: expected a number of hours, got "72"; default 48 hours kept$/),
         expect.stringMatching(/^policy\.shipByWarnHours: -1 is outside 0–2160 hours/),
         expect.stringMatching(/^policy\.rejectionClusterCount: expected a whole count, got 2\.5/),
         expect.stringMatching(/^policy\.pickupHourz: unknown key \(known: shipByFallbackHours, /),

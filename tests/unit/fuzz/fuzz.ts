@@ -57,6 +57,42 @@ export function fuzz<I, O>(spec: FuzzSpec<I, O>): FuzzTally {
     }),
     { numRuns: spec.runs * SCALE, ...(spec.seed === undefined ? {} : { seed: spec.seed }) },
   );
+  return settle(spec, details, first);
+}
+
+/**
+ * `fuzz` for an entry point that answers asynchronously (one that stores, say, in fake-indexeddb): the same
+ * crash / mis-read tally, with `run` and `oracle` awaited.
+ */
+export async function fuzzAsync<I, O>(
+  spec: Omit<FuzzSpec<I, O>, 'run' | 'oracle'> & {
+    run: (input: I) => Promise<O>;
+    oracle?: (input: I, output: O) => Promise<string | null> | string | null;
+  },
+): Promise<FuzzTally> {
+  let first: 'crash' | 'misread' | null = null;
+  const details = await fc.check(
+    fc.asyncProperty(spec.input, async (input) => {
+      let output: O;
+      try {
+        output = await spec.run(input);
+      } catch (error) {
+        first ??= 'crash';
+        throw new Crash(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      }
+      const problem = (await spec.oracle?.(input, output)) ?? null;
+      if (problem !== null) {
+        first ??= 'misread';
+        throw new Misread(problem);
+      }
+    }),
+    { numRuns: spec.runs * SCALE, ...(spec.seed === undefined ? {} : { seed: spec.seed }) },
+  );
+  return settle(spec, details, first);
+}
+
+/** The tally of one property's run, written to FUZZ_REPORT; throws (failing the test) when an input failed. */
+function settle<I>(spec: { entry: string; property: string }, details: fc.RunDetails<[I]>, first: 'crash' | 'misread' | null): FuzzTally {
   const failure = details.failed
     ? `${String(details.errorInstance ?? 'failed')} for ${fc.stringify(details.counterexample?.[0])} (seed ${details.seed}, path ${details.counterexamplePath ?? ''})`
     : null;

@@ -64,7 +64,7 @@ describe('normalizeAfterSaleRow', () => {
     [afterSaleRow({ orderSn: '' }), 'orderSn missing'],
     [afterSaleRow({ createdAt: 'today' }), 'createdAt: expected a number, got "today"'],
     [afterSaleRow({ expireRemainTime: 1e15 }), 'expireRemainTime: 1000000000000000 is longer than a year'],
-    [7, 'expected an object, got number'],
+    [7, 'expected an object, got 7'],
   ])('rejects a bad row: %j', (row, error) => {
     expect(normalizeAfterSaleRow(row, CAPTURED)).toEqual({ ok: false, error });
   });

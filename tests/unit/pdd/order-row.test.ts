@@ -103,15 +103,15 @@ describe('normalizeOrderRow', () => {
   });
 
   it.each([
-    [null, 'expected an object, got object'],
-    [[orderRow()], 'expected an object, got an array'],
-    ['261118-582910374650211', 'expected an object, got string'],
+    [null, 'expected an object, got null'],
+    [[orderRow()], 'expected an object, got a list'],
+    ['261118-582910374650211', 'expected an object, got "261118-582910374650211"'],
     [orderRow({ order_sn: undefined }), 'order_sn missing'],
     [orderRow({ order_sn: '  ' }), 'order_sn missing'],
     [orderRow({ shipping_time: 'yesterday' }), 'shipping_time: expected a number, got "yesterday"'],
     [orderRow({ promise_shipping_time: 99999999999999999 }), 'promise_shipping_time: 100000000000000000 is not a plausible time'],
-    [orderRow({ order_status_str: { text: '待发货' } }), 'order_status_str: expected text, got object'],
-    [orderRow({ order_sn: null, goods_id: [] }), 'order_sn missing; goods_id: expected text, got an array'],
+    [orderRow({ order_status_str: { text: '待发货' } }), 'order_status_str: expected text, got an object'],
+    [orderRow({ order_sn: null, goods_id: [] }), 'order_sn missing; goods_id: expected text, got a list'],
   ])('rejects %j with a message, never throwing', (row, error) => {
     expect(normalizeOrderRow(row)).toEqual({ ok: false, error });
   });
@@ -181,7 +181,7 @@ describe('normalizeOrderRow on values it cannot take as they are', () => {
 
   it.each([
     ['yes', 'no_trace_delivery: expected a flag (true, false, 1 or 0), got "yes"'],
-    [[], 'no_trace_delivery: expected a flag (true, false, 1 or 0), got an array'],
+    [[], 'no_trace_delivery: expected a flag (true, false, 1 or 0), got a list'],
     [2, 'no_trace_delivery: expected a flag (true, false, 1 or 0), got 2'],
     ['TRUE!', 'no_trace_delivery: expected a flag (true, false, 1 or 0), got "TRUE!"'],
   ])('names the flag %j instead of reading it as false', (value, error) => {
@@ -207,7 +207,7 @@ describe('normalizeOrderRow on values it cannot take as they are', () => {
       ok: false,
       error: 'mobile: 13800000000000000000 is above 2^53, where JSON numbers lose digits; send it as text',
     });
-    expect(normalizeOrderRow(orderRow({ receive_name: { first: '测试' } }))).toEqual({ ok: false, error: 'receive_name: expected text, got object' });
+    expect(normalizeOrderRow(orderRow({ receive_name: { first: '测试' } }))).toEqual({ ok: false, error: 'receive_name: expected text, got an object' });
   });
 
   it('quotes a bad value escaped, so that it cannot start a line of its own', () => {

@@ -1,19 +1,12 @@
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_POLICY } from '../../../lib/findings/policy';
-import { DEFAULT_SETTINGS, loadSettings, parseSettings, saveSettings, type KeyValueArea } from '../../../lib/settings/settings';
+import { DEFAULT_SETTINGS, checkSettingsCandidate, migrateSettingsToV2, parseSettings, SETTINGS_VERSION } from '../../../lib/settings/settings';
+import { loadSettings, saveSettings, settingsItem, watchSettings } from '../../../lib/settings/settings-item';
 
-function memoryArea(initial: Record<string, unknown> = {}): KeyValueArea & { data: Record<string, unknown> } {
-  const data = { ...initial };
-  return {
-    data,
-    async get(key) {
-      return key in data ? { [key]: data[key] } : {};
-    },
-    async set(items) {
-      Object.assign(data, structuredClone(items));
-    },
-  };
-}
+beforeEach(() => {
+  fakeBrowser.reset();
+});
 
 describe('parseSettings', () => {
   test('nothing stored means defaults and no errors', () => {
@@ -54,22 +47,118 @@ describe('parseSettings', () => {
     expect(parsed.settings).toEqual(DEFAULT_SETTINGS);
     expect(parsed.errors).toEqual(['settings: not an object; defaults used']);
   });
+
+  test('an unknown key is reported by name, quoted when it is no plain name, and the valid rest is kept', () => {
+    const parsed = parseSettings({ retentionDay: 30, 'bad\nkey': 1, language: 'en' });
+    expect(parsed.errors).toEqual(['retentionDay: unknown setting', '["bad\\nkey"]: unknown setting']);
+    expect(parsed.settings.language).toBe('en');
+    expect(parsed.settings.retentionDays).toBe(180);
+  });
+
+  test('messages name the field and quote what arrived as JSON would, never with its raw newlines', () => {
+    const parsed = parseSettings({ language: 'zh\n<b>', retentionDays: '30', badgeKinds: { 'ship_by\n': true } });
+    expect(parsed.errors).toEqual([
+      'badgeKinds["ship_by\\n"]: expected a badge kind, got "ship_by\\n"',
+      'retentionDays: expected number, got "30"',
+      'language: expected ("auto" | "zh" | "en"), got "zh\\n<b>"',
+    ]);
+    for (const error of parsed.errors) expect(error).not.toContain('\n');
+  });
 });
 
-describe('settings in storage', () => {
+describe('checkSettingsCandidate', () => {
+  test('a misspelt key is refused with a message naming it, never "saved" without it', () => {
+    expect(checkSettingsCandidate({ retentionDay: 30 })).toEqual({ ok: false, errors: ['retentionDay: unknown setting'] });
+    expect(checkSettingsCandidate({ ...DEFAULT_SETTINGS, retentionDay: 30 })).toMatchObject({ ok: false, errors: ['retentionDay: unknown setting'] });
+  });
+
+  test('stores only the switched-off kinds', () => {
+    const check = checkSettingsCandidate({ ...DEFAULT_SETTINGS, badgeKinds: { ...DEFAULT_SETTINGS.badgeKinds, stalled: false } });
+    expect(check).toMatchObject({ ok: true, stored: { badgeKinds: { stalled: false }, retentionDays: 180, language: 'auto', policyOverrides: {} } });
+  });
+});
+
+// Frozen examples of what each version wrote: a migration must keep reading them.
+const V1_STORED = {
+  policyOverrides: { shipByWarnHours: 6 },
+  badgeKinds: Object.fromEntries(Object.keys(DEFAULT_SETTINGS.badgeKinds).map((kind) => [kind, kind !== 'auto_confirm_at'])),
+  retentionDays: 90,
+  language: 'en',
+};
+
+describe('migrations', () => {
+  test('version 1 → 2 keeps only the switched-off kinds; the settings read the same', () => {
+    const migrated = migrateSettingsToV2(V1_STORED);
+    expect(migrated).toEqual({ ...V1_STORED, badgeKinds: { auto_confirm_at: false } });
+    expect(parseSettings(migrated)).toEqual(parseSettings(V1_STORED));
+  });
+
+  test('version 1 → 2 keeps a stale kind that was switched off, for the reader to report, and drops one that was on', () => {
+    const migrated = migrateSettingsToV2({ ...V1_STORED, badgeKinds: { retired_kind: false, other_retired: true } });
+    expect(migrated).toMatchObject({ badgeKinds: { retired_kind: false } });
+    expect(parseSettings(migrated).errors).toEqual(['badgeKinds.retired_kind: expected a badge kind, got "retired_kind"']);
+  });
+
+  test.each([['corrupted'], [null], [{ badgeKinds: 'all' }], [[1, 2]]])('version 1 → 2 leaves %j as it was, without throwing', (stored) => {
+    expect(migrateSettingsToV2(stored)).toEqual(stored);
+  });
+
+  test('is idempotent, so a version 2 value read as version 1 (its version lost) is unharmed', () => {
+    const once = migrateSettingsToV2(V1_STORED);
+    expect(migrateSettingsToV2(once)).toEqual(once);
+  });
+});
+
+describe('the settings storage item', () => {
+  test('finds the unversioned settings of before under the same key, migrates them and records the version', async () => {
+    await fakeBrowser.storage.local.set({ settings: V1_STORED });
+    await settingsItem.migrate();
+    expect(await fakeBrowser.storage.local.get(['settings', 'settings$'])).toEqual({
+      settings: { ...V1_STORED, badgeKinds: { auto_confirm_at: false } },
+      settings$: { v: SETTINGS_VERSION },
+    });
+    const { settings, errors } = await loadSettings();
+    expect(errors).toEqual([]);
+    expect(settings).toMatchObject({ retentionDays: 90, language: 'en', policyOverrides: { shipByWarnHours: 6 } });
+    expect(settings.badgeKinds.auto_confirm_at).toBe(false);
+    expect(settings.badgeKinds.ship_by).toBe(true);
+  });
+
   test('saving a valid candidate stores it and loading gives it back', async () => {
-    const area = memoryArea();
     const candidate = { ...DEFAULT_SETTINGS, retentionDays: 90 };
-    expect(await saveSettings(area, candidate)).toEqual({ ok: true, errors: [] });
-    expect((await loadSettings(area)).settings.retentionDays).toBe(90);
+    expect(await saveSettings(candidate)).toMatchObject({ ok: true });
+    expect((await loadSettings()).settings.retentionDays).toBe(90);
   });
 
   test('an invalid candidate is refused and what was stored stays', async () => {
-    const area = memoryArea();
-    await saveSettings(area, { ...DEFAULT_SETTINGS, retentionDays: 60 });
-    const result = await saveSettings(area, { ...DEFAULT_SETTINGS, retentionDays: -1 });
+    await saveSettings({ ...DEFAULT_SETTINGS, retentionDays: 60 });
+    const result = await saveSettings({ ...DEFAULT_SETTINGS, retentionDays: -1 });
     expect(result.ok).toBe(false);
+    if (result.ok) return;
     expect(result.errors[0]).toMatch(/retentionDays/);
-    expect((await loadSettings(area)).settings.retentionDays).toBe(60);
+    expect((await loadSettings()).settings.retentionDays).toBe(60);
+  });
+
+  test('a candidate with a misspelt key is refused by name and nothing is written', async () => {
+    await saveSettings({ ...DEFAULT_SETTINGS, retentionDays: 60 });
+    expect(await saveSettings({ retentionDay: 30 })).toEqual({ ok: false, errors: ['retentionDay: unknown setting'] });
+    expect((await loadSettings()).settings.retentionDays).toBe(60);
+  });
+
+  test('broken stored settings: each problem reported, defaults for those parts, the valid rest kept', async () => {
+    await fakeBrowser.storage.local.set({ settings: { retentionDays: 'forever', language: 'zh', badgeKinds: { stalled: false, ship_by: 0 } } });
+    const { settings, errors } = await loadSettings();
+    expect(errors).toEqual(['badgeKinds.ship_by: expected boolean, got 0', 'retentionDays: expected number, got "forever"']);
+    expect(settings).toMatchObject({ retentionDays: 180, language: 'zh' });
+    expect(settings.badgeKinds).toMatchObject({ stalled: false, ship_by: true });
+  });
+
+  test('a save in any context reaches the watchers, parsed', async () => {
+    const seen: number[] = [];
+    const unwatch = watchSettings(({ settings }) => seen.push(settings.retentionDays));
+    await saveSettings({ ...DEFAULT_SETTINGS, retentionDays: 45 });
+    unwatch();
+    await saveSettings({ ...DEFAULT_SETTINGS, retentionDays: 46 });
+    expect(seen).toEqual([45]);
   });
 });

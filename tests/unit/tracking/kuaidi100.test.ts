@@ -239,11 +239,11 @@ describe('normalizeKuaidi100 on event times it cannot read as they are', () => {
     expect(result).toMatchObject({
       ok: true,
       problems: [
-        'data[0].context: expected text, got object',
+        'data[0].context: expected text, got an object',
         'data[0].statusCode: expected text, got 301.5',
-        'data[0].areaName: expected text, got an array',
+        'data[0].areaName: expected text, got a list',
         'state: expected text, got true',
-        'com: expected text, got an array',
+        'com: expected text, got a list',
       ],
       facts: { rawState: null, identifiedCourier: null, events: [{ text: '', code: null, area: null, status: null }] },
     });
