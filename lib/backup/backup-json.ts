@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { prefixRange, type SentinelDb } from '../db/schema';
 import { recordDbError } from '../db/health';
 import { classifyDbError } from '../db/errors';
+import { upgradeBasis } from '../db/upgrades/v2-findings-in-ms';
 import { CURRENT_SCHEMA_VERSION } from '../db/versions';
 import { reassessOrders } from '../ingest/reassess';
 import type { Policy } from '../findings/policy';
@@ -116,7 +117,27 @@ function checkHeader(doc: unknown): { ok: true; tables: Record<BackupTable, unkn
     return { ok: false, error: `backup format ${version.output} is newer than this extension reads (${BACKUP_FORMAT_VERSION}): update the extension` };
   }
   const header = v.safeParse(headerSchema, doc);
-  return header.success ? { ok: true, tables: header.output.tables } : { ok: false, error: describeIssues(header.issues, 'backup').join('; ') };
+  if (!header.success) return { ok: false, error: describeIssues(header.issues, 'backup').join('; ') };
+  const { schemaVersion, tables } = header.output;
+  if (schemaVersion > CURRENT_SCHEMA_VERSION) {
+    return { ok: false, error: `backup records of schema ${schemaVersion} are newer than this extension reads (${CURRENT_SCHEMA_VERSION}): update the extension` };
+  }
+  return { ok: true, tables: schemaVersion < 2 ? withV2Findings(tables) : tables };
+}
+
+/**
+ * Records exported by schema 1 wrote finding times as ISO text: they get the same upgrade the database's
+ * own version 1 records got (lib/db/upgrades), then the same checks as any other record.
+ */
+function withV2Findings(tables: Record<BackupTable, unknown[]>): Record<BackupTable, unknown[]> {
+  const upgraded = (row: unknown): unknown => {
+    if (!isPlainObject(row) || !Array.isArray(row.findings)) return row;
+    const findings = row.findings.map((finding: unknown) =>
+      isPlainObject(finding) && typeof finding.kind === 'string' && isPlainObject(finding.basis) ? upgradeBasis({ ...finding, kind: finding.kind, basis: finding.basis }) : finding,
+    );
+    return { ...row, findings };
+  };
+  return { ...tables, orders: tables.orders.map(upgraded), products: tables.products.map(upgraded) };
 }
 
 /**

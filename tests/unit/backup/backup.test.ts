@@ -294,6 +294,32 @@ describe('JSON backup: the header', () => {
   test('an empty backup with every table imports nothing, successfully', async () => {
     expect(await importJson(await freshDb(), header({}), NOW)).toMatchObject({ ok: true, error: null });
   });
+
+  test('records of a newer schema are refused as a whole, naming both versions', async () => {
+    const report = await importJson(await freshDb(), header({ schemaVersion: CURRENT_SCHEMA_VERSION + 1 }), NOW);
+    expect(report).toMatchObject({ ok: false, error: `backup records of schema ${CURRENT_SCHEMA_VERSION + 1} are newer than this extension reads (${CURRENT_SCHEMA_VERSION}): update the extension` });
+  });
+
+  test('a schema 1 backup (finding times as ISO text) imports with its times in epoch ms, as the database upgrade reads them', async () => {
+    const source = await freshDb();
+    await smallShop(source);
+    const doc = JSON.parse(JSON.stringify(await exportJson(source, NOW))) as BackupDocument;
+    const toV1 = (record: { findings: Array<{ basis: Record<string, unknown> }> }) => ({
+      ...record,
+      findings: record.findings.map((finding) => ({
+        ...finding,
+        basis: Object.fromEntries(Object.entries(finding.basis).map(([key, value]) => [key, /At$/.test(key) && typeof value === 'number' ? new Date(value).toISOString() : value])),
+      })),
+    });
+    const v1 = { ...doc, schemaVersion: 1, tables: { ...doc.tables, orders: doc.tables.orders.map((row) => toV1(row as never)), products: doc.tables.products.map((row) => toV1(row as never)) } };
+    expect(JSON.stringify(v1.tables.orders)).toMatch(/"shippedAt":"2026-/);
+    const target = await freshDb();
+    const report = await importJson(target, v1, NOW);
+    expect(report).toMatchObject({ ok: true, problems: [] });
+    const { meta: _sourceMeta, ...expected } = await dumpDb(source);
+    const { meta: _targetMeta, ...actual } = await dumpDb(target);
+    expect(actual).toEqual(expected);
+  });
 });
 
 describe('JSON backup: importing again', () => {
