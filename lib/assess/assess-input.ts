@@ -9,7 +9,6 @@ import type { OrderContext } from '../findings/assess';
 import { resolvePolicy, type Policy } from '../findings/policy';
 import { describeValue, oneLine, plainOrQuoted, quote } from '../text/quote';
 import { isPlausibleInstant, parseInstant, toIso } from '../time/shanghai';
-import { courierCodesFor } from '../tracking/couriers';
 import { normalizeKuaidi100 } from '../tracking/kuaidi100';
 import { mergeTracking } from '../tracking/status';
 
@@ -64,13 +63,9 @@ export function parseAssessInput(json: unknown, fallbackNow: number): AssessInpu
     if (!orderFacts.has(orderSn)) orderFacts.set(orderSn, orderKnownOnlyByNumber(orderSn));
   }
 
-  const shippingIdByNumber = new Map<string, number | null>();
-  for (const order of orderFacts.values()) {
-    if (order.trackingNumber !== null && !shippingIdByNumber.has(order.trackingNumber)) {
-      shippingIdByNumber.set(order.trackingNumber, order.shippingId);
-    }
-  }
-  const traces = readTraces(json.traces, now, shippingIdByNumber, diagnostics);
+  const orderNumbers = new Set<string>();
+  for (const order of orderFacts.values()) if (order.trackingNumber !== null) orderNumbers.add(order.trackingNumber);
+  const traces = readTraces(json.traces, now, orderNumbers, diagnostics);
 
   // Orders by number and each order's cases by id: the rules see the same list whatever the file's order.
   const contexts: OrderContext[] = [];
@@ -118,7 +113,8 @@ function keepOne<T>(kept: Map<string, Indexed<T>>, id: string, row: Indexed<T>, 
 function readTraces(
   value: unknown,
   now: number,
-  shippingIdByNumber: ReadonlyMap<string, number | null>,
+  /** The tracking numbers the orders carry: a trace for none of them is named and left out. */
+  orderNumbers: ReadonlySet<string>,
   diagnostics: string[],
 ): Map<string, TrackingFacts> {
   const traces = new Map<string, TrackingFacts>();
@@ -131,7 +127,7 @@ function readTraces(
   for (const key of Object.keys(value)) {
     const number = normalizeTrackingNumber(key);
     if (number === null) diagnostics.push(`${traceLabel(key)}: key is not a tracking number, ignored`);
-    else if (!shippingIdByNumber.has(number)) diagnostics.push(`${traceLabel(key)}: no order has tracking number ${plainOrQuoted(number)}, ignored`);
+    else if (!orderNumbers.has(number)) diagnostics.push(`${traceLabel(key)}: no order has tracking number ${plainOrQuoted(number)}, ignored`);
     else {
       const keys = keysByNumber.get(number);
       if (keys === undefined) keysByNumber.set(number, [key]);
@@ -143,10 +139,9 @@ function readTraces(
     if (keys.length > 1) {
       diagnostics.push(`traces: keys ${keys.map((key) => quote(key)).join(', ')} are one tracking number ${plainOrQuoted(number)}; their readings are merged`);
     }
-    const expected = courierCodesFor(shippingIdByNumber.get(number) ?? null, 'kuaidi100');
     let merged: TrackingFacts | null = null;
     for (const key of keys) {
-      const result = normalizeKuaidi100(value[key], number, now, expected);
+      const result = normalizeKuaidi100(value[key], number, now);
       if (!result.ok) {
         diagnostics.push(`${traceLabel(key)}: ${result.error}`);
         continue;

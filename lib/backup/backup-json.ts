@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { prefixRange, type SentinelDb } from '../db/schema';
 import { recordDbError } from '../db/health';
 import { classifyDbError } from '../db/errors';
-import { upgradeBasis } from '../db/upgrades/v2-findings-in-ms';
+import { upgradeBasis, upgradeTrackingFacts } from '../db/upgrades/v2-findings-in-ms';
 import { CURRENT_SCHEMA_VERSION } from '../db/versions';
 import { reassessOrders } from '../ingest/reassess';
 import type { Policy } from '../findings/policy';
@@ -126,8 +126,9 @@ function checkHeader(doc: unknown): { ok: true; tables: Record<BackupTable, unkn
 }
 
 /**
- * Records exported by schema 1 wrote finding times as ISO text: they get the same upgrade the database's
- * own version 1 records got (lib/db/upgrades), then the same checks as any other record.
+ * Records exported by schema 1 (finding times as ISO text, the courier only when it differed): they get
+ * the same upgrade the database's own version 1 records got (lib/db/upgrades), then the same checks as any
+ * other record.
  */
 function withV2Findings(tables: Record<BackupTable, unknown[]>): Record<BackupTable, unknown[]> {
   const upgraded = (row: unknown): unknown => {
@@ -137,7 +138,8 @@ function withV2Findings(tables: Record<BackupTable, unknown[]>): Record<BackupTa
     );
     return { ...row, findings };
   };
-  return { ...tables, orders: tables.orders.map(upgraded), products: tables.products.map(upgraded) };
+  const waybill = (row: unknown): unknown => (isPlainObject(row) && isPlainObject(row.facts) ? { ...row, facts: upgradeTrackingFacts(row.facts) } : row);
+  return { ...tables, orders: tables.orders.map(upgraded), products: tables.products.map(upgraded), waybills: tables.waybills.map(waybill) };
 }
 
 /**

@@ -137,7 +137,7 @@ const trackingFacts: v.GenericSchema<unknown, TrackingFacts> = v.pipe(v.object({
   events: list(trackingEvent, 1_000),
   lastEventAt: nullable(instant),
   pickedUpAt: nullable(instant),
-  identifiedCourier: nullable(text),
+  reportedCourier: nullable(text),
   noRecord: bool,
   providerStalled: bool,
   proxySigned: v.optional(bool),

@@ -37,7 +37,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
   {
     // Finding times in epoch ms (version 1 wrote them as ISO text in the basis); a duplicate number's
-    // finding names at most five other orders and no longer counts them. No index changes.
+    // finding names at most five other orders and no longer counts them; a waybill keeps the courier its
+    // provider reported (`reportedCourier`). No index changes.
     version: 2,
     stores: {
       orders:

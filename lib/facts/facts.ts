@@ -106,8 +106,12 @@ export interface TrackingFacts {
   lastEventAt: number | null;
   /** First event at `picked_up` or later. */
   pickedUpAt: number | null;
-  /** Courier code the provider identified, when it differs from the one asked for. */
-  identifiedCourier: string | null;
+  /**
+   * The courier the provider says the waybill belongs to, in its own code (Kuaidi100 `com`, Kdniao
+   * `ShipperCode`); null when it names none. Compared with each order's courier by the rules (A14): two
+   * orders with one number may name different couriers.
+   */
+  reportedCourier: string | null;
   /** Provider answered "no record" (Kuaidi100 returnCode 500, Kdniao State 0). */
   noRecord: boolean;
   /** Provider's own stagnation signal (Kuaidi100 202, Kdniao 403, push abort). */

@@ -68,15 +68,10 @@ const CONFIG_REASON = /签名|DataSign|EBusinessID|未开通|权限|账号|AppKe
 const QUOTA_REASON = /上限|次数|超过|频繁|额度/;
 
 /**
- * `expectedCouriers`: the Kdniao ShipperCodes right for the order's courier (see kuaidi100.ts). Hand-written,
- * without a schema library, like the Kuaidi100 reader.
+ * Hand-written, without a schema library, like the Kuaidi100 reader; the `ShipperCode` is kept as the
+ * body says (`reportedCourier`), for the rules to compare with each order's courier.
  */
-export function normalizeKdniao(
-  body: unknown,
-  trackingNumber: string,
-  checkedAt: number,
-  expectedCouriers: readonly string[] = [],
-): TrackingResult {
+export function normalizeKdniao(body: unknown, trackingNumber: string, checkedAt: number): TrackingResult {
   if (!isRecord(body)) return { ok: false, error: 'Kdniao body is not an object', retry: 'backoff' };
   const problems: string[] = [];
   const number = normalizeTrackingNumber(trackingNumber) ?? '';
@@ -118,7 +113,7 @@ export function normalizeKdniao(
         rawState: state,
         rawSub: sub,
         events,
-        identifiedCourier: shipper !== '' && expectedCouriers.length > 0 && !expectedCouriers.includes(shipper) ? shipper : null,
+        reportedCourier: shipper === '' ? null : shipper,
         noRecord: events.length === 0 && (noTrace || state === NO_TRACE_STATE || state === null),
         providerStalled: sub === STALLED_SUB,
         proxySigned: sub !== null && PROXY_SUBS.has(sub),

@@ -76,16 +76,10 @@ const NEVER_RETRY: ReadonlySet<string> = new Set(['400', '408', '503', '600', '6
 const BACKOFF_RETRY: ReadonlySet<string> = new Set(['501', '502']);
 
 /**
- * `expectedCouriers`: the Kuaidi100 codes right for the order's courier; when the body names another
- * company, `identifiedCourier` says which (rule A14). Hand-written, without a schema library: every
- * event of every trace of a shop comes through here.
+ * Hand-written, without a schema library: every event of every trace of a shop comes through here. The
+ * company the body names is kept as it says (`reportedCourier`); whether it is the order's is the rules' call.
  */
-export function normalizeKuaidi100(
-  body: unknown,
-  trackingNumber: string,
-  checkedAt: number,
-  expectedCouriers: readonly string[] = [],
-): TrackingResult {
+export function normalizeKuaidi100(body: unknown, trackingNumber: string, checkedAt: number): TrackingResult {
   if (!isRecord(body)) return { ok: false, error: 'Kuaidi100 body is not an object', retry: 'backoff' };
   const problems: string[] = [];
   const number = normalizeTrackingNumber(trackingNumber) ?? '';
@@ -124,7 +118,7 @@ export function normalizeKuaidi100(
         rawState: state,
         rawSub: sub,
         events,
-        identifiedCourier: company !== '' && expectedCouriers.length > 0 && !expectedCouriers.includes(company) ? company : null,
+        reportedCourier: company === '' ? null : company,
         noRecord: returnCode === NO_RECORD || (events.length === 0 && state === null),
         providerStalled: sub === STALLED_SUB,
         proxySigned: sub !== null && PROXY_SUBS.has(sub),

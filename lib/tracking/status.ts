@@ -215,7 +215,7 @@ function withStatus(reading: TrackingReading, status: TrackingStatus, events: Tr
     events,
     lastEventAt: events[events.length - 1]?.at ?? null,
     pickedUpAt: pickedUpAtOf(events, status),
-    identifiedCourier: reading.identifiedCourier,
+    reportedCourier: reading.reportedCourier,
     noRecord: reading.noRecord,
     providerStalled: reading.providerStalled,
     proxySigned: reading.proxySigned ?? false,

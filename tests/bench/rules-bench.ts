@@ -20,7 +20,6 @@ import { normalizeAfterSaleRow } from '../../lib/pdd/after-sale-row';
 import { normalizeOrderRow } from '../../lib/pdd/order-row';
 import { assessOrders, compareFindings, type OrderContext } from '../../lib/findings/assess';
 import { DEFAULT_POLICY } from '../../lib/findings/policy';
-import { courierCodesFor } from '../../lib/tracking/couriers';
 import { normalizeKuaidi100 } from '../../lib/tracking/kuaidi100';
 
 const NOW = Date.parse('2026-11-20T10:00:00+08:00');
@@ -166,7 +165,7 @@ function runOnce(shop: Shop): Timing {
     let tracking: TrackingFacts | null = null;
     const body = order.trackingNumber === null ? undefined : shop.traces.get(order.trackingNumber);
     if (body !== undefined && order.trackingNumber !== null) {
-      const read = normalizeKuaidi100(body, order.trackingNumber, NOW, courierCodesFor(order.shippingId, 'kuaidi100'));
+      const read = normalizeKuaidi100(body, order.trackingNumber, NOW);
       if (read.ok) tracking = read.facts;
     }
     contexts.push({ order, afterSales: salesByOrder.get(order.orderSn) ?? NO_AFTER_SALES, tracking });

@@ -27,6 +27,16 @@ export function upgradeBasis(finding: V1Finding): V1Finding {
   return { ...finding, basis };
 }
 
+/**
+ * Version 1 kept the provider's courier only when it differed from the one expected for the first order
+ * with the number; version 2 keeps what the provider reported and compares it per order. The mismatching
+ * code carries over; a matching one was not kept, so it stays unknown until the next reading.
+ */
+export function upgradeTrackingFacts(facts: Record<string, unknown>): Record<string, unknown> {
+  const { identifiedCourier, ...rest } = facts;
+  return { ...rest, reportedCourier: typeof identifiedCourier === 'string' ? identifiedCourier : null };
+}
+
 export async function findingsInMilliseconds(tx: Transaction): Promise<void> {
   for (const table of ['orders', 'products']) {
     await tx
@@ -36,4 +46,10 @@ export async function findingsInMilliseconds(tx: Transaction): Promise<void> {
         row.findings = row.findings.map(upgradeBasis);
       });
   }
+  await tx
+    .table('waybills')
+    .toCollection()
+    .modify((row: { facts: Record<string, unknown> | null }) => {
+      if (row.facts !== null) row.facts = upgradeTrackingFacts(row.facts);
+    });
 }

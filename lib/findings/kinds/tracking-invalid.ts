@@ -1,6 +1,8 @@
 // tracking_invalid (单号无效/快递不符, A14): the courier has no record of the number a day after upload, or
 // the provider says the number belongs to another courier than the order's.
+import type { OrderFacts, TrackingFacts } from '../../facts/facts';
 import { hoursToMs } from '../../time/shanghai';
+import { courierCodesFor } from '../../tracking/couriers';
 import { FIELDS, TRACE_FIELDS, field } from '../basis-fields';
 import { orderKind, type OrderFindingOf } from '../define';
 import { MAX_HOURS, policyEntry } from '../policy-entry';
@@ -32,6 +34,18 @@ const NO_RECORD_HOURS = policyEntry({
   en: 'Hours after upload after which "no record" means the number is invalid',
 });
 
+/**
+ * The courier the provider names when it is not the order's (A14), judged per order: two buyers' orders
+ * with one number may name different couriers, and the trace is one. An order whose courier has no known
+ * code for the provider is not compared.
+ */
+function otherCourierOf(order: OrderFacts, tracking: TrackingFacts): string | null {
+  const reported = tracking.reportedCourier;
+  if (reported === null || tracking.provider === 'console') return null;
+  const expected = courierCodesFor(order.shippingId, tracking.provider);
+  return expected.length > 0 && !expected.includes(reported) ? reported : null;
+}
+
 export const trackingInvalid = orderKind<TrackingInvalidFinding>()({
   kind: 'tracking_invalid',
   type: 'anomaly',
@@ -60,7 +74,7 @@ export const trackingInvalid = orderKind<TrackingInvalidFinding>()({
     const parcel = subject.parcel;
     if (parcel === null) return;
     const { order, shippedAt, tracking } = parcel;
-    const otherCourier = tracking.identifiedCourier;
+    const otherCourier = otherCourierOf(order, tracking);
     const noRecordLate = tracking.noRecord && tracking.checkedAt - shippedAt >= hoursToMs(policy.noRecordInvalidHours);
     if (otherCourier === null && !noRecordLate) return;
     out.push({

@@ -28,16 +28,23 @@ describe('parseAssessInput', () => {
     const [ctx] = parsed.contexts;
     expect(ctx?.order.orderSn).toBe('261118-582910374650211');
     expect(ctx?.afterSales.map((sale) => [sale.id, sale.capturedAt])).toEqual([['6120034455', NOW]]);
-    expect(ctx?.tracking).toMatchObject({ trackingNumber: 'ZT780000123456', status: 'in_transit', checkedAt: NOW, identifiedCourier: null });
+    expect(ctx?.tracking).toMatchObject({ trackingNumber: 'ZT780000123456', status: 'in_transit', checkedAt: NOW, reportedCourier: 'zhongtong' });
   });
 
-  it("compares the trace's courier with the order's shipping_id", () => {
-    const parsed = input({
-      now: NOW,
-      orders: [orderRow({ shipping_id: 85 })],
-      traces: { ZT780000123456: { message: 'ok', nu: 'ZT780000123456', com: 'zhongtong', state: '0', data: [] } },
-    });
-    expect(parsed.contexts[0]?.tracking?.identifiedCourier).toBe('zhongtong');
+  it("compares the trace's courier with each order's own shipping_id, whichever order comes first", () => {
+    // Two buyers' orders share YT1: one with 圆通 (85), one with 中通 (115); the trace names 圆通.
+    const rows = [
+      orderRow({ order_sn: '261118-000000000000085', shipping_id: 85, tracking_number: 'YT1', receive_name: '甲', shipping_address: '一路 1 号' }),
+      orderRow({ order_sn: '261118-000000000000115', shipping_id: 115, tracking_number: 'YT1', receive_name: '乙', shipping_address: '二路 2 号' }),
+    ];
+    const traces = { YT1: { message: 'ok', nu: 'YT1', com: 'yuantong', state: '0', data: [{ time: '2026-11-19 21:40:00', context: '运输中', statusCode: '1002' }] } };
+    for (const orders of [rows, [...rows].reverse()]) {
+      const parsed = input({ now: NOW, orders, traces });
+      const invalid = assessShop(parsed.contexts, parsed.now, parsed.policy).filter((finding) => finding.kind === 'tracking_invalid');
+      expect(invalid.map((finding) => [finding.orderSn, finding.basis])).toEqual([
+        ['261118-000000000000115', expect.objectContaining({ reason: 'other_courier', identifiedCourier: 'yuantong', shippingId: 115 })],
+      ]);
+    }
   });
 
   it('names every bad row and keeps the rest', () => {

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { Dexie } from 'dexie';
 import { describe, expect, test } from 'vitest';
 import { SentinelDb } from '../../../lib/db/schema';
-import { upgradeBasis } from '../../../lib/db/upgrades/v2-findings-in-ms';
+import { upgradeBasis, upgradeTrackingFacts } from '../../../lib/db/upgrades/v2-findings-in-ms';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS, TABLE_NAMES } from '../../../lib/db/versions';
 
 interface Fixture {
@@ -97,5 +97,12 @@ describe('version 1 → 2', () => {
     const others = ['261117-9', '261117-3', '261117-7', '261117-1', '261117-5', '261117-2', '261117-8'];
     const upgraded = upgradeBasis({ kind: 'duplicate_tracking', basis: { trackingNumber: '0000', orderCount: 8, receiverCount: 8, otherOrderSns: others.join(','), courierName: null } });
     expect(upgraded.basis).toEqual({ trackingNumber: '0000', otherOrderSns: '261117-1,261117-2,261117-3,261117-5,261117-7', moreOrders: true, courierName: null });
+  });
+});
+
+describe('version 1 → 2: waybills', () => {
+  test("a waybill keeps the courier its provider reported: version 1's mismatching code carries over, a missing one stays unknown", () => {
+    expect(upgradeTrackingFacts({ trackingNumber: 'YT1', identifiedCourier: 'zhongtong', status: 'in_transit' })).toEqual({ trackingNumber: 'YT1', reportedCourier: 'zhongtong', status: 'in_transit' });
+    expect(upgradeTrackingFacts({ trackingNumber: 'YT1', identifiedCourier: null })).toEqual({ trackingNumber: 'YT1', reportedCourier: null });
   });
 });

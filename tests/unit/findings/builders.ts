@@ -99,7 +99,7 @@ export function trace(
       rawState: null,
       rawSub: null,
       events: orderEvents([...events]),
-      identifiedCourier: null,
+      reportedCourier: null,
       noRecord: events.length === 0 && status === null,
       providerStalled: false,
       proxySigned: false,

@@ -185,7 +185,7 @@ const trackingFacts: fc.Arbitrary<TrackingFacts | null> = fc.option(
       status: fc.option(fc.constantFrom(...statuses), { nil: null }),
       events: fc.array(fc.tuple(time, fc.constantFrom(...statuses), fc.constantFrom('江苏,苏州市', '广东,广州市', null)), { maxLength: 6 }),
       checkedAt: time,
-      identifiedCourier: fc.constantFrom(null, 'yuantong'),
+      reportedCourier: fc.constantFrom(null, 'yuantong'),
       providerStalled: fc.boolean(),
       proxySigned: fc.boolean(),
     })

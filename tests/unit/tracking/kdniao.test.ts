@@ -14,8 +14,8 @@ const trace = (AcceptTime: string, AcceptStation: string, Action?: string, Locat
   ...(Location === undefined ? {} : { Location }),
 });
 
-function facts(body: unknown, expected: readonly string[] = []) {
-  const result = normalizeKdniao(body, 'YT0000000000001', CHECKED, expected);
+function facts(body: unknown) {
+  const result = normalizeKdniao(body, 'YT0000000000001', CHECKED);
   if (!result.ok) throw new Error(result.error);
   return result.facts;
 }
@@ -65,8 +65,8 @@ describe('normalizeKdniao', () => {
     expect(facts(kdn({}, traces('2'))).status).toBe('in_transit');
   });
 
-  it('names another courier', () => {
-    expect(facts(kdn({ State: '2', ShipperCode: 'ZTO' }, [trace('2026-11-20 08:00:00', '运输中')]), ['YTO']).identifiedCourier).toBe('ZTO');
+  it('keeps the courier the body names', () => {
+    expect(facts(kdn({ State: '2', ShipperCode: 'zto' }, [trace('2026-11-20 08:00:00', '运输中')])).reportedCourier).toBe('ZTO');
   });
 
   it.each([

@@ -16,8 +16,8 @@ const row = (time: string, context: string, statusCode?: string, areaName?: stri
   ...(areaName === undefined ? {} : { areaName }),
 });
 
-function facts(body: unknown, expected: readonly string[] = []) {
-  const result = normalizeKuaidi100(body, 'ZT7800001234567', CHECKED, expected);
+function facts(body: unknown) {
+  const result = normalizeKuaidi100(body, 'ZT7800001234567', CHECKED);
   if (!result.ok) throw new Error(result.error);
   return result.facts;
 }
@@ -41,7 +41,7 @@ describe('normalizeKuaidi100', () => {
       noRecord: false,
       providerStalled: false,
       proxySigned: false,
-      identifiedCourier: null,
+      reportedCourier: 'zhongtong',
       checkedAt: CHECKED,
     });
     expect(f.events.map((e) => [e.status, e.code, e.area])).toEqual([
@@ -131,11 +131,10 @@ describe('normalizeKuaidi100', () => {
     expect(facts(k100('301', [row('2026-11-20 08:00:00', '本人签收')])).proxySigned).toBe(false);
   });
 
-  it('names a courier other than the expected ones, and the route destination', () => {
-    const body = k100('0', [row('2026-11-20 08:00:00', '快件动态', '1002')], { com: 'yuantong', routeInfo: { to: { number: 'CN440100000000', name: '广东,广州市' } } });
-    expect(facts(body, ['zhongtong'])).toMatchObject({ identifiedCourier: 'yuantong', destinationArea: '广东,广州市' });
-    expect(facts(body, ['yuantong']).identifiedCourier).toBeNull();
-    expect(facts(body).identifiedCourier).toBeNull();
+  it('keeps the courier the body names (lower case) and the route destination', () => {
+    const body = k100('0', [row('2026-11-20 08:00:00', '快件动态', '1002')], { com: 'YuanTong', routeInfo: { to: { number: 'CN440100000000', name: '广东,广州市' } } });
+    expect(facts(body)).toMatchObject({ reportedCourier: 'yuantong', destinationArea: '广东,广州市' });
+    expect(facts({ ...body, com: undefined }).reportedCourier).toBeNull();
   });
 
   it('takes codes named like object properties for unknown codes, not table entries', () => {
@@ -245,7 +244,7 @@ describe('normalizeKuaidi100 on event times it cannot read as they are', () => {
         'state: expected text, got true',
         'com: expected text, got a list',
       ],
-      facts: { rawState: null, identifiedCourier: null, events: [{ text: '', code: null, area: null, status: null }] },
+      facts: { rawState: null, reportedCourier: null, events: [{ text: '', code: null, area: null, status: null }] },
     });
   });
 

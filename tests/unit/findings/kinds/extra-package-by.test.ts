@@ -4,7 +4,7 @@ import { context, event, H, D, P, S, inTransit, NOW, only, shipped, trace, clock
 
 describe('extra_package_by', () => {
   const otherCourier = (checkedAt: number) =>
-    trace('in_transit', [event(checkedAt - 2 * H, '快件已发出', 'in_transit')], { identifiedCourier: 'yuantong', checkedAt });
+    trace('in_transit', [event(checkedAt - 2 * H, '快件已发出', 'in_transit')], { reportedCourier: 'yuantong', checkedAt });
 
   it('opens with a wrong-number anomaly, due 30 days after upload', () => {
     const found = only(assessOrder(context(shipped(48), otherCourier(NOW)), NOW, P), 'extra_package_by');

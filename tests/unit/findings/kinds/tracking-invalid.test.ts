@@ -13,7 +13,7 @@ describe('tracking_invalid', () => {
   });
 
   it('applies when the provider identifies another courier', () => {
-    const tracking = trace('in_transit', [event(NOW - 3 * H, '已发出', 'in_transit')], { identifiedCourier: 'yuantong' });
+    const tracking = trace('in_transit', [event(NOW - 3 * H, '已发出', 'in_transit')], { reportedCourier: 'yuantong' });
     expect(only(assessOrder(context(shipped(5), tracking), NOW, P), 'tracking_invalid').basis).toMatchObject({
       reason: 'other_courier',
       identifiedCourier: 'yuantong',
