@@ -8,7 +8,8 @@ import { normalizeOrderRow, normalizeTrackingNumber } from '../pdd/order-row';
 import type { OrderContext } from '../findings/assess';
 import { resolvePolicy, type Policy } from '../findings/policy';
 import { describeValue, oneLine, plainOrQuoted, quote } from '../text/quote';
-import { isPlausibleInstant, parseInstant, toIso } from '../time/shanghai';
+import { parseInstant } from '../time/parse';
+import { isPlausibleInstant, toIso } from '../time/shanghai';
 import { normalizeKuaidi100 } from '../tracking/kuaidi100';
 import { mergeTracking } from '../tracking/status';
 

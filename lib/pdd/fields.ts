@@ -4,7 +4,8 @@
 // event of a shop comes through here.
 import { describeValue, quote } from '../text/quote';
 import { trimmed } from '../text/whitespace';
-import { epochToMs, isPlausibleInstant, parseInstant } from '../time/shanghai';
+import { parseInstant } from '../time/parse';
+import { epochToMs, isPlausibleInstant } from '../time/shanghai';
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,34 +1,7 @@
-// The normalized tracking status (lib/findings/README.md § Normalized tracking status): its order, the keyword fallback for
-// events without a code, the assembly of a trace shared by every provider, and the merge of two readings.
+// Reading a trace (lib/findings/README.md § Normalized tracking status): the keyword fallback for events
+// without a code, the assembly of a trace shared by every provider, and the merge of two readings.
 import type { TrackingEvent, TrackingFacts, TrackingStatus } from '../facts/facts';
-
-/**
- * How far along a parcel is. Used only to refuse going backwards between two readings with no newer
- * event; `exception` sits between transit and the last mile because it can happen anywhere on the way.
- */
-export const STATUS_RANK: Readonly<Record<TrackingStatus, number>> = {
-  unknown: 0,
-  pending: 1,
-  picked_up: 2,
-  in_transit: 3,
-  exception: 4,
-  out_for_delivery: 5,
-  available_for_pickup: 6,
-  rejected: 7,
-  returning: 8,
-  delivered: 9,
-  returned: 9,
-};
-
-/** `delivered` and `returned` end the trace: no more polling, no more stall checks. */
-export function isTerminal(status: TrackingStatus): boolean {
-  return status === 'delivered' || status === 'returned';
-}
-
-/** A pickup event is any status from `picked_up` on. */
-export function isPickedUp(status: TrackingStatus): boolean {
-  return STATUS_RANK[status] >= STATUS_RANK.picked_up;
-}
+import { STATUS_RANK, isPickedUp } from './status-rank';
 
 /**
  * Keywords for event texts that carry no provider code (lib/tracking/README.md § Keyword fallback, plus the problem words

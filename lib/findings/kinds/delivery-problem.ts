@@ -1,6 +1,6 @@
 // delivery_problem (派件异常/问题件, A7): the provider reports a problem parcel (Kuaidi100 2 and 2xx except
 // 203, Kdniao 4xx problems, held at a depot), or the newest event says so in words.
-import { isTerminal } from '../../tracking/status';
+import { isTerminal } from '../../tracking/status-rank';
 import { orderKind, type OrderFindingOf } from '../define';
 import { TRACE_EVENT_FIELDS, newestEvent, traceEventBasis, type TraceEventBasis } from '../trace';
 

@@ -1,7 +1,7 @@
 // pickup_by (揽收截止, R6): a courier pickup scan within 24 h of uploading the tracking number, or the
 // platform judges the shipment fake (虚假发货).
 import { hoursToMs } from '../../time/shanghai';
-import { isPickedUp } from '../../tracking/status';
+import { isPickedUp } from '../../tracking/status-rank';
 import { clockSeverity, remainingHours } from '../bands';
 import { FIELDS, field } from '../basis-fields';
 import { orderKind, type OrderFindingOf } from '../define';

@@ -2,7 +2,7 @@
 // flags it as stagnant. A heuristic (industry defaults, not a published platform rule): the basis says so.
 import type { TrackingStatus } from '../../facts/facts';
 import { hoursToMs, msToHours } from '../../time/shanghai';
-import { isTerminal } from '../../tracking/status';
+import { isTerminal } from '../../tracking/status-rank';
 import { FIELDS, TRACE_FIELDS, field } from '../basis-fields';
 import { orderKind, type OrderFindingOf } from '../define';
 import { MAX_HOURS, policyEntry } from '../policy-entry';

@@ -5,7 +5,8 @@ import { assessShop, type OrderContext } from '../../../lib/findings/assess';
 import { DEFAULT_POLICY, type Policy } from '../../../lib/findings/policy';
 import type { Finding, FindingByKind, FindingKind } from '../../../lib/findings/registry';
 import type { Severity } from '../../../lib/findings/severity';
-import { HOUR_MS, parseShanghaiLocal } from '../../../lib/time/shanghai';
+import { parseShanghaiLocal } from '../../../lib/time/parse';
+import { HOUR_MS } from '../../../lib/time/shanghai';
 import { completeTracking, orderEvents } from '../../../lib/tracking/status';
 
 export const H = HOUR_MS;

@@ -9,7 +9,7 @@ import { assessShop } from '../../../lib/findings/assess';
 import { ANOMALY_KINDS, CLOCK_KINDS, KIND_LABELS, isFindingKind } from '../../../lib/findings/registry';
 import { findingJson } from '../../../lib/findings/serialize';
 import { SEVERITY_RANK } from '../../../lib/findings/severity';
-import { STATUS_RANK } from '../../../lib/tracking/status';
+import { STATUS_RANK } from '../../../lib/tracking/status-rank';
 
 const README = readFileSync(resolve(import.meta.dirname, '../../../lib/findings/README.md'), 'utf8');
 

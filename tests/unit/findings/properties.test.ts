@@ -13,7 +13,8 @@ import { FINDING_KINDS, isClockKind, RULE_REFERENCES, severityAt, type Finding }
 import { SEVERITY_RANK } from '../../../lib/findings/severity';
 import { normalizeKdniao } from '../../../lib/tracking/kdniao';
 import { normalizeKuaidi100 } from '../../../lib/tracking/kuaidi100';
-import { mergeTracking, STATUS_RANK } from '../../../lib/tracking/status';
+import { mergeTracking } from '../../../lib/tracking/status';
+import { STATUS_RANK } from '../../../lib/tracking/status-rank';
 import { afterSale, event, H, NOW, order, trace } from './builders';
 
 const NOW_S = Math.floor(NOW / 1000);

@@ -1,7 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { epochToMs, formatRemaining, formatShanghai, parseInstant, parseShanghaiLocal, shanghaiWallToMs } from '../../../lib/time/shanghai';
+import { parseInstant, parseShanghaiLocal, shanghaiWallToMs } from '../../../lib/time/parse';
+import { epochToMs, formatRemaining, formatShanghai, shanghaiDateTime } from '../../../lib/time/shanghai';
 
 describe('epochToMs', () => {
   it.each([
@@ -155,5 +156,24 @@ describe('parseShanghaiLocal fast path', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('shanghaiDateTime', () => {
+  it('writes the Shanghai wall time the time zone database gives, summer time of 1986–1991 included', () => {
+    const reference = (ms: number) => {
+      const wall = new TZDate(ms, 'Asia/Shanghai');
+      const two = (n: number) => String(n).padStart(2, '0');
+      return `${wall.getFullYear()}-${two(wall.getMonth() + 1)}-${two(wall.getDate())} ${two(wall.getHours())}:${two(wall.getMinutes())}:${two(wall.getSeconds())}`;
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1980, 0, 1), max: Date.UTC(2099, 11, 31) }), (ms) => {
+        expect(shanghaiDateTime(ms)).toBe(reference(ms));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(shanghaiDateTime(Date.UTC(1988, 6, 1, 4))).toBe('1988-07-01 13:00:00');
+    expect(shanghaiDateTime(Date.UTC(1991, 11, 31, 16))).toBe('1992-01-01 00:00:00');
+    expect(shanghaiDateTime(null)).toBeNull();
   });
 });

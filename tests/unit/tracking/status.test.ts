@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TrackingEvent, TrackingFacts } from '../../../lib/facts/facts';
 import { normalizeKuaidi100 } from '../../../lib/tracking/kuaidi100';
-import { isPickedUp, isTerminal, mergeTracking, orderEvents, statusFromText, TEXT_KEYWORDS } from '../../../lib/tracking/status';
+import { mergeTracking, orderEvents, statusFromText, TEXT_KEYWORDS } from '../../../lib/tracking/status';
+import { isPickedUp, isTerminal } from '../../../lib/tracking/status-rank';
 
 const sh = (text: string) => Date.parse(`${text.replace(' ', 'T')}+08:00`);
 
