@@ -25,7 +25,17 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    files: ['**/*.js'],
+    files: ['**/*.js', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // Plain CommonJS tool scripts (the Node version check and its test preload), outside the TypeScript project.
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'readonly', process: 'readonly', __dirname: 'readonly' },
+    },
+    // They are CommonJS on purpose (an old Node must be able to run the check to say it is too old): require is their import.
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -10,9 +10,9 @@ interface SettingsState {
   loaded: boolean;
   /** Problems found in what was stored (shown on the options page). */
   storedErrors: string[];
-  load(): Promise<void>;
+  load: () => Promise<void>;
   /** Validates and saves; returns the messages of what was refused. */
-  save(candidate: Settings): Promise<string[]>;
+  save: (candidate: Settings) => Promise<string[]>;
 }
 
 let unwatch: (() => void) | null = null;

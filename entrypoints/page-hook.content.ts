@@ -48,6 +48,7 @@ function post(endpoint: CapturedEndpoint, requestBody: unknown, response: unknow
 }
 
 function hookFetch(): void {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the page's own fetch, kept to be called with its receiver (`this ?? window`) below
   const pageFetch = window.fetch;
   window.fetch = function fetchWithCapture(this: unknown, input: RequestInfo | URL, init?: RequestInit) {
     const url = input instanceof Request ? input.url : String(input);
@@ -61,13 +62,13 @@ function hookFetch(): void {
         .catch(() => undefined);
     }
     return result;
-  } as typeof window.fetch;
+  };
 }
 
 function hookXhr(): void {
   const proto = XMLHttpRequest.prototype;
-  const pageOpen = proto.open;
-  const pageSend = proto.send;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the page's own open and send, kept to be called on each request below
+  const { open: pageOpen, send: pageSend } = proto;
   const endpoints = new WeakMap<XMLHttpRequest, CapturedEndpoint>();
 
   proto.open = function openWithCapture(this: XMLHttpRequest, ...args: unknown[]) {
@@ -75,13 +76,13 @@ function hookXhr(): void {
     if (endpoint === null) endpoints.delete(this);
     else endpoints.set(this, endpoint);
     return (pageOpen as (...a: unknown[]) => void).apply(this, args);
-  } as typeof proto.open;
+  };
 
   proto.send = function sendWithCapture(this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     const endpoint = endpoints.get(this);
     if (endpoint !== undefined) {
       this.addEventListener('load', () => {
-        const response = this.responseType === 'json' ? this.response : this.responseType === '' || this.responseType === 'text' ? parseJson(this.responseText) : null;
+        const response: unknown = this.responseType === 'json' ? this.response : this.responseType === '' || this.responseType === 'text' ? parseJson(this.responseText) : null;
         post(endpoint, body, response);
       });
     }

@@ -11,16 +11,18 @@ import { BackupSection } from './BackupSection';
 export function Options() {
   const { settings, lang, loaded, storedErrors, load, save } = useSettings();
   const database = useDatabase();
-  const [draft, setDraft] = useState<Settings>(settings);
+  // The draft is an edit of the settings it was made from: when the settings change (loaded, saved, or saved
+  // on another page) it is dropped and the form shows the new settings, without an effect to reset it.
+  const [edit, setEdit] = useState<{ of: Settings; draft: Settings } | null>(null);
+  const draft = edit !== null && edit.of === settings ? edit.draft : settings;
   const [errors, setErrors] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
   useEffect(() => void load(), [load]);
-  useEffect(() => setDraft(settings), [settings]);
   if (!loaded) return null;
   const zh = lang === 'zh';
 
   const change = (next: Settings) => {
-    setDraft(next);
+    setEdit({ of: settings, draft: next });
     setSaved(false);
   };
   const onSave = async () => {

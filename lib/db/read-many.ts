@@ -46,7 +46,7 @@ export async function readManyOfShop<T, K>(
   }
   if (index === null) {
     const rows = await table.bulkGet(wanted.map((value) => [shopId, value] as unknown as K));
-    return rows.filter((row): row is NonNullable<typeof row> => row !== undefined) as T[];
+    return rows.filter((row): row is NonNullable<typeof row> => row !== undefined);
   }
   const lists = await Promise.all(wanted.map((value) => where().equals([shopId, value]).toArray()));
   return lists.flat();

@@ -101,7 +101,7 @@ export const ORDER_MODULES: readonly AnyOrderKind[] = (() => {
   return [...orderKinds.filter((module) => module.reads === undefined), ...orderKinds.filter((module) => module.reads !== undefined)];
 })();
 
-export const PRODUCT_MODULES: readonly AnyProductKind[] = FINDING_MODULES.filter((module) => module.subject === 'product') as unknown as AnyProductKind[];
+export const PRODUCT_MODULES: readonly AnyProductKind[] = FINDING_MODULES.filter((module) => module.subject === 'product');
 
 /** Every policy entry, each once, in registry order: the table the options page edits. */
 export const POLICY_TABLE: readonly PolicyEntry[] = [...new Set(FINDING_MODULES.flatMap((module) => module.thresholds as readonly PolicyEntry[]))];

@@ -23,7 +23,7 @@ type TrackedField = (typeof TRACKED_FIELDS)[number];
 
 function valueOf(facts: AfterSaleFacts, field: TrackedField): ChangeValue {
   const value = facts[field];
-  return Array.isArray(value) ? value.join(',') : (value as ChangeValue);
+  return Array.isArray(value) ? value.join(',') : value;
 }
 
 export type AfterSaleUpdate =

@@ -82,7 +82,7 @@ function kindOf(typeName: string | null, typeCode: number | null): AfterSaleKind
 function actionsOf(value: unknown): number[] {
   if (!Array.isArray(value)) return [];
   const codes: number[] = [];
-  for (const item of value) {
+  for (const item of value as unknown[]) {
     const code = typeof item === 'string' && /^\d{1,15}$/.test(item.trim()) ? Number(item) : item;
     if (typeof code === 'number' && Number.isSafeInteger(code)) codes.push(code);
   }

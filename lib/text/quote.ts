@@ -54,6 +54,7 @@ export function oneLine(message: string): string {
   return message.replace(LINE_BREAKING, unicodeEscape);
 }
 
+// eslint-disable-next-line no-control-regex -- matching the C0 controls (and C1, U+2028/9) is this pattern's purpose
 const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 function escaped(text: string): string {

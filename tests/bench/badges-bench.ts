@@ -11,8 +11,11 @@ import { normalizeOrderRow } from '../../lib/pdd/order-row';
 import { assessOrder } from '../../lib/findings/assess';
 import { DEFAULT_POLICY } from '../../lib/findings/policy';
 import type { OrderView } from '../../lib/messages/protocol';
+import type * as BadgeBench from './badges-page';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+/** The page's global: the bundle of badges-page.ts (see `bundlePage`). */
+type BenchWindow = typeof window & { badgeBench: typeof BadgeBench };
 
 async function bundlePage(): Promise<string> {
   const output = await build({
@@ -51,7 +54,7 @@ await page.addScriptTag({ content: code });
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Performance.enable');
 const layoutCount = async () => {
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+  const { metrics } = await cdp.send('Performance.getMetrics');
   return metrics.find((metric) => metric.name === 'LayoutCount')!.value;
 };
 
@@ -59,14 +62,14 @@ console.log('Badges in Chromium (median of 25 runs; main-thread time of the cont
 for (const cards of [50, 100]) {
   const rows = shop.orders.slice(0, cards);
   const views = viewsOf(rows, now);
-  const result = await page.evaluate(([r, v]) => (window as any).badgeBench.runAnnotate(r, v, 25), [rows, views] as const);
+  const result = await page.evaluate(([r, v]) => (window as BenchWindow).badgeBench.runAnnotate(r, v, 25), [rows, views] as const);
   console.log(`  annotate ${cards} cards after their data arrives: ${result.scriptMs.toFixed(2)} ms script, ${result.withLayoutMs.toFixed(2)} ms with the layout it causes (${result.hosts} badge hosts) [budget ${cards === 50 ? 8 : 16} ms]`);
 }
 {
   const rows = shop.orders.slice(0, 100);
   const views = viewsOf(rows, now);
   const before = await layoutCount();
-  const result = await page.evaluate(([r, v]) => (window as any).badgeBench.runTicks(r, v, 300), [rows, views] as const);
+  const result = await page.evaluate(([r, v]) => (window as BenchWindow).badgeBench.runTicks(r, v, 300), [rows, views] as const);
   const layouts = (await layoutCount()) - before;
   console.log(`  one tick over ${result.badgesTicked} ticking badges (100 cards): ${result.tickMs.toFixed(3)} ms median, ${result.p95TickMs.toFixed(3)} ms p95 [budget 1 ms]`);
   console.log(`  layouts during setup + 300 ticks in one task: ${layouts} (1 is the setup's own; more would mean ticks force layout)`);

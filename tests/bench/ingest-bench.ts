@@ -13,6 +13,11 @@ import { TABLE_NAMES } from '../../lib/db/versions';
 import { ingestCapture } from '../../lib/ingest/ingest-capture';
 import { DEFAULT_POLICY } from '../../lib/findings/policy';
 import type { Capture } from '../../lib/capture/capture';
+// Node-side modules, for their types only (they are imported at run time by computed names, see importNode).
+import type * as Http from 'node:http';
+import type * as Playwright from 'playwright-core';
+import type * as Vite from 'vite';
+import type * as SyntheticShop from '../stand-in/synthetic-shop';
 
 export interface BenchInput {
   shopId: string;
@@ -109,7 +114,7 @@ async function rawPutAll(
   const raw = await new Promise<IDBDatabase>((resolve, reject) => {
     const request = idb.open(name);
     request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+    request.onerror = () => reject(request.error ?? new Error(`could not open ${name}`));
   });
   const stores = Object.keys(rows).filter((store) => (rows[store]?.length ?? 0) > 0);
   const started = performance.now();
@@ -120,8 +125,8 @@ async function rawPutAll(
       for (const row of rows[store] ?? []) objectStore.put(row);
     }
     tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
+    tx.onerror = () => reject(tx.error ?? new Error('the write transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('the write transaction was aborted'));
   });
   const elapsed = performance.now() - started;
   raw.close();
@@ -199,7 +204,7 @@ async function main(argv: readonly string[]): Promise<void> {
     return index >= 0 ? Number(argv[index + 1]) : fallback;
   };
   const here = new URL('.', import.meta.url);
-  const { generateShop } = await importNode<typeof import('../stand-in/synthetic-shop')>(new URL('../stand-in/synthetic-shop.ts', here).href);
+  const { generateShop } = await importNode<typeof SyntheticShop>(new URL('../stand-in/synthetic-shop.ts', here).href);
   const now = Date.UTC(2026, 10, 20, 2, 0, 0);
   const shop = generateShop({ seed: 5, size: numberArg('--orders', 10_000), now });
   const input: BenchInput = { shopId: shop.shopId, now, pageItems: shop.orders };
@@ -229,9 +234,9 @@ async function main(argv: readonly string[]): Promise<void> {
 }
 
 async function runInChromium(input: BenchInput, options: BenchOptions, entry: string): Promise<Record<string, number>> {
-  const { build } = await importNode<typeof import('vite')>('vite');
-  const { createServer } = await importNode<typeof import('node:http')>('node:http');
-  const { chromium } = await importNode<typeof import('playwright-core')>('playwright-core');
+  const { build } = await importNode<typeof Vite>('vite');
+  const { createServer } = await importNode<typeof Http>('node:http');
+  const { chromium } = await importNode<typeof Playwright>('playwright-core');
   const output = await build({
     configFile: false,
     logLevel: 'silent',
@@ -257,7 +262,7 @@ async function runInChromium(input: BenchInput, options: BenchOptions, entry: st
     await page.goto(`http://127.0.0.1:${port}/`);
     // Serialized as JSON both ways; the page's global is the bundle of this very file.
     const run = `ingestBench.runIngestBench(${JSON.stringify(input)}, ${JSON.stringify(options)})`;
-    return (await page.evaluate(run)) as Record<string, number>;
+    return await page.evaluate<Record<string, number>>(run);
   } finally {
     await browser.close();
     server.close();

@@ -16,7 +16,7 @@ const num = (value: unknown): number | null => (typeof value === 'number' && Num
 
 /** ship_by for unshipped open orders; pickup_by while the 24 h window of a shipped, unread parcel runs. */
 export function expectedOrderClock(row: Record<string, unknown>, now: number): ExpectedBadge | null {
-  const status = String(row.order_status_str ?? '');
+  const status = typeof row.order_status_str === 'string' ? row.order_status_str : '';
   const refunded = status.includes('退款成功') || row.after_sales_status === 5;
   const closed = refunded || status.startsWith('已取消') || status.startsWith('未成交') || status.startsWith('待支付');
   if (closed) return null;

@@ -109,7 +109,7 @@ export async function launchSentinel(options: LaunchOptions): Promise<SentinelBr
         ([dbName, storeName]) =>
           new Promise<T[]>((resolveRead, rejectRead) => {
             const open = indexedDB.open(dbName);
-            open.onerror = () => rejectRead(open.error);
+            open.onerror = () => rejectRead(open.error ?? new Error(`could not open ${dbName}`));
             open.onsuccess = () => {
               const db = open.result;
               if (!db.objectStoreNames.contains(storeName)) {
@@ -122,7 +122,7 @@ export async function launchSentinel(options: LaunchOptions): Promise<SentinelBr
                 db.close();
                 resolveRead(request.result as T[]);
               };
-              request.onerror = () => rejectRead(request.error);
+              request.onerror = () => rejectRead(request.error ?? new Error(`could not read ${storeName}`));
             };
           }),
         [EXTENSION_DB, store] as const,

@@ -23,8 +23,8 @@ export function lazyRecord<T, V>(sources: ReadonlyMap<string, T>, build: (source
   // node's console.log shows a proxy's target, so the target explains itself.
   const target = { [inspect.custom]: () => `[lazy record of ${slots.size} entries]` };
   Object.defineProperty(target, inspect.custom, { enumerable: false });
-  return new Proxy(target as unknown as Record<string, V>, {
-    get: (t, key, receiver) => (owns(key) ? read(key) : Reflect.get(t, key, receiver)),
+  return new Proxy<Record<string, V>>(target, {
+    get: (t, key, receiver) => (owns(key) ? read(key) : (Reflect.get(t, key, receiver) as unknown)),
     set: (_t, key, value) => {
       if (typeof key !== 'string') return false;
       slots.set(key, new Built(value as V));

@@ -93,7 +93,7 @@ describe('npm run assess on the seed stories', { timeout: 60_000 }, () => {
         windowDays: 7,
         firstRejectedAt: '2026-11-15T07:30:00.000Z',
         lastRejectedAt: '2026-11-19T07:30:00.000Z',
-      }),
+      }) as unknown,
     });
     expect(String(cluster.basis.orderSns).split(',')).toHaveLength(10);
     expect(String(cluster.basis.orderSns)).not.toContain('261109-200000000000099');

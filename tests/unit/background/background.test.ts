@@ -25,7 +25,7 @@ function deliverFrom(sender: { id: string; tab?: { id: number } }): void {
 
 /** Raw runtime messages (not the protocol's): whether any listener took one, i.e. kept the channel open. */
 async function taken(message: unknown): Promise<boolean> {
-  const results: unknown[] = await fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id } as never, () => undefined);
+  const results: unknown[] = await fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id }, () => undefined);
   return results.includes(true);
 }
 
@@ -165,7 +165,7 @@ describe('background worker', () => {
     background.main();
     const health = { state: 'unmatched', matchedCards: 0, capturedOrders: 12 } as const;
     await sendMessage('pageHealth', { shopId: '445566', url: 'https://mms.pinduoduo.com/orders/list', health });
-    expect(await pageHealthItem.getValue()).toEqual({ '7': expect.objectContaining({ tabId: 7, shopId: '445566', health }) });
+    expect(await pageHealthItem.getValue()).toEqual({ '7': expect.objectContaining({ tabId: 7, shopId: '445566', health }) as unknown });
     await fakeBrowser.tabs.onRemoved.trigger(7, { windowId: 1, isWindowClosing: false });
     await expect.poll(() => pageHealthItem.getValue()).toEqual({});
   });

@@ -143,7 +143,7 @@ describe('JSON backup', () => {
     orders[0]!.mobile = '13800000000';
     orders.push({ shopId: SHOP, orderSn: 'broken', facts: { orderSn: 'broken' } });
     orders.push('not even an object' as unknown as Record<string, unknown>);
-    (doc.tables.changes as unknown[]).push({ shopId: SHOP, orderSn: A, at: 'yesterday', field: 'state' });
+    doc.tables.changes.push({ shopId: SHOP, orderSn: A, at: 'yesterday', field: 'state' });
 
     const target = await freshDb();
     const report = await importJson(target, doc, NOW);
@@ -189,13 +189,32 @@ async function backupOf(build: (db: SentinelDb) => Promise<void> = smallShop): P
   await build(source);
   return JSON.parse(JSON.stringify(await exportJson(source, NOW))) as BackupDocument;
 }
-const rowsOf = (doc: BackupDocument, table: BackupTable) => doc.tables[table] as Array<Record<string, any>>;
+type JsonObject = Record<string, unknown>;
+const rowsOf = (doc: BackupDocument, table: BackupTable) => doc.tables[table] as JsonObject[];
+
+function valueAt(record: JsonObject, path: ReadonlyArray<string | number>): unknown {
+  let value: unknown = record;
+  for (const step of path) value = typeof value === 'object' && value !== null ? (value as Record<string | number, unknown>)[step] : undefined;
+  return value;
+}
+/** The object at `path` in an exported record, for a test to edit; a path the record does not have fails the test. */
+function objectAt(record: JsonObject, ...path: Array<string | number>): JsonObject {
+  const value = valueAt(record, path);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`the record has no object at ${path.join('.')}`);
+  return value as JsonObject;
+}
+/** The list at `path` in an exported record, as `objectAt`. */
+function listAt(record: JsonObject, ...path: Array<string | number>): unknown[] {
+  const value = valueAt(record, path);
+  if (!Array.isArray(value)) throw new Error(`the record has no list at ${path.join('.')}`);
+  return value;
+}
 
 describe('JSON backup: impossible values', () => {
   test('a time no instant can have (1e300) is refused by name; the other orders import and re-evaluate, and so does the shop later', async () => {
     const doc = await backupOf();
     const bad = rowsOf(doc, 'orders').find((order) => order.orderSn === B)!;
-    bad.facts.shippedAt = 1e300;
+    objectAt(bad, 'facts').shippedAt = 1e300;
     const db = await freshDb();
     const report = await importJson(db, doc, NOW, policy);
     expect(report).toMatchObject({ ok: true, error: null, reevaluated: 2 });
@@ -208,20 +227,20 @@ describe('JSON backup: impossible values', () => {
     expect((await reassessOpenOrders(db, SHOP, NOW + HOUR, policy)).error).toBeUndefined();
   });
 
-  type Edit = (row: Record<string, any>) => void;
+  type Edit = (row: JsonObject) => void;
   const instant = 'a plausible instant (epoch ms, years 2000–2099)';
   const count = 'a count (a whole number, 0 or more)';
   const cases: Array<[string, BackupTable, Edit, string]> = [
     ['a time before 2000', 'orders', (row) => void (row.factsAt = 1), `orders[0].factsAt: expected ${instant}, got 1`],
-    ['a finding due in 2200', 'orders', (row) => void (row.findings[0].dueAt = Date.UTC(2200, 0, 1)), `orders[0].findings[0].dueAt: expected ${instant}, got 7258118400000`],
+    ['a finding due in 2200', 'orders', (row) => void (objectAt(row, 'findings', 0).dueAt = Date.UTC(2200, 0, 1)), `orders[0].findings[0].dueAt: expected ${instant}, got 7258118400000`],
     ['a negative count', 'waybills', (row) => void (row.attempts = -1), `waybills[0].attempts: expected ${count}, got -1`],
     ['a fractional count', 'waybills', (row) => void (row.consecutiveFailures = 1.5), `waybills[0].consecutiveFailures: expected ${count}, got 1.5`],
-    ['a negative amount', 'orders', (row) => void (row.facts.orderAmountCents = -5), `orders[0].facts.orderAmountCents: expected ${count}, got -5`],
+    ['a negative amount', 'orders', (row) => void (objectAt(row, 'facts').orderAmountCents = -5), `orders[0].facts.orderAmountCents: expected ${count}, got -5`],
     ['a number as text, with a newline', 'shops', (row) => void (row.firstSeenAt = '2026\n11'), 'shops[0].firstSeenAt: expected number, got "2026\\n11"'],
-    ['a last event time the events do not have', 'waybills', (row) => void (row.facts.lastEventAt = 946_684_800_000), `waybills[0].facts.lastEventAt: expected the time of its last event, got 946684800000; waybills[0].lastEventAt: expected its facts' last event time, got ${Date.parse('2026-11-20T01:00:00+08:00')}`],
+    ['a last event time the events do not have', 'waybills', (row) => void (objectAt(row, 'facts').lastEventAt = 946_684_800_000), `waybills[0].facts.lastEventAt: expected the time of its last event, got 946684800000; waybills[0].lastEventAt: expected its facts' last event time, got ${Date.parse('2026-11-20T01:00:00+08:00')}`],
     ['a status its facts do not have', 'waybills', (row) => void (row.status = 'delivered'), `waybills[0].status: expected its facts' status, got "delivered"`],
-    ['facts of another order', 'orders', (row) => void (row.facts.orderSn = 'other'), "orders[0].facts: expected an orderSn equal to the row's"],
-    ['an unknown state', 'orders', (row) => void (row.facts.state = 'lost'), 'orders[0].facts.state: expected ("unpaid" | "unshipped" | "shipped" | "received" | "cancelled" | "unknown"), got "lost"'],
+    ['facts of another order', 'orders', (row) => void (objectAt(row, 'facts').orderSn = 'other'), "orders[0].facts: expected an orderSn equal to the row's"],
+    ['an unknown state', 'orders', (row) => void (objectAt(row, 'facts').state = 'lost'), 'orders[0].facts.state: expected ("unpaid" | "unshipped" | "shipped" | "received" | "cancelled" | "unknown"), got "lost"'],
   ];
   test.each(cases)('%s is refused by path and value', async (_label, table, edit, reason) => {
     const doc = await backupOf();
@@ -236,7 +255,7 @@ describe('JSON backup: impossible values', () => {
   test('fields no table has are left out and named, buyer data included', async () => {
     const doc = await backupOf();
     rowsOf(doc, 'orders')[0]!.mobile = '13800000000';
-    rowsOf(doc, 'orders')[0]!.facts['receive\nname'] = '张三';
+    objectAt(rowsOf(doc, 'orders')[0]!, 'facts')['receive\nname'] = '张三';
     const db = await freshDb();
     const report = await importJson(db, doc, NOW);
     expect(report.unknownFields).toEqual({ count: 2, paths: ['orders[0].facts["receive\\nname"]', 'orders[0].mobile'] });
@@ -326,10 +345,10 @@ describe('JSON backup: importing again', () => {
   test('a second import of an unchanged backup reports 0 added, 0 updated, even for records not in the form a merge writes', async () => {
     const doc = await backupOf();
     // Valid, but not how a merge writes them: a finding listed twice, a tracking event listed twice.
-    const order = rowsOf(doc, 'orders').find((row) => row.findings.length > 0)!;
-    order.findings.push({ ...order.findings[0] });
+    const order = rowsOf(doc, 'orders').find((row) => listAt(row, 'findings').length > 0)!;
+    listAt(order, 'findings').push({ ...objectAt(order, 'findings', 0) });
     const waybill = rowsOf(doc, 'waybills')[0]!;
-    waybill.facts.events.push({ ...waybill.facts.events[0] });
+    listAt(waybill, 'facts', 'events').push({ ...objectAt(waybill, 'facts', 'events', 0) });
     const db = await freshDb();
     expect((await importJson(db, doc, NOW, policy)).ok).toBe(true);
     const before = await dumpDb(db);

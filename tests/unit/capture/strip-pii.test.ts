@@ -45,5 +45,5 @@ test('leaves the input untouched (the page keeps its own object)', () => {
 test('passes scalars and odd shapes through without throwing', () => {
   expect(stripBuyerPii(null)).toBeNull();
   expect(stripBuyerPii(42)).toBe(42);
-  expect(stripBuyerPii(['a', { mobile: '1' }])).toEqual(['a', { receiver_key: expect.any(String) }]);
+  expect(stripBuyerPii(['a', { mobile: '1' }])).toEqual(['a', { receiver_key: expect.any(String) as string }]);
 });

@@ -19,25 +19,25 @@ type TimeField = { kind: 'good'; time: TimeText } | { kind: 'bad'; raw: unknown 
 const timeField: fc.Arbitrary<TimeField> = fc.oneof(
   { weight: 12, arbitrary: timeText.map((time) => ({ kind: 'good' as const, time })) },
   { weight: 2, arbitrary: badTimeText.map((time) => ({ kind: 'bad' as const, raw: time.text })) },
-  { weight: 1, arbitrary: fc.constantFrom(1795482720, true, {}, ['2026-11-19 07:10:00']).map((raw) => ({ kind: 'bad' as const, raw: raw as unknown })) },
+  { weight: 1, arbitrary: fc.constantFrom(1795482720, true, {}, ['2026-11-19 07:10:00']).map((raw) => ({ kind: 'bad' as const, raw })) },
   { weight: 2, arbitrary: fc.constantFrom(null, undefined).map((raw) => ({ kind: 'absent' as const, raw })) },
 );
 const rawOf = (field: TimeField) => (field.kind === 'good' ? field.time.text : field.raw);
 
 /** Event text: a plain reading trims it; a safe integer is its digits; other kinds are named and read as ''. */
 const eventText = fc.oneof(
-  { weight: 10, arbitrary: fc.oneof(fc.constantFrom('已揽收', '快件已到达【苏州转运中心】', '派件中', '已签收，签收人：本人', '客户拒收', '快件已退回', '快件留仓', '商家已下单'), text).map((value) => ({ raw: value as unknown, text: value.trim(), named: false })) },
-  { weight: 1, arbitrary: fc.integer({ min: 0, max: 1e6 }).map((n) => ({ raw: n as unknown, text: String(n), named: false })) },
-  { weight: 1, arbitrary: fc.constantFrom({}, [], true, 1.5).map((raw) => ({ raw: raw as unknown, text: '', named: true })) },
-  { weight: 1, arbitrary: fc.constant({ raw: undefined as unknown, text: '', named: false }) },
+  { weight: 10, arbitrary: fc.oneof(fc.constantFrom('已揽收', '快件已到达【苏州转运中心】', '派件中', '已签收，签收人：本人', '客户拒收', '快件已退回', '快件留仓', '商家已下单'), text).map((value) => ({ raw: value, text: value.trim(), named: false })) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 1e6 }).map((n) => ({ raw: n, text: String(n), named: false })) },
+  { weight: 1, arbitrary: fc.constantFrom({}, [], true, 1.5).map((raw) => ({ raw, text: '', named: true })) },
+  { weight: 1, arbitrary: fc.constant({ raw: undefined, text: '', named: false }) },
 );
 
 /** An optional code or area field: text or digits are fine, other kinds named. */
 const optionalField = (values: readonly unknown[]) =>
   fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...values).map((raw) => ({ raw, named: false })) },
-    { weight: 3, arbitrary: fc.constant({ raw: undefined as unknown, named: false }) },
-    { weight: 1, arbitrary: fc.constantFrom({}, [], 2.5, false).map((raw) => ({ raw: raw as unknown, named: true })) },
+    { weight: 3, arbitrary: fc.constant({ raw: undefined, named: false }) },
+    { weight: 1, arbitrary: fc.constantFrom({}, [], 2.5, false).map((raw) => ({ raw, named: true })) },
   );
 
 /**

@@ -91,10 +91,17 @@ export async function fuzzAsync<I, O>(
   return settle(spec, details, first);
 }
 
+/** What a failed run threw: an error as `Name: message`, text as it is, any other value as fast-check prints it. */
+function thrownText(thrown: unknown): string {
+  if (thrown === null || thrown === undefined) return 'failed';
+  if (thrown instanceof Error) return String(thrown);
+  return typeof thrown === 'string' ? thrown : fc.stringify(thrown);
+}
+
 /** The tally of one property's run, written to FUZZ_REPORT; throws (failing the test) when an input failed. */
 function settle<I>(spec: { entry: string; property: string }, details: fc.RunDetails<[I]>, first: 'crash' | 'misread' | null): FuzzTally {
   const failure = details.failed
-    ? `${String(details.errorInstance ?? 'failed')} for ${fc.stringify(details.counterexample?.[0])} (seed ${details.seed}, path ${details.counterexamplePath ?? ''})`
+    ? `${thrownText(details.errorInstance)} for ${fc.stringify(details.counterexample?.[0])} (seed ${details.seed}, path ${details.counterexamplePath ?? ''})`
     : null;
   const tally: FuzzTally = {
     entry: spec.entry,

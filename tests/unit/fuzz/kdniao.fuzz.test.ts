@@ -30,7 +30,7 @@ const input = fc
       ...(state === undefined ? {} : { State: state }),
       ...(stateEx === undefined ? {} : { StateEx: stateEx }),
       Traces: events.map((sample) => sample.raw),
-    } as Record<string, unknown>,
+    },
   }));
 type Input = typeof input extends fc.Arbitrary<infer I> ? I : never;
 

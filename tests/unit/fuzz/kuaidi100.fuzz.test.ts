@@ -15,7 +15,7 @@ const event = eventSample({ first: 'ftime', second: 'time', textKey: 'context', 
 const topField = (values: readonly unknown[]) =>
   fc.oneof(
     { weight: 8, arbitrary: fc.constantFrom(...values).map((raw) => ({ raw, named: false })) },
-    { weight: 1, arbitrary: fc.constantFrom({}, [], true, 0.5).map((raw) => ({ raw: raw as unknown, named: true })) },
+    { weight: 1, arbitrary: fc.constantFrom({}, [], true, 0.5).map((raw) => ({ raw, named: true })) },
   );
 
 const input = fc
@@ -29,7 +29,7 @@ const input = fc
     events,
     state,
     com,
-    body: { message: 'ok', status: '200', ...(nu === undefined ? {} : { nu }), ...(state.raw === undefined ? {} : { state: state.raw }), ...(com.raw === undefined ? {} : { com: com.raw }), data: events.map((sample) => sample.raw) } as Record<string, unknown>,
+    body: { message: 'ok', status: '200', ...(nu === undefined ? {} : { nu }), ...(state.raw === undefined ? {} : { state: state.raw }), ...(com.raw === undefined ? {} : { com: com.raw }), data: events.map((sample) => sample.raw) },
   }));
 type Input = typeof input extends fc.Arbitrary<infer I> ? I : never;
 
@@ -64,7 +64,7 @@ describe('fuzz: Kuaidi100 bodies', () => {
       entry: 'Kuaidi100 body',
       property: 'facts independent of the order of data[]',
       input: input.chain(({ body }) => {
-        const data = body.data as unknown[];
+        const data = body.data;
         return fc.shuffledSubarray(data, { minLength: data.length, maxLength: data.length }).map((shuffled) => ({ body, shuffled }));
       }),
       run: ({ body, shuffled }) => [normalizeKuaidi100(body, NUMBER, NOW), normalizeKuaidi100({ ...body, data: shuffled }, NUMBER, NOW)] as const,

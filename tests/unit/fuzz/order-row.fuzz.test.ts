@@ -54,7 +54,7 @@ const shape = {
 };
 type Fields = Record<keyof typeof shape, Sample<unknown>>;
 
-const input = fc.record({ fields: fc.record(shape), extra: extraFields }).map(({ fields, extra }) => ({ fields: fields as Fields, row: rowOf(fields, extra) }));
+const input = fc.record({ fields: fc.record(shape), extra: extraFields }).map(({ fields, extra }) => ({ fields, row: rowOf(fields, extra) }));
 
 /** The prefixes of order_status_str, as lib/pdd/README.md § Order status strings lists them. */
 function stateOf(text: string, orderStatus: number | null, shippedAt: number | null): OrderFacts['state'] {

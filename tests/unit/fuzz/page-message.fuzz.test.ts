@@ -96,7 +96,7 @@ function reversedKeys(candidate: unknown): unknown {
     return candidate.map(reversedKeys);
   }
   if (!isPlain(candidate)) return candidate;
-  const copy: Record<string, unknown> = Object.getPrototypeOf(candidate) === null ? Object.create(null) : {};
+  const copy: Record<string, unknown> = Object.getPrototypeOf(candidate) === null ? (Object.create(null) as Record<string, unknown>) : {};
   for (const key of Object.keys(candidate).reverse()) copy[key] = reversedKeys(candidate[key]);
   return copy;
 }

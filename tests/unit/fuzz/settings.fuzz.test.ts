@@ -33,7 +33,7 @@ const withUnknownKeys = fc
 type Input = Record<string, unknown>;
 
 const isPlain = (candidate: unknown): candidate is Record<string, unknown> =>
-  typeof candidate === 'object' && candidate !== null && [Object.prototype, null].includes(Object.getPrototypeOf(candidate));
+  typeof candidate === 'object' && candidate !== null && [Object.prototype, null].includes(Object.getPrototypeOf(candidate) as object | null);
 /** How a message names a key: as written when it is a plain name, JSON-escaped otherwise. */
 const named = (errors: readonly string[], name: string) => errors.some((error) => error.includes(JSON.stringify(name).slice(1, -1)));
 
@@ -44,12 +44,12 @@ function misread(input: Input, { settings, errors }: ParsedSettings): string | n
 
   const days = input.retentionDays;
   const daysValid = typeof days === 'number' && Number.isInteger(days) && days >= RETENTION_DAYS.min && days <= RETENTION_DAYS.max;
-  if (daysValid ? settings.retentionDays !== days : settings.retentionDays !== RETENTION_DAYS.default) return `retentionDays ${String(days)} read as ${settings.retentionDays}`;
-  if (days !== undefined && !daysValid && !named(errors, 'retentionDays')) return `retentionDays ${String(days)} replaced without a word`;
+  if (daysValid ? settings.retentionDays !== days : settings.retentionDays !== RETENTION_DAYS.default) return `retentionDays ${fc.stringify(days)} read as ${settings.retentionDays}`;
+  if (days !== undefined && !daysValid && !named(errors, 'retentionDays')) return `retentionDays ${fc.stringify(days)} replaced without a word`;
 
   const language = input.language;
   const languageValid = LANGUAGES.includes(language);
-  if (settings.language !== (languageValid ? language : 'auto')) return `language ${String(language)} read as ${settings.language}`;
+  if (settings.language !== (languageValid ? language : 'auto')) return `language ${fc.stringify(language)} read as ${settings.language}`;
   if (language !== undefined && !languageValid && !named(errors, 'language')) return `language replaced without a word`;
 
   const switches = input.badgeKinds;

@@ -6,7 +6,6 @@ import { openFindingsOf } from '../../../lib/db/records';
 import type { SentinelDb } from '../../../lib/db/schema';
 import { ingestCapture } from '../../../lib/ingest/ingest-capture';
 import { ingestTrackingReply } from '../../../lib/ingest/ingest-tracking';
-import { normalizeOrderRow } from '../../../lib/pdd/order-row';
 import { assessShop, type OrderContext } from '../../../lib/findings/assess';
 import { DEFAULT_POLICY } from '../../../lib/findings/policy';
 import { normalizeKuaidi100 } from '../../../lib/tracking/kuaidi100';

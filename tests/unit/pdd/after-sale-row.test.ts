@@ -72,7 +72,7 @@ describe('normalizeAfterSaleRow', () => {
 
 describe('normalizeAfterSaleRow on values it cannot take as they are', () => {
   it.each([
-    ['an id JSON has rounded', { id: JSON.parse('9007199254740993') }, 'id: 9007199254740992 is above 2^53, where JSON numbers lose digits; send it as text'],
+    ['an id JSON has rounded', { id: JSON.parse('9007199254740993') as number }, 'id: 9007199254740992 is above 2^53, where JSON numbers lose digits; send it as text'],
     ['a refund of 400 nines', { refundAmount: '9'.repeat(400) }, `refundAmount: expected a number, got "${'9'.repeat(60)}"…`],
     ['a refund in yuan', { refundAmount: 25.9 }, 'refundAmount: 25.9 is not a whole number from 0 to 10000000000'],
     ['a status code that is no code', { afterSalesStatus: 1e300 }, 'afterSalesStatus: 1e+300 is not a whole number from -1 to 2147483647'],

@@ -34,7 +34,7 @@ describe('normalizeOrderRow', () => {
       shippingDelayAllowed: false,
       provinceName: '江苏省',
       cityName: '苏州市',
-      receiverKey: expect.stringMatching(/^[0-9a-f]{14}$/),
+      receiverKey: expect.stringMatching(/^[0-9a-f]{14}$/) as string,
       orderAmountCents: 2590,
     });
   });
@@ -109,7 +109,7 @@ describe('normalizeOrderRow', () => {
     [orderRow({ order_sn: undefined }), 'order_sn missing'],
     [orderRow({ order_sn: '  ' }), 'order_sn missing'],
     [orderRow({ shipping_time: 'yesterday' }), 'shipping_time: expected a number, got "yesterday"'],
-    [orderRow({ promise_shipping_time: 99999999999999999 }), 'promise_shipping_time: 100000000000000000 is not a plausible time'],
+    [orderRow({ promise_shipping_time: 100_000_000_000_000_000 }), 'promise_shipping_time: 100000000000000000 is not a plausible time'],
     [orderRow({ order_status_str: { text: '待发货' } }), 'order_status_str: expected text, got an object'],
     [orderRow({ order_sn: null, goods_id: [] }), 'order_sn missing; goods_id: expected text, got a list'],
   ])('rejects %j with a message, never throwing', (row, error) => {

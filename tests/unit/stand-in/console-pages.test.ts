@@ -36,7 +36,7 @@ async function click(p: HappyDomPage, selector: string): Promise<void> {
 describe('/orders/list (classic)', () => {
   it('exposes the shop id where the console keeps it', async () => {
     const p = await page('/orders/list');
-    expect((p.window as unknown as { __mms: any }).__mms.user.userInfo._userInfo.mall_id).toBe(shop.shopId);
+    expect((p.window as unknown as { __mms: { user: { userInfo: { _userInfo: { mall_id: unknown } } } } }).__mms.user.userInfo._userInfo.mall_id).toBe(shop.shopId);
   });
 
   it('loads the first page by XHR with the console request body', async () => {

@@ -13,7 +13,25 @@ interface Reply {
   status: number;
   type: string;
   text: string;
-  json(): any;
+  /** The body as JSON, of the shape the test reads (`unknown` unless it says; its assertions check the rest). */
+  json<T = unknown>(): T;
+}
+/** What these tests read of the stand-ins' replies. */
+interface ListReply<Item = Row> {
+  result: { totalItemNum: number; pageItems: Item[] };
+}
+interface AfterSalesReply {
+  result: { list: Row[] };
+}
+interface DetailReply {
+  result: Row;
+}
+interface Kuaidi100Reply {
+  data: Row[];
+}
+interface KdniaoReply {
+  State: unknown;
+  Traces: Row[];
 }
 
 /** One HTTPS request to the stand-in with a Host header, as the browser sends it once the host is mapped. */
@@ -26,7 +44,7 @@ function call(standIns: StandIns, host: string, method: string, path: string, bo
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), text, json: () => JSON.parse(text) });
+          resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), text, json: <T>() => JSON.parse(text) as T });
         });
       },
     );
@@ -136,9 +154,9 @@ describe('recentOrderList', () => {
     const expected = shop.orders.filter(TABS[orderType] as (row: Row) => boolean).map((row) => row.order_sn);
     const seen: unknown[] = [];
     for (let page = 1; ; page++) {
-      const reply = (await postConsole(standIns, '/mangkhut/mms/recentOrderList', listBody({ orderType, pageNumber: page }))).json();
+      const reply = (await postConsole(standIns, '/mangkhut/mms/recentOrderList', listBody({ orderType, pageNumber: page }))).json<ListReply>();
       expect(reply).toMatchObject({ success: true, errorCode: 1000000, errorMsg: null, result: { totalItemNum: expected.length } });
-      const items = reply.result.pageItems as Row[];
+      const items = reply.result.pageItems;
       if (items.length === 0) break;
       expect(items.length).toBeLessThanOrEqual(20);
       for (const item of items) expect(TABS[orderType]?.(item)).toBe(true);
@@ -148,22 +166,22 @@ describe('recentOrderList', () => {
   });
 
   it('puts the unshipped orders closest to their deadline first for sortType 10', async () => {
-    const items = (await postConsole(standIns, '/mangkhut/mms/recentOrderList', listBody({ pageSize: 50 }))).json().result.pageItems as Row[];
+    const items = (await postConsole(standIns, '/mangkhut/mms/recentOrderList', listBody({ pageSize: 50 }))).json<ListReply>().result.pageItems;
     const waiting = shop.orders.filter((row) => row.order_status_str === '待发货').map((row) => row.promise_shipping_time as number).sort((a, b) => a - b);
     expect(items.slice(0, 10).map((row) => row.promise_shipping_time)).toEqual(waiting.slice(0, 10));
   });
 
   it('sorts newest first for sortType 7 and honours the group-time window', async () => {
     const from = NOW_S - 7 * 86_400;
-    const reply = (await postConsole(standIns, '/mangkhut/mms/recentOrderList', listBody({ sortType: 7, groupStartTime: from, pageSize: 50 }))).json();
+    const reply = (await postConsole(standIns, '/mangkhut/mms/recentOrderList', listBody({ sortType: 7, groupStartTime: from, pageSize: 50 }))).json<ListReply>();
     expect(reply.result.totalItemNum).toBe(shop.orders.filter((row) => (row.order_time as number) >= from).length);
-    const times = (reply.result.pageItems as Row[]).map((row) => row.order_time as number);
+    const times = reply.result.pageItems.map((row) => row.order_time as number);
     expect(times).toEqual([...times].sort((a, b) => b - a));
     expect(Math.min(...times)).toBeGreaterThanOrEqual(from);
   });
 
   it('returns the rows exactly as generated', async () => {
-    const first = (await postConsole(standIns, '/mangkhut/mms/recentOrderList', listBody({ sortType: 7, pageSize: 1 }))).json().result.pageItems[0];
+    const first = (await postConsole(standIns, '/mangkhut/mms/recentOrderList', listBody({ sortType: 7, pageSize: 1 }))).json<ListReply>().result.pageItems[0];
     expect(first).toEqual(shop.orders[0]);
   });
 
@@ -186,14 +204,14 @@ describe('recentOrderList', () => {
 
 describe('afterSales/queryList and orderDetail', () => {
   it('pages the after-sales cases newest first within the creation window', async () => {
-    const reply = (await postConsole(standIns, '/mercury/mms/afterSales/queryList', { pageNumber: 2, pageSize: 10, orderByCreatedAtDesc: true, startCreatedTime: NOW_S - 90 * 86_400, endCreatedTime: NOW_S })).json();
+    const reply = (await postConsole(standIns, '/mercury/mms/afterSales/queryList', { pageNumber: 2, pageSize: 10, orderByCreatedAtDesc: true, startCreatedTime: NOW_S - 90 * 86_400, endCreatedTime: NOW_S })).json<AfterSalesReply>();
     expect(reply).toMatchObject({ success: true, errorCode: 1000000, result: { total: shop.afterSales.length } });
     expect(reply.result.list).toEqual(shop.afterSales.slice(10, 20));
   });
 
   it('answers orderDetail in snake_case with the detail-only fields', async () => {
     const received = shop.orders.find((row) => row.order_status_str === '已收货') as Row;
-    const reply = (await postConsole(standIns, '/mangkhut/mms/orderDetail', { orderSn: received.order_sn, source: 'MMS' })).json();
+    const reply = (await postConsole(standIns, '/mangkhut/mms/orderDetail', { orderSn: received.order_sn, source: 'MMS' })).json<DetailReply>();
     expect(reply).toMatchObject({ success: true, error_code: 1000000, error_msg: null });
     expect(reply.result).toMatchObject({ ...received, pay_time: received.order_time, group_time: received.order_time, receive_time: shop.receiveTimeOf[received.order_sn as string] });
     expect(reply.result.receive_time).toBeGreaterThan(received.shipping_time as number);
@@ -208,8 +226,8 @@ describe('afterSales/queryList and orderDetail', () => {
 describe('faults', () => {
   it('corrupts every Nth row of each page and keeps the others intact', async () => {
     await withStandIns({ faults: { malformedOrderRows: 5 } }, async (faulty) => {
-      const items = (await postConsole(faulty, '/mangkhut/mms/recentOrderList', listBody())).json().result.pageItems as unknown[];
-      const clean = (await postConsole(standIns, '/mangkhut/mms/recentOrderList', listBody())).json().result.pageItems as unknown[];
+      const items = (await postConsole(faulty, '/mangkhut/mms/recentOrderList', listBody())).json<ListReply<unknown>>().result.pageItems;
+      const clean = (await postConsole(standIns, '/mangkhut/mms/recentOrderList', listBody())).json<ListReply<unknown>>().result.pageItems;
       expect(items).toHaveLength(20);
       items.forEach((item, i) => {
         if ((i + 1) % 5 === 0) expect(item).not.toEqual(clean[i]);
@@ -227,7 +245,7 @@ describe('faults', () => {
       const reply = await postConsole(faulty, '/mangkhut/mms/recentOrderList', listBody());
       expect(reply.status).toBe(200);
       expect(reply.type).toContain('text/html');
-      expect(() => JSON.parse(reply.text)).toThrow();
+      expect(() => reply.json()).toThrow();
     });
   });
 
@@ -252,13 +270,13 @@ describe('Kuaidi100 stand-in', () => {
   }
 
   it('answers a signed query with the shop body for the number', async () => {
-    const reply = (await query({ com: 'yuantong', num: plain.tracking_number, resultv2: '4' })).json();
+    const reply = (await query({ com: 'yuantong', num: plain.tracking_number, resultv2: '4' })).json<Kuaidi100Reply>();
     expect(reply).toEqual(shop.kuaidi100[plain.tracking_number as string]);
-    expect(reply.data[0].statusCode).toMatch(/^\d+$/);
+    expect(reply.data[0]?.statusCode).toMatch(/^\d+$/);
   });
 
   it('drops sub-codes without resultv2 and reverses the events for order=asc', async () => {
-    const reply = (await query({ com: 'yuantong', num: plain.tracking_number, order: 'asc' })).json();
+    const reply = (await query({ com: 'yuantong', num: plain.tracking_number, order: 'asc' })).json<Kuaidi100Reply>();
     const full = shop.kuaidi100[plain.tracking_number as string] as { data: Row[] };
     expect(reply.data.map((event: Row) => event.time)).toEqual(full.data.map((event) => event.time).reverse());
     expect(reply.data[0]).not.toHaveProperty('statusCode');
@@ -313,15 +331,15 @@ describe('Kdniao stand-in', () => {
   });
 
   it('answers 8001 with the shop body: ascending traces, StateEx and per-event Action', async () => {
-    const reply = (await query('8001', { OrderCode: '', ShipperCode: shipper, LogisticCode: order.tracking_number })).json();
+    const reply = (await query('8001', { OrderCode: '', ShipperCode: shipper, LogisticCode: order.tracking_number })).json<KdniaoReply>();
     expect(reply).toEqual(shop.kdniao[order.tracking_number as string]);
     expect(reply.Traces[0]).toHaveProperty('Action');
   });
 
   it('answers 1002 with the main State and plain traces only', async () => {
-    const reply = (await query('1002', { OrderCode: '', ShipperCode: shipper, LogisticCode: order.tracking_number })).json();
+    const reply = (await query('1002', { OrderCode: '', ShipperCode: shipper, LogisticCode: order.tracking_number })).json<KdniaoReply>();
     expect(reply).not.toHaveProperty('StateEx');
-    expect(Object.keys(reply.Traces[0])).toEqual(['AcceptTime', 'AcceptStation']);
+    expect(Object.keys(reply.Traces[0]!)).toEqual(['AcceptTime', 'AcceptStation']);
     expect(reply.State).toBe((shop.kdniao[order.tracking_number as string] as Row).State);
   });
 

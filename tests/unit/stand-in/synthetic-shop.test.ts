@@ -31,7 +31,7 @@ const shanghaiSeconds = (text: string): number => Date.parse(`${text.replace(' '
 
 /** The Kuaidi100 reply for an order's waybill ({} when the order has none). */
 function k100(s: SyntheticShop, row: Row): K100 {
-  return (s.kuaidi100[row.tracking_number as string] ?? {}) as K100;
+  return s.kuaidi100[row.tracking_number as string] ?? {};
 }
 
 /** Kuaidi100 events of an order's parcel, oldest first. */
@@ -178,7 +178,7 @@ describe('generateShop: scenarios', () => {
     merged_shipment: (s, row) => {
       const sharing = s.orders.filter((other) => other.tracking_number === row.tracking_number);
       expect(sharing).toHaveLength(2);
-      expect(new Set(sharing.map((other) => `${other.receive_name}|${other.shipping_address}`)).size).toBe(1);
+      expect(new Set(sharing.map((other) => JSON.stringify([other.receive_name, other.shipping_address]))).size).toBe(1);
     },
     intercept_parcel: (s, row) => {
       expect(row.order_status_str).toBe('已发货，退款成功');

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const { satisfies } = createRequire(import.meta.url)('../../tools/check-node.cjs') as { satisfies(version: string, range: string): boolean };
+const { satisfies } = createRequire(import.meta.url)('../../tools/check-node.cjs') as { satisfies: (version: string, range: string) => boolean };
 const RANGE = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
 
 /** Runs `command` with every Node process in it reporting `version` (a preload stubs process.versions). */

@@ -96,7 +96,7 @@ describe('normalizeKdniao on event times it cannot read as they are', () => {
   });
 
   it('answers an error, not "no trace", when traces are listed and none can be read', () => {
-    expect(normalizeKdniao(kdn({ State: '2' }, [trace('2026年11月19日', '已揽收'), { AcceptStation: '派件中' } as never]), 'YT0000000000001', CHECKED)).toEqual({
+    expect(normalizeKdniao(kdn({ State: '2' }, [trace('2026年11月19日', '已揽收'), { AcceptStation: '派件中' }]), 'YT0000000000001', CHECKED)).toEqual({
       ok: false,
       error: 'Kdniao Traces lists 2 events and none can be read: Traces[0].AcceptTime: "2026年11月19日" is not a time; event skipped; Traces[1]: no AcceptTime; skipped',
       retry: 'backoff',

@@ -149,7 +149,7 @@ describe('normalizeKuaidi100', () => {
         row('2026-11-19 21:40:00', '快件已到达【无锡转运中心】', '1002'),
         row('2026-11-19 21:40:00', '快件已到达【无锡转运中心】', '1002'),
         row('sometime', '快件动态'),
-        { context: 'no time' } as never,
+        { context: 'no time' },
         'garbage' as never,
       ]),
     );

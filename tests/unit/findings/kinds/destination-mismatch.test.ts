@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessOrder } from '../../../../lib/findings/assess';
-import { context, event, H, P, NOW, only, order, shipped, trace, has } from '../builders';
+import { context, event, H, P, NOW, only, shipped, trace, has } from '../builders';
 
 describe('destination_mismatch', () => {
   const deliveredIn = (area: string) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessOrder } from '../../../../lib/findings/assess';
-import { afterSale, context, H, P, NOW, only, order, shipped, has } from '../builders';
+import { afterSale, context, P, NOW, only, shipped, has } from '../builders';
 
 describe('logistics_refund', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessOrder } from '../../../../lib/findings/assess';
 import { resolvePolicy } from '../../../../lib/findings/policy';
-import { context, H, P, NOW, only, order, sh, shipped, clock, has, SHIP_AND_REPLY_BANDS } from '../builders';
+import { context, H, P, NOW, only, order, sh, shipped, clock, SHIP_AND_REPLY_BANDS } from '../builders';
 
 describe('ship_by', () => {
   it.each(SHIP_AND_REPLY_BANDS)('promise_shipping_time with %s', (_label, remaining, severity) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessOrder } from '../../../../lib/findings/assess';
-import { afterSale, context, H, P, NOW, only, order, shipped, has } from '../builders';
+import { afterSale, context, H, P, NOW, only, order, has } from '../builders';
 
 describe('timeout_auto_refund', () => {
   it('is critical for a closed case that the platform refunded on timeout (1028)', () => {
