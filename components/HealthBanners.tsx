@@ -1,3 +1,4 @@
+import { logFailure } from '@/lib/errors/error-message';
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { readHealth } from '@/lib/db/health';
@@ -21,8 +22,8 @@ export function HealthBanners({ lang, db, openFailure }: Props) {
     const showTabs = (byTab: Record<string, StoredPageHealth>) =>
       setPausedTabs(Object.values(byTab).map((entry) => entry.health.state).filter((state) => state !== 'ok'));
     const showFailure = (failure: DbOpenFailure | null) => setWorkerFailure(failure === null ? null : `${failure.reason}: ${failure.message}`);
-    void pageHealthItem.getValue().then(showTabs);
-    void dbOpenFailureItem.getValue().then(showFailure);
+    pageHealthItem.getValue().then(showTabs).catch(logFailure('reading the console tabs\' health'));
+    dbOpenFailureItem.getValue().then(showFailure).catch(logFailure('reading the worker\'s database state'));
     const unwatchTabs = pageHealthItem.watch(showTabs);
     const unwatchFailure = dbOpenFailureItem.watch(showFailure);
     return () => {

@@ -1,3 +1,4 @@
+import { errorMessage } from '@/lib/errors/error-message';
 import { create } from 'zustand';
 import { resolveLanguage } from '@/lib/i18n/messages';
 import { DEFAULT_SETTINGS, type ParsedSettings, type Settings } from '@/lib/settings/settings';
@@ -26,9 +27,14 @@ export const useSettings = create<SettingsState>((set) => {
     lang: resolveLanguage('auto', navigator.language),
     loaded: false,
     storedErrors: [],
+    /** Never rejects: settings that cannot be read leave the defaults, and say why. */
     async load() {
       unwatch ??= watchSettings(apply);
-      apply(await loadSettings());
+      try {
+        apply(await loadSettings());
+      } catch (error) {
+        set({ loaded: true, storedErrors: [`settings could not be read (defaults used): ${errorMessage(error)}`] });
+      }
     },
     async save(candidate) {
       const result = await saveSettings(candidate);

@@ -10,6 +10,7 @@ export function useDatabase(): DatabaseState {
   useEffect(() => {
     let db: SentinelDb | null = null;
     let cancelled = false;
+    // openDatabase reports every failure in its result; it does not reject.
     void openDatabase().then((result) => {
       if (cancelled) {
         if (result.ok) result.db.close();

@@ -1,3 +1,4 @@
+import { logFailure } from '@/lib/errors/error-message';
 import type { Capture } from '@/lib/capture/capture';
 import { captureTimeAt } from '@/lib/capture/captured-at';
 import { ingestCapture } from '@/lib/ingest/ingest-capture';
@@ -33,6 +34,6 @@ export async function handleCapture(capture: Capture, receivedAt: number): Promi
       findings: report.findingsByOrder.get(orderSn) ?? [],
     };
   });
-  void refreshToolbarCount(db);
+  refreshToolbarCount(db).catch(logFailure('the toolbar count'));
   return { ok: true, shopId: report.shopId, orders, skippedRows: report.rowsSkipped.length, capturedAtSource: time.source };
 }

@@ -1,3 +1,4 @@
+import { logFailure } from '@/lib/errors/error-message';
 import { onMessage } from '@/lib/messages/protocol';
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
@@ -18,12 +19,14 @@ export default defineBackground(() => {
     return recordPageHealth(sender.tab?.id ?? null, data);
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === RETENTION_ALARM) void runRetention();
-    else if (alarm.name === REASSESS_ALARM) void runReassess();
+    if (alarm.name === RETENTION_ALARM) runRetention().catch(logFailure('retention'));
+    else if (alarm.name === REASSESS_ALARM) runReassess().catch(logFailure('re-evaluation'));
   });
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
-  void armRetentionAlarm();
-  void armReassessAlarm();
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetTab(tabId).catch(logFailure('forgetting a closed tab'));
+  });
+  armRetentionAlarm().catch(logFailure('arming the retention alarm'));
+  armReassessAlarm().catch(logFailure('arming the re-evaluation alarm'));
 });
 
 /** Only this extension's own scripts and pages may ask anything of the worker; others get an error. */

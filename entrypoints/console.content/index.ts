@@ -1,3 +1,4 @@
+import { logFailure } from '@/lib/errors/error-message';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { diagnose, NO_CAPTURE_MS, SETTLE_MS } from '@/lib/badges/diagnose-page';
 import type { CapturedEndpoint } from '@/lib/capture/capture';
@@ -92,7 +93,9 @@ export default defineContentScript({
       options = badgeOptions(settings);
       annotator?.redrawAll();
     };
-    void loadSettings().then(({ settings }) => applySettings(settings));
+    loadSettings()
+      .then(({ settings }) => applySettings(settings))
+      .catch(logFailure('reading the settings (defaults shown)'));
     ctx.onInvalidated(watchSettings(({ settings }) => applySettings(settings)));
   },
 });

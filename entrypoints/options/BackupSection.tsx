@@ -1,3 +1,4 @@
+import { errorMessage } from '@/lib/errors/error-message';
 import { useState } from 'react';
 import { exportJson, importJson, type ImportReport } from '@/lib/backup/backup-json';
 import { exportAtRiskCsv, exportHistoryCsv } from '@/lib/backup/export-csv';
@@ -17,7 +18,7 @@ export function BackupSection({ db, lang }: { db: SentinelDb; lang: Lang }) {
     try {
       setResult({ ok: true, text: await work() });
     } catch (error) {
-      setResult({ ok: false, text: error instanceof Error ? error.message : String(error) });
+      setResult({ ok: false, text: errorMessage(error) });
     } finally {
       setBusy(false);
     }
@@ -72,7 +73,7 @@ export function BackupSection({ db, lang }: { db: SentinelDb; lang: Lang }) {
             disabled={busy}
             onChange={(event) => {
               const file = event.target.files?.[0];
-              if (file !== undefined) void importBackup(file);
+              if (file !== undefined) void importBackup(file); // `run` reports every failure on the page
               event.target.value = '';
             }}
           />

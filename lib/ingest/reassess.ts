@@ -1,6 +1,7 @@
 // Clocks move without any capture: a ship-by finding turns from info to warn to breached as time passes.
 // The background calls this on its alarm to re-evaluate the orders that have open findings, in small
 // transactions, so the stored severities (and the popup's at-risk index) follow the clock.
+import { errorMessage } from '../errors/error-message';
 import { recordDbError } from '../db/health';
 import type { StoredOrder } from '../db/records';
 import type { OrderKey, SentinelDb } from '../db/schema';
@@ -47,7 +48,7 @@ export async function reassessOpenOrders(
     }
   } catch (error) {
     await recordDbError(db, 'reassess', error, now);
-    result.error = error instanceof Error ? error.message : String(error);
+    result.error = errorMessage(error);
   }
   return result;
 }

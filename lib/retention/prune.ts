@@ -1,6 +1,7 @@
 // Retention: orders closed (received, cancelled or refunded) and not seen for longer than the retention
 // period are deleted with everything that hangs off them. Small transactions, so the worker (and any
 // page reading the database) never waits long; the daily alarm calls this until `done`.
+import { errorMessage } from '../errors/error-message';
 import { recordDbError } from '../db/health';
 import type { StoredOrder } from '../db/records';
 import { prefixRange, type SentinelDb } from '../db/schema';
@@ -42,7 +43,7 @@ export async function pruneClosedOrders(
     return { deleted, done: deleted < batchSize };
   } catch (error) {
     await recordDbError(db, 'retention', error, now);
-    return { deleted: 0, done: true, error: error instanceof Error ? error.message : String(error) };
+    return { deleted: 0, done: true, error: errorMessage(error) };
   }
 }
 
