@@ -55,28 +55,54 @@ export function assessOrder(context: OrderContext, now: number, policy: Policy):
 export function assessShop(contexts: readonly OrderContext[], now: number, policy: Policy): Finding[] {
   const { findings, products } = assessOrders(contexts, now, policy);
   for (const finding of products) findings.push(finding);
-  return findings.sort(compareFindings);
+  return sortByUrgency(findings);
 }
 
 const KIND_ORDER = new Map<FindingKind, number>(FINDING_KINDS.map((kind, index) => [kind, index]));
+
+/** What the urgency order reads from a finding, in one shape: findings come in as many shapes as kinds. */
+interface UrgencyKey {
+  finding: Finding;
+  severity: number;
+  /** Infinity without a deadline: those come after the ones with one. */
+  due: number;
+  kind: number;
+  subject: string;
+}
+
+function urgencyKey(finding: Finding): UrgencyKey {
+  return {
+    finding,
+    severity: SEVERITY_RANK[finding.severity],
+    due: finding.dueAt ?? Infinity,
+    kind: KIND_ORDER.get(finding.kind) as number,
+    subject: finding.orderSn ?? finding.goodsId ?? '',
+  };
+}
 
 /**
  * Urgency: higher severity first; then the earliest deadline (findings without one after those with);
  * then vocabulary order of kinds; then order number or product, then after-sales case, so the output
  * never depends on the order of the input.
  */
+function compareKeys(a: UrgencyKey, b: UrgencyKey): number {
+  if (a.severity !== b.severity) return b.severity - a.severity;
+  if (a.due !== b.due) return a.due < b.due ? -1 : 1;
+  if (a.kind !== b.kind) return a.kind - b.kind;
+  const subject = compareText(a.subject, b.subject);
+  return subject !== 0 ? subject : compareText(caseOf(a.finding), caseOf(b.finding));
+}
+
 export function compareFindings(a: Finding, b: Finding): number {
-  const severity = SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity];
-  if (severity !== 0) return severity;
-  if (a.dueAt !== b.dueAt) {
-    if (a.dueAt === undefined) return 1;
-    if (b.dueAt === undefined) return -1;
-    return a.dueAt - b.dueAt;
-  }
-  const kind = (KIND_ORDER.get(a.kind) as number) - (KIND_ORDER.get(b.kind) as number);
-  if (kind !== 0) return kind;
-  const subject = compareText(a.orderSn ?? a.goodsId ?? '', b.orderSn ?? b.goodsId ?? '');
-  return subject !== 0 ? subject : compareText(caseOf(a), caseOf(b));
+  return compareKeys(urgencyKey(a), urgencyKey(b));
+}
+
+/**
+ * `findings` in urgency order (compareFindings), sorted on keys read once: comparing the findings
+ * themselves reads their many shapes at every comparison, about twice the time on a shop's worth.
+ */
+export function sortByUrgency(findings: readonly Finding[]): Finding[] {
+  return findings.map(urgencyKey).sort(compareKeys).map((key) => key.finding);
 }
 
 /** Two findings of one kind on one order differ by their after-sales case. */

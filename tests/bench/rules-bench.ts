@@ -18,7 +18,7 @@ import { runInNewContext } from 'node:vm';
 import type { AfterSaleFacts, TrackingFacts } from '../../lib/facts/facts';
 import { normalizeAfterSaleRow } from '../../lib/pdd/after-sale-row';
 import { normalizeOrderRow } from '../../lib/pdd/order-row';
-import { assessOrders, compareFindings, type OrderContext } from '../../lib/findings/assess';
+import { assessOrders, sortByUrgency, type OrderContext } from '../../lib/findings/assess';
 import { DEFAULT_POLICY } from '../../lib/findings/policy';
 import { normalizeKuaidi100 } from '../../lib/tracking/kuaidi100';
 
@@ -175,7 +175,7 @@ function runOnce(shop: Shop): Timing {
   const t2 = performance.now();
   const all = assessed.findings;
   for (const finding of assessed.products) all.push(finding);
-  all.sort(compareFindings);
+  sortByUrgency(all);
   const t3 = performance.now();
   return { normalize: t1 - t0, evaluate: t2 - t1, sort: t3 - t2, findings: all.length };
 }
