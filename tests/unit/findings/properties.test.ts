@@ -177,6 +177,8 @@ const orderFacts: fc.Arbitrary<OrderFacts> = fc
     shippingDelayAllowed: mostlyFalse,
     provinceName: fc.constantFrom('江苏省', null),
     cityName: fc.constantFrom('苏州市', null),
+    // 中通, 圆通 or unknown: a trace naming 圆通 is another courier's for the first only.
+    shippingId: fc.constantFrom(115, 115, 85, null),
   } as const)
   .map((fields) => order({ ...fields, trackingNumber: 'ZT000000000001' }));
 const statuses: TrackingStatus[] = Object.keys(STATUS_RANK) as TrackingStatus[];
