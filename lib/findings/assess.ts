@@ -21,7 +21,8 @@ export interface ShopAssessment {
 }
 
 export function assessOrders(contexts: readonly OrderContext[], now: number, policy: Policy): ShopAssessment {
-  const shop = shopFacts(contexts);
+  const parcels = contexts.map(tracedParcel);
+  const shop = shopFacts(contexts, parcels);
   const findings: Finding[] = [];
   const firstOf = new Uint32Array(contexts.length + 1);
   for (let index = 0; index < contexts.length; index += 1) {
@@ -31,7 +32,7 @@ export function assessOrders(contexts: readonly OrderContext[], now: number, pol
       order: context.order,
       afterSales: context.afterSales,
       tracking: context.tracking,
-      parcel: tracedParcel(context),
+      parcel: parcels[index] ?? null,
       sharedNumber: shop.sharedNumberOf[index] ?? null,
       found: findings,
       first: findings.length,

@@ -2,7 +2,7 @@
 // per-order and per-product kinds read them and no kind needs another's output from another order.
 import type { OrderContext, RejectionsOfProduct, SharedNumber } from './define';
 import { rejectionOf } from './kinds/rejected';
-import { tracedParcel } from './trace';
+import type { TracedParcel } from './trace';
 
 export interface ShopFacts {
   /** For `contexts[i]`: the waybill number it shares with another receiver's order, or null. */
@@ -11,8 +11,9 @@ export interface ShopFacts {
   rejectedProducts: readonly RejectionsOfProduct[];
 }
 
-export function shopFacts(contexts: readonly OrderContext[]): ShopFacts {
-  return { sharedNumberOf: sharedNumbers(contexts), rejectedProducts: rejectedProducts(contexts) };
+/** `parcels[i]`: the traced parcel of `contexts[i]` (tracedParcel), worked out once by the caller. */
+export function shopFacts(contexts: readonly OrderContext[], parcels: ReadonlyArray<TracedParcel | null>): ShopFacts {
+  return { sharedNumberOf: sharedNumbers(contexts), rejectedProducts: rejectedProducts(contexts, parcels) };
 }
 
 /**
@@ -54,12 +55,12 @@ function sharedNumbers(contexts: readonly OrderContext[]): Array<SharedNumber | 
   return result;
 }
 
-function rejectedProducts(contexts: readonly OrderContext[]): RejectionsOfProduct[] {
+function rejectedProducts(contexts: readonly OrderContext[], parcels: ReadonlyArray<TracedParcel | null>): RejectionsOfProduct[] {
   const byGoods = new Map<string, { goodsId: string; goodsName: string | null; nameOf: string; rejections: Array<{ orderSn: string; at: number }> }>();
-  for (const context of contexts) {
-    const { order } = context;
-    if (order.goodsId === null || context.tracking === null) continue;
-    const rejection = rejectionOf(tracedParcel(context));
+  for (let index = 0; index < contexts.length; index += 1) {
+    const { order } = contexts[index] as OrderContext;
+    if (order.goodsId === null) continue;
+    const rejection = rejectionOf(parcels[index] ?? null);
     if (rejection === null) continue;
     const product = byGoods.get(order.goodsId);
     if (product === undefined) {

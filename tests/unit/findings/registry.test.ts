@@ -60,14 +60,15 @@ interface KindRun {
 function runEachKind(): Map<string, KindRun> {
   const runs = new Map<string, KindRun>(FINDING_MODULES.map((module) => [module.kind, { readKeys: new Set(), findings: [] }]));
   for (const { contexts, now } of battery()) {
-    const shop = shopFacts(contexts);
+    const parcels = contexts.map(tracedParcel);
+    const shop = shopFacts(contexts, parcels);
     // Readers see the findings of the kinds they read: the whole evaluation gives them.
     const all = assessOrders(contexts, now, DEFAULT_POLICY);
     contexts.forEach((context, index) => {
       const found = all.findings.slice(all.firstOf[index], all.firstOf[index + 1]);
       for (const module of ORDER_MODULES) {
         const run = runs.get(module.kind)!;
-        const subject = { ...context, parcel: tracedParcel(context), sharedNumber: shop.sharedNumberOf[index] ?? null, found, first: 0 };
+        const subject = { ...context, parcel: parcels[index] ?? null, sharedNumber: shop.sharedNumberOf[index] ?? null, found, first: 0 };
         module.evaluate(subject, now, watchedPolicy(run.readKeys), run.findings);
       }
     });
