@@ -212,12 +212,16 @@ const afterSales: fc.Arbitrary<AfterSaleFacts[]> = fc.uniqueArray(
   { maxLength: 3, selector: (sale) => sale.id },
 );
 
-// Start near the order's own deadlines most of the time, and often just before the edit window's warn band
-// (20 h after upload), so that even that 4 h band is crossed in every run; then let some time pass.
+// Start near the order's own deadlines most of the time: often just before the edit window's warn band
+// (20 h after upload), so that even that 4 h band is crossed in every run, and in the last day of the
+// auto-confirm (15 d) and extra-package (30 d) windows, so that those close in every run too; then let
+// some time pass.
 const start = fc.oneof(
   { weight: 2, arbitrary: fc.constant(null) },
   { weight: 2, arbitrary: fc.integer({ min: -2 * 24 * H, max: 26 * H }) },
   { weight: 1, arbitrary: fc.integer({ min: 18 * H, max: 20 * H }) },
+  { weight: 1, arbitrary: fc.integer({ min: 14 * 24 * H, max: 15 * 24 * H }) },
+  { weight: 1, arbitrary: fc.integer({ min: 29 * 24 * H, max: 30 * 24 * H }) },
 );
 const step = fc.oneof(fc.integer({ min: 0, max: 6 * H }), fc.integer({ min: 0, max: 20 * 24 * H }));
 
