@@ -18,11 +18,11 @@ const NARROWER_THAN: ReadonlyArray<readonly [PolicyKey, PolicyKey]> = FINDING_MO
   (module) => ('narrowerThan' in module ? module.narrowerThan : []) as ReadonlyArray<readonly [PolicyKey, PolicyKey]>,
 );
 
-export function isPolicyKey(key: string): key is PolicyKey {
+function isPolicyKey(key: string): key is PolicyKey {
   return ENTRY_BY_KEY.has(key);
 }
 
-export function policyEntryOf(key: PolicyKey): PolicyEntry {
+function policyEntryOf(key: PolicyKey): PolicyEntry {
   return ENTRY_BY_KEY.get(key) as PolicyEntry;
 }
 

@@ -14,7 +14,3 @@ export const SEVERITY_LABELS: Readonly<Record<Severity, Words>> = {
   critical: { zh: '紧急', en: 'urgent' },
   breached: { zh: '已超时', en: 'overdue' },
 };
-
-export function isSeverity(value: unknown): value is Severity {
-  return typeof value === 'string' && value in SEVERITY_RANK;
-}
