@@ -69,7 +69,7 @@ const TRACKING_STATUSES: readonly TrackingStatus[] = [
   'returned',
   'exception',
 ];
-const PROVIDERS: readonly TrackingProvider[] = ['kuaidi100', 'kdniao', 'console'];
+const PROVIDERS: readonly TrackingProvider[] = ['kuaidi100', 'kdniao', 'console', 'demo'];
 const SEVERITIES: readonly Severity[] = ['info', 'warn', 'critical', 'breached'];
 const ENDPOINTS = Object.keys(CAPTURED_ENDPOINTS) as CapturedEndpoint[];
 const CATEGORIES: readonly ChangeCategory[] = ['order', 'status', 'shipping', 'after_sale', 'finding'];

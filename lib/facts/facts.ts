@@ -81,7 +81,8 @@ export type TrackingStatus =
   | 'returned'
   | 'exception';
 
-export type TrackingProvider = 'kuaidi100' | 'kdniao' | 'console';
+/** Where a reading came from: a courier provider queried with the merchant's account, the console's own trace, or the demo simulation. */
+export type TrackingProvider = 'kuaidi100' | 'kdniao' | 'console' | 'demo';
 
 export interface TrackingEvent {
   at: number;

@@ -1,6 +1,5 @@
 // PDD `shipping_id` → the codes each tracking provider uses for that courier (lib/pdd/README.md § Courier ids;
 // lib/tracking/README.md § Courier codes). Only couriers with a confirmed code are listed; others are not compared.
-import type { TrackingProvider } from '../facts/facts';
 
 interface CourierCodes {
   name: string;
@@ -27,7 +26,7 @@ const COURIERS_BY_SHIPPING_ID: Readonly<Record<number, CourierCodes>> = {
 };
 
 /** The provider's codes that are right for an order's courier; empty when the courier is not known. */
-export function courierCodesFor(shippingId: number | null, provider: Exclude<TrackingProvider, 'console'>): readonly string[] {
+export function courierCodesFor(shippingId: number | null, provider: 'kuaidi100' | 'kdniao'): readonly string[] {
   if (shippingId === null) return [];
   return COURIERS_BY_SHIPPING_ID[shippingId]?.[provider] ?? [];
 }

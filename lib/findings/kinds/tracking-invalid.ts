@@ -42,7 +42,8 @@ const NO_RECORD_HOURS = policyEntry({
 function otherCourierOf(order: OrderFacts, tracking: TrackingFacts): string | null {
   const reported = tracking.reportedCourier;
   if (reported === null || tracking.provider === 'console') return null;
-  const expected = courierCodesFor(order.shippingId, tracking.provider);
+  // The demo simulation names couriers in Kuaidi100's codes.
+  const expected = courierCodesFor(order.shippingId, tracking.provider === 'demo' ? 'kuaidi100' : tracking.provider);
   return expected.length > 0 && !expected.includes(reported) ? reported : null;
 }
 
