@@ -9,3 +9,6 @@ for bench in tests/bench/*-bench.ts; do
   npx tsx "$bench"
   echo
 done
+# The poller simulation prints its table and a PASS/FAIL line per budget; it runs last since a FAIL exits 1.
+echo "== tests/bench/poller-sim.ts"
+npx tsx tests/bench/poller-sim.ts
