@@ -63,7 +63,7 @@ const MAIN_CODES: ReadonlyMap<string, TrackingStatus> = codeTable({
 const NO_TRACE_STATE = '0';
 const STALLED_SUB = '403';
 const PROXY_SUBS: ReadonlySet<string> = new Set(['211', '304', '311']);
-/** Kdniao errors have no stable code, only a `Reason` text (lib/tracking/README.md § Kdniao errors); the others are classed in provider-errors.ts. */
+/** Kdniao errors have no stable code, only a `Reason` text (lib/tracking/README.md § Kdniao errors); failures are classed in provider-errors.ts. */
 const NO_TRACE_REASON = /暂无轨迹|没有物流轨迹|无轨迹信息|查询无结果/;
 
 /**

@@ -84,7 +84,7 @@ export function normalizeKuaidi100(body: unknown, trackingNumber: string, checke
   const returnCode = readText(body.returnCode, 'returnCode', problems);
   const failed = readFlag(body.result, 'result', problems) === false || (returnCode !== null && returnCode !== '200');
   if (failed && returnCode !== NO_RECORD) {
-    // Wrong company, missing phone digits, bad signature, expired key: asking again will not help (provider-errors.ts).
+    // The code's class decides (provider-errors.ts); a code the reference does not list is asked again later.
     const errorClass = returnCode === null ? null : kuaidi100CodeClass(returnCode);
     const retry = errorClass === null ? 'later' : retryAdviceFor(errorClass);
     const message = typeof body.message === 'string' ? escapeText(body.message) : '';
