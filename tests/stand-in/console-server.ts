@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SyntheticShop } from './synthetic-shop';
 import { makeSelfSignedCert } from './server/cert';
+import type { CourierClock } from './server/courier-clock';
 import type { ConsoleFaults } from './server/faults';
 import type { LoggedRequest, StandInRequest } from './server/http';
 import type { ConsoleVariant } from './server/pages';
@@ -14,7 +15,7 @@ export { STAND_IN_KDNIAO, STAND_IN_KUAIDI100 } from './server/credentials';
 export { kdniaoSign } from './server/kdniao';
 export { kuaidi100Sign } from './server/kuaidi100';
 export { STAND_IN_HOSTS } from './server/router';
-export type { ConsoleFaults, ConsoleVariant, LoggedRequest };
+export type { ConsoleFaults, ConsoleVariant, CourierClock, LoggedRequest };
 
 export interface StandInOptions {
   shop: SyntheticShop;
@@ -23,6 +24,8 @@ export interface StandInOptions {
   faults?: ConsoleFaults;
   /** The couriers refuse 顺丰/中通 queries without the receiver's phone tail (default true, as the real APIs). */
   requirePhoneTail?: boolean;
+  /** The moment Kuaidi100 and Kdniao answer for (epoch ms); default the shop's clock running on in real time. */
+  courierClock?: CourierClock;
 }
 
 export interface StandIns {

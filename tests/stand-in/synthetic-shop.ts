@@ -24,9 +24,14 @@ export interface SyntheticShop {
   orders: Record<string, unknown>[];
   /** Raw `afterSales/queryList` rows, newest case first. */
   afterSales: Record<string, unknown>[];
-  /** tracking number → Kuaidi100 `poll/query.do` body (resultv2=4, newest event first; returnCode 500 when unknown). */
+  /**
+   * tracking number → the parcel's whole timeline, past and future: the stand-in couriers answer from it at their
+   * clock, so a parcel travels on after `now` (the bodies below are the answers at `now`).
+   */
+  parcels: ReadonlyMap<string, Parcel>;
+  /** tracking number → Kuaidi100 `poll/query.do` body at `now` (resultv2=4, newest event first; returnCode 500 when unknown). */
   kuaidi100: Record<string, unknown>;
-  /** tracking number → Kdniao 8001 body (ascending traces; State 0 without traces when unknown). */
+  /** tracking number → Kdniao 8001 body at `now` (ascending traces; State 0 without traces when unknown). */
   kdniao: Record<string, unknown>;
   /** order_sn → scenario id (see SCENARIOS in shop/scenarios.ts). */
   scenarioOf: Record<string, string>;
@@ -90,8 +95,9 @@ export function generateShop(options: GenerateShopOptions): SyntheticShop {
     orders: newestFirst(orders, 'order_time'),
     afterSales: newestFirst(afterSales, 'createdAt'),
     // Bodies are built when first read (see lazy-record.ts); they are plain data all the same.
-    kuaidi100: lazyRecord(parcels, kuaidi100Body),
-    kdniao: lazyRecord(parcels, kdniaoBody),
+    parcels,
+    kuaidi100: lazyRecord(parcels, (parcel) => kuaidi100Body(parcel, ctx.now)),
+    kdniao: lazyRecord(parcels, (parcel) => kdniaoBody(parcel, ctx.now)),
     scenarioOf,
     pii: buyers.pii(),
     receiveTimeOf,

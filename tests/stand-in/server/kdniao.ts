@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import type { SyntheticShop } from '../synthetic-shop';
 import { COURIERS } from '../shop/catalog';
-import { kdniaoNoRecord } from '../shop/tracking-bodies';
+import { kdniaoBody, kdniaoNoRecord } from '../shop/tracking-bodies';
+import { shopClock, unixSecondsOf, type CourierClock } from './courier-clock';
 import { STAND_IN_KDNIAO } from './credentials';
 import { jsonResponse, parseForm, textResponse, type StandInRequest, type StandInResponse } from './http';
 import { phoneTailAccepted, phoneTailsByTrackingNumber } from './phone-tails';
@@ -25,7 +26,8 @@ function shapeForRequestType(body: Record<string, unknown>, requestType: string)
   return { ...rest, Traces: traces };
 }
 
-export function kdniaoApi(shop: SyntheticShop, requirePhoneTail: boolean): (request: StandInRequest) => StandInResponse {
+/** Answers from the shop's parcels as they stand at `clock` (events after it have not happened yet). */
+export function kdniaoApi(shop: SyntheticShop, requirePhoneTail: boolean, clock: CourierClock = shopClock(shop)): (request: StandInRequest) => StandInResponse {
   const phoneTails = phoneTailsByTrackingNumber(shop);
   return (request) => {
     if (request.method !== 'POST' || new URL(request.url, 'https://api.kdniao.com').pathname !== '/Ebusiness/EbusinessOrderHandle.aspx') return textResponse(404, 'Not Found');
@@ -45,8 +47,8 @@ export function kdniaoApi(shop: SyntheticShop, requirePhoneTail: boolean): (requ
     const number = typeof data.LogisticCode === 'string' ? data.LogisticCode : '';
     if (shipper === '' || number === '') return failure('ShipperCode和LogisticCode不能为空');
     if (requirePhoneTail && PHONE_SHIPPERS.has(shipper) && !phoneTailAccepted(phoneTails, number, data.CustomerName)) return failure('顺丰单号需要CustomerName（收件人手机号后四位）');
-    const stored = shop.kdniao[number] as Record<string, unknown> | undefined;
-    const body = stored !== undefined && stored.ShipperCode === shipper ? stored : kdniaoNoRecord({ kdniao: shipper }, number);
+    const parcel = shop.parcels.get(number);
+    const body = parcel !== undefined && parcel.courier.kdniao === shipper ? kdniaoBody(parcel, unixSecondsOf(clock)) : kdniaoNoRecord({ kdniao: shipper }, number);
     return jsonResponse(shapeForRequestType({ ...body, EBusinessID }, RequestType));
   };
 }

@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import type { SyntheticShop } from '../synthetic-shop';
 import { COURIERS } from '../shop/catalog';
-import { kuaidi100NoRecord } from '../shop/tracking-bodies';
+import { kuaidi100Body, kuaidi100NoRecord } from '../shop/tracking-bodies';
+import { shopClock, unixSecondsOf, type CourierClock } from './courier-clock';
 import { STAND_IN_KUAIDI100 } from './credentials';
 import { jsonResponse, parseForm, textResponse, type StandInRequest, type StandInResponse } from './http';
 import { phoneTailAccepted, phoneTailsByTrackingNumber } from './phone-tails';
@@ -31,7 +32,8 @@ function shapeForResultv2(body: Record<string, unknown>, resultv2: unknown, asce
   return { ...rest, data: ascending ? data.reverse() : data, ...(level >= 4 ? { routeInfo } : {}) };
 }
 
-export function kuaidi100Api(shop: SyntheticShop, requirePhoneTail: boolean): (request: StandInRequest) => StandInResponse {
+/** Answers from the shop's parcels as they stand at `clock` (events after it have not happened yet). */
+export function kuaidi100Api(shop: SyntheticShop, requirePhoneTail: boolean, clock: CourierClock = shopClock(shop)): (request: StandInRequest) => StandInResponse {
   const phoneTails = phoneTailsByTrackingNumber(shop);
   return (request) => {
     if (request.method !== 'POST' || new URL(request.url, 'https://poll.kuaidi100.com').pathname !== '/poll/query.do') return textResponse(404, 'Not Found');
@@ -50,8 +52,10 @@ export function kuaidi100Api(shop: SyntheticShop, requirePhoneTail: boolean): (r
     if (!KNOWN_COMS.has(com)) return failure('400', '找不到对应公司');
     if (num.length < 6 || num.length > 32) return failure('400', '参数错误：num');
     if (requirePhoneTail && PHONE_COMS.has(com) && !phoneTailAccepted(phoneTails, num, query.phone)) return failure('408', '快递公司参数异常：验证码错误');
-    const body = shop.kuaidi100[num] as Record<string, unknown> | undefined;
-    if (body === undefined || body.com !== com) return jsonResponse(kuaidi100NoRecord());
+    const parcel = shop.parcels.get(num);
+    if (parcel === undefined || parcel.courier.kuaidi100 !== com) return jsonResponse(kuaidi100NoRecord());
+    const body = kuaidi100Body(parcel, unixSecondsOf(clock));
+    if (body.data === undefined) return jsonResponse(body);
     return jsonResponse(shapeForResultv2(body, query.resultv2, query.order === 'asc'));
   };
 }

@@ -3,6 +3,7 @@
 
 import type { SyntheticShop } from '../synthetic-shop';
 import { consoleApi } from './console-api';
+import type { CourierClock } from './courier-clock';
 import type { ConsoleFaults } from './faults';
 import { parseForm, parseJson, textResponse, type LoggedRequest, type StandInRequest, type StandInResponse } from './http';
 import { kdniaoApi } from './kdniao';
@@ -17,6 +18,8 @@ export interface RouterOptions {
   faults?: ConsoleFaults;
   /** Kuaidi100 and Kdniao refuse 顺丰/中通 queries without the receiver's phone tail, as the real ones do. Default true. */
   requirePhoneTail?: boolean;
+  /** The moment the couriers answer for; default the shop's clock running on in real time. */
+  courierClock?: CourierClock;
 }
 
 export interface StandInRouter {
@@ -30,11 +33,11 @@ const NOT_FOUND = (): StandInResponse => textResponse(404, 'Not Found');
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createRouter(options: RouterOptions): StandInRouter {
-  const { shop, variant = 'classic', faults = {}, requirePhoneTail = true } = options;
+  const { shop, variant = 'classic', faults = {}, requirePhoneTail = true, courierClock } = options;
   const api = consoleApi(shop, faults);
   const pages = consolePages(shop, variant);
-  const kuaidi100 = kuaidi100Api(shop, requirePhoneTail);
-  const kdniao = kdniaoApi(shop, requirePhoneTail);
+  const kuaidi100 = kuaidi100Api(shop, requirePhoneTail, courierClock);
+  const kdniao = kdniaoApi(shop, requirePhoneTail, courierClock);
   const requests: LoggedRequest[] = [];
 
   const handleConsole = async (request: StandInRequest, pathname: string): Promise<StandInResponse> => {

@@ -4,7 +4,8 @@
 
 import type { Buyer, BuyerPool } from './buyers';
 import { DESTINATIONS, ORIGIN, type Area, type Courier, type Goods } from './catalog';
-import { awaitingPickup, indexOfKind, lastEventAt, planJourney, type Ending, type JourneyEvent, type Parcel } from './journey';
+import { awaitingPickup, indexOfKind, planJourney, type Ending, type JourneyEvent } from '../../../lib/tracking/demo/journey';
+import { lastEventAt, withFuture, type Parcel } from './journey';
 import type { Random } from './random';
 import type { ScenarioId } from './scenarios';
 import { DAY, HOUR, MINUTE } from './time';
@@ -99,15 +100,15 @@ function shipAt(ctx: DraftContext, draft: OrderDraft, shippingTime: number, late
 }
 
 /**
- * A parcel whose events are `plan[0..cut]`, event `cut` happening at `lastAt`: the upload time
- * follows from the journey's offsets.
+ * A parcel whose events up to now are `plan[0..cut]`, event `cut` happening at `lastAt`: the upload time
+ * follows from the journey's offsets. A journey still under way carries on after now (withFuture).
  */
 function parcelEndingAt(ctx: DraftContext, plan: JourneyEvent[], cut: number, lastAt: number, destination: Area): Parcel {
   const last = plan[cut];
   if (last === undefined) throw new Error(`journey has no event ${cut}`);
   const courier = ctx.anyCourier();
-  const events = cut === plan.length - 1 ? plan : plan.slice(0, cut + 1);
-  return { courier, trackingNumber: ctx.newTrackingNumber(courier), uploadedAt: lastAt - last.offset, events, destination };
+  const parcel = { courier, trackingNumber: ctx.newTrackingNumber(courier), uploadedAt: lastAt - last.offset, events: plan.slice(0, cut + 1), destination };
+  return withFuture(parcel, ctx.now);
 }
 
 /** A shipped order whose parcel reached the end of `ending` at `lastAt`. */
@@ -125,10 +126,14 @@ function shippedOpen(ctx: DraftContext, draft: OrderDraft, maxCut: number, minGa
   shipAt(ctx, draft, draft.parcel.uploadedAt, lateBy);
 }
 
-/** A parcel uploaded at the order's `shipping_time` with the given events (null: the courier has no record). */
-function parcelFromUpload(ctx: DraftContext, draft: OrderDraft, events: JourneyEvent[] | null): Parcel {
+/**
+ * A parcel uploaded at the order's `shipping_time` with the given events (null: the courier has no record),
+ * carried on past `now` unless the number is `invalid` (the courier never records it).
+ */
+function parcelFromUpload(ctx: DraftContext, draft: OrderDraft, events: JourneyEvent[] | null, invalid = false): Parcel {
   const courier = ctx.anyCourier();
-  return { courier, trackingNumber: ctx.newTrackingNumber(courier), uploadedAt: draft.shippingTime, events, destination: draft.buyer.area };
+  const parcel = { courier, trackingNumber: ctx.newTrackingNumber(courier), uploadedAt: draft.shippingTime, events, destination: draft.buyer.area };
+  return invalid ? parcel : withFuture(parcel, ctx.now);
 }
 
 /** When the parcel's last courier event happened (the signing time for a delivered parcel). */
@@ -321,7 +326,7 @@ export const DRAFT_BUILDERS: Record<ScenarioId, Builder> = {
   tracking_invalid: (ctx) => {
     const draft = base(ctx, 'tracking_invalid');
     shipAt(ctx, draft, ctx.now - ctx.random.int(26 * HOUR, 70 * HOUR));
-    draft.parcel = parcelFromUpload(ctx, draft, null);
+    draft.parcel = parcelFromUpload(ctx, draft, null, true);
     return [draft];
   },
   intercept_parcel: (ctx) => {
