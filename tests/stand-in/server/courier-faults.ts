@@ -6,6 +6,8 @@ import { JSON_TYPE, jsonResponse, textResponse, type StandInResponse } from './h
 
 export type CourierName = 'kuaidi100' | 'kdniao';
 
+const COURIER_NAMES: readonly string[] = ['kuaidi100', 'kdniao'] satisfies CourierName[];
+
 export const COURIER_FAULT_KINDS = ['http5xx', 'timeout', 'phone408', 'sign503', 'expired601', 'malformed', 'rate429'] as const;
 export type CourierFaultKind = (typeof COURIER_FAULT_KINDS)[number];
 
@@ -37,6 +39,7 @@ export function createCourierFaultControl(): CourierFaultControl {
   return {
     set(next) {
       for (const [courier, fault] of Object.entries(next) as [CourierName, CourierFault | null | undefined][]) {
+        if (!COURIER_NAMES.includes(courier)) throw new TypeError(`unknown courier: ${courier}`);
         if (fault === null || fault === undefined) faults.delete(courier);
         else faults.set(courier, checkedFault(fault));
       }

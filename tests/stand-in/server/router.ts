@@ -1,9 +1,11 @@
 // Dispatch on the Host header: mms.pinduoduo.com → the console, poll.kuaidi100.com → Kuaidi100,
-// api.kdniao.com → Kdniao, anything else → 404. Every API call is logged, with its Sec-Fetch-Site header.
+// api.kdniao.com → Kdniao, the loopback address → the stand-in's control endpoint (control.ts), anything
+// else → 404. Every API call is logged, with its Sec-Fetch-Site header.
 // Courier replies carry no CORS headers, like the real services: a fetch without the host permission fails.
 
 import type { SyntheticShop } from '../synthetic-shop';
 import { consoleApi } from './console-api';
+import { CONTROL_HOSTS, controlApi } from './control';
 import { createCourierFaultControl, faultResponse, queriedTrackingNumber, TIMEOUT_HOLD_MS, TIMEOUT_RESPONSE, type CourierFaultControl, type CourierName } from './courier-faults';
 import type { ConsoleFaults } from './faults';
 import { parseForm, parseJson, textResponse, type LoggedRequest, type StandInRequest, type StandInResponse } from './http';
@@ -49,6 +51,7 @@ export function createRouter(options: RouterOptions): StandInRouter {
   const kdniao = kdniaoApi(shop, requirePhoneTail);
   const requests: LoggedRequest[] = [];
   const courierFaults = createCourierFaultControl();
+  const control = controlApi(courierFaults, requests);
 
   const handleConsole = async (request: StandInRequest, pathname: string): Promise<StandInResponse> => {
     const handler = api.get(pathname);
@@ -88,7 +91,7 @@ export function createRouter(options: RouterOptions): StandInRouter {
         case STAND_IN_HOSTS.kdniao:
           return handleCourier('kdniao', request, pathname, kdniao);
         default:
-          return NOT_FOUND();
+          return CONTROL_HOSTS.includes(request.host) ? control(request, pathname) : NOT_FOUND();
       }
     },
   };

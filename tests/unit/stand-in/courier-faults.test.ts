@@ -205,3 +205,43 @@ describe('fault control', () => {
     expect(YTO_NUMBERS.length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('control endpoint (loopback host only)', () => {
+  const control = (router: StandInRouter, method: string, path: string, body = ''): Promise<StandInResponse> => router.handle({ host: '127.0.0.1', method, url: path, body: Buffer.from(body) });
+
+  it('sets, shows and clears faults that then answer courier queries', async () => {
+    const router = createRouter({ shop });
+    const set = await control(router, 'PUT', '/__stand-in/courier-faults', JSON.stringify({ kuaidi100: { kind: 'sign503', count: 1 } }));
+    expect([set.status, json(set)]).toEqual([200, { kuaidi100: { kind: 'sign503', count: 1 } }]);
+    expect(json(await control(router, 'GET', '/__stand-in/courier-faults'))).toEqual({ kuaidi100: { kind: 'sign503', count: 1 } });
+    router.courierFaults.set({ kdniao: { kind: 'http5xx' } });
+    expect(json(await control(router, 'DELETE', '/__stand-in/courier-faults'))).toEqual({});
+    expect((await kdniaoQuery(router, NUMBER)).status).toBe(200);
+  });
+
+  it('refuses a body it cannot apply with 400 and changes nothing', async () => {
+    const router = createRouter({ shop });
+    for (const body of ['not json', '[]', '{"kuaidi100":{"kind":"boom"}}', '{"ups":{"kind":"http5xx"}}', '{"kdniao":"http5xx"}']) {
+      const reply = await control(router, 'PUT', '/__stand-in/courier-faults', body);
+      expect(reply.status, body).toBe(400);
+      expect(json(reply).error, body).toEqual(expect.any(String));
+    }
+    expect(router.courierFaults.current()).toEqual({});
+  });
+
+  it('serves the request log', async () => {
+    const router = createRouter({ shop });
+    await kuaidi100Query(router, NUMBER);
+    const log = JSON.parse(String((await control(router, 'GET', '/__stand-in/requests')).body)) as Row[];
+    expect(log).toEqual([expect.objectContaining({ host: STAND_IN_HOSTS.kuaidi100, path: '/poll/query.do', trackingNumber: NUMBER })]);
+  });
+
+  it('is not reachable on the console or courier host names', async () => {
+    const router = createRouter({ shop });
+    for (const host of Object.values(STAND_IN_HOSTS)) {
+      const reply = await router.handle({ host, method: 'PUT', url: '/__stand-in/courier-faults', body: Buffer.from('{"kuaidi100":{"kind":"http5xx"}}') });
+      expect(reply.status).not.toBe(200);
+    }
+    expect(router.courierFaults.current()).toEqual({});
+  });
+});
