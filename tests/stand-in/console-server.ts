@@ -6,16 +6,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SyntheticShop } from './synthetic-shop';
 import { makeSelfSignedCert } from './server/cert';
 import type { CourierClock } from './server/courier-clock';
+import type { CourierFault, CourierFaultControl, CourierFaultKind, CourierName } from './server/courier-faults';
 import type { ConsoleFaults } from './server/faults';
 import type { LoggedRequest, StandInRequest } from './server/http';
 import type { ConsoleVariant } from './server/pages';
 import { createRouter, STAND_IN_HOSTS, type StandInRouter } from './server/router';
 
-export { STAND_IN_KDNIAO, STAND_IN_KUAIDI100 } from './server/credentials';
+export { STAND_IN_KDNIAO, STAND_IN_KUAIDI100, STAND_IN_SENDER_PHONE_TAIL } from './server/credentials';
+export { receiverPhoneTail } from './server/phone-tails';
 export { kdniaoSign } from './server/kdniao';
 export { kuaidi100Sign } from './server/kuaidi100';
 export { STAND_IN_HOSTS } from './server/router';
-export type { ConsoleFaults, ConsoleVariant, CourierClock, LoggedRequest };
+export { COURIER_FAULT_KINDS, TIMEOUT_HOLD_MS } from './server/courier-faults';
+export type { ConsoleFaults, ConsoleVariant, CourierClock, CourierFault, CourierFaultControl, CourierFaultKind, CourierName, LoggedRequest };
 
 export interface StandInOptions {
   shop: SyntheticShop;
@@ -34,8 +37,10 @@ export interface StandIns {
   /** Base64 SHA-256 of the certificate's SPKI, for --ignore-certificate-errors-spki-list. */
   spkiHash: string;
   hosts: string[];
-  /** API calls received (console and couriers), oldest first. */
+  /** API calls received (console and couriers), oldest first, with their `sec-fetch-site`. */
   requests: LoggedRequest[];
+  /** Faults injected into the courier stand-ins at runtime: `standIns.courierFaults.set({ kuaidi100: { kind: 'sign503' } })`. */
+  courierFaults: CourierFaultControl;
   close(): Promise<void>;
 }
 
@@ -63,6 +68,7 @@ export async function startStandIns(options: StandInOptions): Promise<StandIns> 
     spkiHash: cert.spkiHash,
     hosts,
     requests: router.requests,
+    courierFaults: router.courierFaults,
     close: () => closeServer(server),
   };
 }
@@ -89,6 +95,7 @@ async function serve(router: StandInRouter, req: IncomingMessage, res: ServerRes
     method: req.method ?? 'GET',
     url: req.url ?? '/',
     body: Buffer.concat(chunks),
+    headers: Object.fromEntries(Object.entries(req.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]]))),
   };
   const response = await router.handle(request);
   res.writeHead(response.status, response.headers);

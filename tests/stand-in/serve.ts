@@ -43,6 +43,10 @@ console.log(`listening on https://127.0.0.1:${standIns.port} for ${standIns.host
 console.log(`certificate SPKI sha256: ${standIns.spkiHash}`);
 console.log('\nopen it in Chromium (add --load-extension=.output/chrome-mv3 to try the extension):');
 console.log(`  chromium --user-data-dir="$(mktemp -d)" ${chromiumFlags(standIns).map(quote).join(' ')} https://mms.pinduoduo.com/orders/list`);
+console.log('\ninject a courier fault (kinds: http5xx timeout phone408 sign503 expired601 malformed rate429), clear it, read the log:');
+console.log(`  curl -sk -X PUT https://127.0.0.1:${standIns.port}/__stand-in/courier-faults -d '{"kuaidi100":{"kind":"sign503","count":1}}'`);
+console.log(`  curl -sk -X DELETE https://127.0.0.1:${standIns.port}/__stand-in/courier-faults`);
+console.log(`  curl -sk https://127.0.0.1:${standIns.port}/__stand-in/requests`);
 console.log('\nCtrl+C stops it.');
 
 const stop = (): void => {

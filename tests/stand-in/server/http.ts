@@ -1,6 +1,8 @@
 // The stand-in's own request/response shapes: the routing is plain functions of these, so the same code
 // answers the HTTPS server (console-server.ts) and the in-process happy-dom harness (happy-dom-page.ts).
 
+import type { CourierFaultKind } from './courier-faults';
+
 export interface StandInRequest {
   /** Host header without the port, lower case. */
   host: string;
@@ -8,6 +10,8 @@ export interface StandInRequest {
   /** Path with query, as requested. */
   url: string;
   body: Buffer;
+  /** Request headers, names in lower case (the HTTPS server passes them; the in-process happy-dom harness does not). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface StandInResponse {
@@ -22,6 +26,15 @@ export interface LoggedRequest {
   path: string;
   /** Parsed JSON for the console; the form fields for the couriers; the raw text when unparseable. */
   body: unknown;
+  /**
+   * The `Sec-Fetch-Site` header, when sent. An extension fetch that holds the host permission sends `none`,
+   * one without it `cross-site` (tests/stand-in/README.md § Couriers).
+   */
+  secFetchSite?: string;
+  /** Courier queries: the waybill asked about, null when the form does not say. */
+  trackingNumber?: string | null;
+  /** Courier queries: the injected fault that answered instead of the courier. */
+  fault?: CourierFaultKind;
 }
 
 export const JSON_TYPE = 'application/json;charset=UTF-8';

@@ -1,5 +1,6 @@
 // Obviously fake buyers. Province and city are real-looking (the destination check needs them);
-// everything that identifies a person says 测试 ("test") or is a masked 1380000xxxx-style number.
+// everything that identifies a person says 测试 ("test"), is a masked 138****xxxx-style number, or is an
+// e-commerce privacy number 1840000xxxx-NNNN (主号-分机) on the 184 range the couriers' virtual numbers use.
 
 import { DESTINATIONS, type Area } from './catalog';
 import { weightedPicker, type Random } from './random';
@@ -7,9 +8,15 @@ import { weightedPicker, type Random } from './random';
 export interface Buyer {
   name: string;
   nickname: string;
-  /** Masked as the console shows it: `138****0001`. */
+  /**
+   * As the console shows it: masked `138****0001`, or a privacy number `主号-分机`, in full (`18400000003-4567`)
+   * or masked (`184****0006-8912`).
+   */
   mobile: string;
-  /** The four digits couriers ask for (lib/tracking/README.md § Phone tail). */
+  /**
+   * The four digits couriers accept as the receiver's (lib/tracking/README.md § Phone tail): the extension of a
+   * privacy number, else the last four of the masked number (the buyer's real digits, which the extension must not keep).
+   */
   phoneTail: string;
   address: string;
   district: string;
@@ -19,6 +26,17 @@ export interface Buyer {
 }
 
 const PHONE_PREFIXES = ['138', '139', '150', '186', '177'];
+
+/** Every third buyer ordered with a privacy number, half of them shown masked: `184****0006-8912`. */
+function privacyNumberOf(index: number, serialTail: string): { mobile: string; extension: string } | null {
+  if (index % 3 !== 2) return null;
+  let extension = (index * 7919 + 4567) % 10_000;
+  // A client that read the main number's last four instead of the extension must get a 408, so they differ.
+  if (String(extension).padStart(4, '0') === serialTail) extension = (extension + 1) % 10_000;
+  const ext = String(extension).padStart(4, '0');
+  const main = Math.floor(index / 3) % 2 === 0 ? `1840000${serialTail}` : `184****${serialTail}`;
+  return { mobile: `${main}-${ext}`, extension: ext };
+}
 
 const pickDestination = weightedPicker(DESTINATIONS, (place) => place.weight);
 
@@ -39,11 +57,12 @@ export class BuyerPool {
     if (existing !== undefined) return existing;
     const serial = String(index + 1).padStart(this.width, '0');
     const tail = serial.slice(-4);
+    const privacy = privacyNumberOf(index, tail);
     const buyer: Buyer = {
       name: `测试买家${serial}`,
       nickname: `测试昵称${serial}`,
-      mobile: `${PHONE_PREFIXES[index % PHONE_PREFIXES.length]}****${tail}`,
-      phoneTail: tail,
+      mobile: privacy?.mobile ?? `${PHONE_PREFIXES[index % PHONE_PREFIXES.length]}****${tail}`,
+      phoneTail: privacy?.extension ?? tail,
       address: `测试省测试市测试路${index + 1}号`,
       district: `测试${(index % 9) + 1}区`,
       area: pickDestination(this.random),

@@ -376,13 +376,14 @@ describe('generateShop: fake buyer data', () => {
 
   it('makes the PII obviously fake and masks phones like the console', () => {
     for (const name of s.pii.names) expect(name).toMatch(/^测试(买家|昵称)\d{4,}$/);
-    for (const phone of s.pii.phones) expect(phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    // Masked numbers, and privacy numbers 主号-分机 on the 184 range, in full or masked.
+    for (const phone of s.pii.phones) expect(phone).toMatch(/^1\d{2}\*{4}\d{4}$|^184(0000|\*{4})\d{4}-\d{4}$/);
     for (const address of s.pii.addresses) expect(address).toContain('测试');
   });
 
   it('keeps PII out of after-sales rows and courier replies', () => {
     // The fake PII has recognisable shapes, so no string elsewhere may have them.
-    const PII_SHAPE = /测试(买家|昵称)\d|测试省|测试\d区|\d{3}\*{4}\d{4}/;
+    const PII_SHAPE = /测试(买家|昵称)\d|测试省|测试\d区|\d{3}\*{4}\d{4}|1840000\d{4}-/;
     const strings: string[] = [];
     JSON.stringify([s.afterSales, s.kuaidi100, s.kdniao], (_key, value: unknown) => {
       if (typeof value === 'string') strings.push(value);
