@@ -2,13 +2,18 @@ import { logFailure } from '@/lib/errors/error-message';
 import type { Capture } from '@/lib/capture/capture';
 import { captureTimeAt } from '@/lib/capture/captured-at';
 import { ingestCapture } from '@/lib/ingest/ingest-capture';
-import type { CaptureReply, OrderView } from '@/lib/messages/protocol';
+import { orderViews } from '@/lib/badges/order-views';
+import type { CaptureReply } from '@/lib/messages/protocol';
 import { loadSettings } from '@/lib/settings/settings-item';
 import { database } from './database';
+import { sendOrderViews } from './push-views';
 import { refreshToolbarCount } from './toolbar-count';
 
-/** Stores a capture received at `receivedAt` (the worker's clock), re-evaluates its orders and answers with what their badges need. */
-export async function handleCapture(capture: Capture, receivedAt: number): Promise<CaptureReply> {
+/**
+ * Stores a capture received at `receivedAt` (the worker's clock), re-evaluates its orders and answers with
+ * what their badges need; the other console tabs (not `senderTabId`'s) get the same views pushed.
+ */
+export async function handleCapture(capture: Capture, receivedAt: number, senderTabId: number | null = null): Promise<CaptureReply> {
   const db = await database();
   const { policy, errors } = await loadSettings();
   if (errors.length > 0) console.warn('[order-sentinel] settings problems, defaults used for:', errors);
@@ -21,19 +26,8 @@ export async function handleCapture(capture: Capture, receivedAt: number): Promi
   if (report.rowsSkipped.length > 0) {
     console.warn(`[order-sentinel] ${capture.endpoint}: ${report.rowsSkipped.length} row(s) skipped`, report.rowsSkipped);
   }
-  const orderSns = [...report.findingsByOrder.keys()];
-  const stored = await db.orders.bulkGet(orderSns.map((orderSn) => [report.shopId, orderSn] as [string, string]));
-  // An order seen only through an after-sales case has no stored facts yet, only its case's findings.
-  const orders: OrderView[] = orderSns.map((orderSn, index) => {
-    const facts = stored[index]?.facts;
-    return {
-      orderSn,
-      promiseShipAt: facts?.promiseShipAt ?? null,
-      shippedAt: facts?.shippedAt ?? null,
-      state: facts?.state ?? 'unknown',
-      findings: report.findingsByOrder.get(orderSn) ?? [],
-    };
-  });
+  const orders = await orderViews(db, report.shopId, [...report.findingsByOrder.keys()], report.findingsByOrder);
+  sendOrderViews(report.shopId, orders, senderTabId).catch(logFailure('updating the other console tabs'));
   refreshToolbarCount(db).catch(logFailure('the toolbar count'));
   return { ok: true, shopId: report.shopId, orders, skippedRows: report.rowsSkipped.length, capturedAtSource: time.source };
 }

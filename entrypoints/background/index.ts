@@ -12,7 +12,7 @@ import { armRetentionAlarm, RETENTION_ALARM, runRetention } from './retention-al
 export default defineBackground(() => {
   onMessage('capture', ({ data, sender }) => {
     refuseOtherSenders(sender);
-    return handleCapture(data, Date.now());
+    return handleCapture(data, Date.now(), sender.tab?.id ?? null);
   });
   onMessage('pageHealth', ({ data, sender }) => {
     refuseOtherSenders(sender);

@@ -24,6 +24,7 @@ const BADGE_CSS = `
 .explain p { margin: 4px 0 0; }
 .explain .note { color: #8c8c8c; }
 .explain .advice { color: #262626; }
+.explain .verify { color: #d46b08; }
 `;
 
 let sharedSheet: CSSStyleSheet | null = null;

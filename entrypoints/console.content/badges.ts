@@ -1,6 +1,7 @@
 import { badgesFor, badgeSeverity, badgeText, type BadgeModel } from '@/lib/badges/badge-model';
 import { detailUrl } from '@/lib/console-urls';
-import { explainFinding } from '@/lib/explain/explain-finding';
+import { explainFinding, type ExplanationLine } from '@/lib/explain/explain-finding';
+import { explainTrace } from '@/lib/explain/explain-trace';
 import { t } from '@/lib/i18n/messages';
 import type { OrderView } from '@/lib/messages/protocol';
 import type { FindingKind } from '@/lib/findings/registry';
@@ -105,16 +106,20 @@ export class BadgeRenderer {
     panel.setAttribute('role', 'tooltip');
     for (const model of badgesFor(view.findings, enabled, now)) {
       const explanation = explainFinding(model.finding, model.severity, lang, formatInstant);
-      const section = document.createElement('section');
-      section.dataset.kind = model.kind;
-      const title = document.createElement('h4');
-      title.textContent = `${explanation.title} · ${explanation.severity}`;
-      section.append(title);
+      const section = titled(model.kind, `${explanation.title} · ${explanation.severity}`);
       if (explanation.due !== null) section.append(line(lang === 'zh' ? '截止' : 'Due', explanation.due));
-      for (const entry of explanation.lines) section.append(line(entry.label, entry.value));
+      appendLines(section, explanation.lines);
       section.append(line(lang === 'zh' ? '规则' : 'Rule', explanation.rule));
       if (explanation.heuristic) section.append(note(t('heuristic', lang)));
+      if (explanation.verify !== null) section.append(note(explanation.verify, 'verify'));
       section.append(note(`${lang === 'zh' ? '建议：' : 'What to do: '}${explanation.advice}`, 'advice'));
+      panel.append(section);
+    }
+    // The trace the findings were judged on (also behind a quiet ✓): where it came from and when.
+    if (view.trace !== null) {
+      const trace = explainTrace(view.trace, lang, formatInstant);
+      const section = titled('trace', trace.title);
+      appendLines(section, trace.lines);
       panel.append(section);
     }
     root.querySelector('.explain')?.remove();
@@ -131,6 +136,19 @@ function quietBadge(lang: Lang): HTMLElement {
   badge.title = t('nothingDue', lang);
   badge.setAttribute('aria-label', t('nothingDue', lang));
   return badge;
+}
+
+function titled(kind: string, text: string): HTMLElement {
+  const section = document.createElement('section');
+  section.dataset.kind = kind;
+  const title = document.createElement('h4');
+  title.textContent = text;
+  section.append(title);
+  return section;
+}
+
+function appendLines(section: HTMLElement, lines: readonly ExplanationLine[]): void {
+  for (const entry of lines) section.append(line(entry.label, entry.value));
 }
 
 function line(label: string, value: string): HTMLElement {

@@ -4,7 +4,7 @@ import { diagnose, NO_CAPTURE_MS, SETTLE_MS } from '@/lib/badges/diagnose-page';
 import type { CapturedEndpoint } from '@/lib/capture/capture';
 import { instantFormatter } from '@/lib/explain/format-instant';
 import { resolveLanguage } from '@/lib/i18n/messages';
-import { sendMessage, type OrderView, type PageHealth } from '@/lib/messages/protocol';
+import { onMessage, sendMessage, type OrderView, type PageHealth } from '@/lib/messages/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
 import { loadSettings, watchSettings } from '@/lib/settings/settings-item';
 import { Annotator } from './annotator';
@@ -59,6 +59,10 @@ export default defineContentScript({
     };
     const checkHealthLater = (delay: number) => ctx.setTimeout(checkHealth, delay + 50);
 
+    const showViews = (views: OrderView[]) => {
+      if (annotator === null) pending.push(views);
+      else annotator.update(views);
+    };
     startBridge(ctx.signal, (reply, capture) => {
       if (!reply.ok) return;
       shopId = reply.shopId;
@@ -67,9 +71,15 @@ export default defineContentScript({
         capturedAt = Date.now();
         checkHealthLater(SETTLE_MS);
       }
-      if (annotator === null) pending.push(reply.orders);
-      else annotator.update(reply.orders);
+      showViews(reply.orders);
     });
+    // Orders that changed elsewhere (a poll's replies, another tab's capture): redrawn where their cards are,
+    // for the shop this page shows (known from its first capture).
+    ctx.onInvalidated(
+      onMessage('ordersChanged', ({ data }) => {
+        if (data.shopId === shopId) showViews(data.orders);
+      }),
+    );
 
     const startAnnotator = () => {
       annotator = new Annotator(document.body, renderer.draw, () => {

@@ -1,6 +1,7 @@
 // The words behind a badge: what the rule is, which facts and thresholds it used, and what to do. Every
 // basis field is described by its kind's module (lib/findings/kinds/): its label and how its value reads.
 // Pure: the caller passes how to show an instant (in the merchant's own time zone).
+import { unverifiedOf } from '../badges/badge-model';
 import { basisValues, type BasisField } from '../findings/define';
 import { KIND_LABELS, moduleOf, RULE_REFERENCES, type Finding } from '../findings/registry';
 import { SEVERITY_LABELS, type Severity } from '../findings/severity';
@@ -20,6 +21,8 @@ export interface Explanation {
   rule: string;
   source: string;
   heuristic: boolean;
+  /** A clock judged without the facts it needs (a pickup with no trace read): how the merchant can verify it. */
+  verify: string | null;
   advice: string;
 }
 
@@ -42,6 +45,7 @@ export function explainFinding(finding: Finding, severity: Severity, lang: Lang,
     rule: reference === undefined ? finding.rule : `${finding.rule} · ${reference[lang]}`,
     source: reference?.source ?? '',
     heuristic: basis.heuristic === true || reference?.heuristic === true,
+    verify: unverifiedOf(finding)?.howToVerify[lang] ?? null,
     advice: module.advice[lang],
   };
 }

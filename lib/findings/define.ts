@@ -131,6 +131,11 @@ export interface OrderKind<F extends AnyOrderFinding, P extends string> extends 
   readonly subject: 'order';
   /** Clocks with a badge: its short label, and whether it shows while still far away (else from warn on). */
   readonly badge?: { readonly label: Words; readonly always: boolean };
+  /**
+   * A clock that runs before the facts to judge it exist (a pickup with no trace read), while its basis says
+   * `verified: false`: the mark its countdown carries, its chip once past due, and how the merchant can verify.
+   */
+  readonly unverified?: { readonly mark: Words; readonly overdue: Words; readonly howToVerify: Words };
   /** Kinds whose findings on the same order this one reads from `found`: they must be registered before it. */
   readonly reads?: readonly string[];
   readonly evaluate: (subject: OrderSubject, now: number, policy: PolicyValues<P>, out: FindingSink<F>) => void;

@@ -3,7 +3,7 @@
 // messaging): defining it is this file's only tie to the browser, and nothing here runs until called.
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Capture } from '../capture/capture';
-import type { OrderFacts } from '../facts/facts';
+import type { OrderFacts, TrackingProvider, TrackingStatus } from '../facts/facts';
 import type { Finding } from '../findings/registry';
 
 /** What a badge needs to know about one order on screen. */
@@ -13,6 +13,23 @@ export interface OrderView {
   shippedAt: number | null;
   state: OrderFacts['state'];
   findings: Finding[];
+  /** The parcel's merged trace, null while none has been read. */
+  trace: OrderTrace | null;
+}
+
+/** What the badge explanation shows of a parcel's trace: where it came from, when, and its newest events. */
+export interface OrderTrace {
+  provider: TrackingProvider;
+  checkedAt: number;
+  status: TrackingStatus;
+  /** The newest events, newest first (at most three). */
+  events: Array<{ at: number; text: string; area: string | null }>;
+}
+
+/** Background → console tabs: orders whose findings or trace changed elsewhere (a poll, another tab's capture). */
+export interface OrdersChanged {
+  shopId: string;
+  orders: OrderView[];
 }
 
 /** The content script's own view of whether it can read the console. */
@@ -42,6 +59,8 @@ interface ProtocolMap {
   capture(capture: Capture): CaptureReply;
   /** Content script → background: its self-diagnosis, kept for the popup and options banners. */
   pageHealth(report: PageHealthReport): void;
+  /** Background → content script of every console tab: redraw these orders' badges (no reload). */
+  ordersChanged(update: OrdersChanged): void;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -38,7 +38,7 @@ function checkClocks(reading: PageReading): number {
   let checked = 0;
   for (const orderSn of reading.cards) {
     const badges = reading.badges[orderSn] ?? [];
-    const expected = expectedOrderClock(rowOf(orderSn), reading.now);
+    const expected = expectedOrderClock(rowOf(orderSn));
     const clockBadges = badges.filter((badge) => badge.kind === 'ship_by' || badge.kind === 'pickup_by');
     if (expected === null) {
       expect(clockBadges, `${orderSn} (${shop.scenarioOf[orderSn]}) has no ship/pickup clock`).toEqual([]);
@@ -158,4 +158,37 @@ describe('after-sales list', () => {
     expect(waiting).toBeGreaterThan(0);
     await page.close();
   });
+});
+
+test('an order shipped meanwhile, seen in a second tab, changes its card in the first tab without a reload', async () => {
+  const first = await sentinel.openConsole('/orders/list');
+  const reading = await waitForBadgedCards(first);
+  const orderSn = reading.cards.find(
+    (sn) => sn !== crossingOrderSn && sn !== lastHourOrderSn && reading.badges[sn]!.some((badge) => badge.kind === 'ship_by'),
+  )!;
+  expect(orderSn, 'an unshipped order on the first page').toBeDefined();
+  let loads = 0;
+  first.on('load', () => (loads += 1));
+
+  // The merchant ships it elsewhere; the stand-in console now lists it as shipped, with no trace read yet.
+  const row = rowOf(orderSn);
+  Object.assign(row, {
+    order_status: 2,
+    order_status_str: '已发货，待收货',
+    shipping_status: 1,
+    shipping_time: Math.floor(Date.now() / 1000),
+    tracking_number: 'YT9900000000001',
+    shipping_id: 85,
+  });
+  const second = await sentinel.openConsole('/orders/list');
+  expect((await waitForBadgedCards(second)).badges[orderSn]?.map((badge) => badge.kind)).toContain('pickup_by');
+
+  // The background pushed the new view to the first tab: ship-by gone, an unverified pickup countdown instead.
+  const badges = async () => (await readPage(first)).badges[orderSn] ?? [];
+  await expect.poll(async () => (await badges()).map((badge) => badge.kind), { timeout: 10_000 }).not.toContain('ship_by');
+  const pickup = (await badges()).find((badge) => badge.kind === 'pickup_by');
+  expect(pickup?.text).toMatch(/^揽收 剩 23时\d+分 · 未核实$/);
+  expect(pickup?.severity).toBe('info');
+  expect(loads).toBe(0);
+  await Promise.all([first.close(), second.close()]);
 });

@@ -1,9 +1,12 @@
 // pickup_by (揽收截止, R6): a courier pickup scan within 24 h of uploading the tracking number, or the
-// platform judges the shipment fake (虚假发货).
+// platform judges the shipment fake (虚假发货). Before any trace of the parcel has been read nobody knows
+// whether the courier scanned it: the clock is then unverified (basis.verified false) and never claims a
+// breach, but it never goes quiet either — past due it stays a warn chip until a trace arrives.
 import { hoursToMs } from '../../time/shanghai';
 import { isPickedUp } from '../../tracking/status-rank';
 import { clockSeverity, remainingHours } from '../bands';
-import { FIELDS, field } from '../basis-fields';
+import type { Severity } from '../severity';
+import { FIELDS, field, unshown } from '../basis-fields';
 import { orderKind, type OrderFindingOf } from '../define';
 import { MAX_HOURS, policyEntry } from '../policy-entry';
 import type { TrackingStatus } from '../../facts/facts';
@@ -16,8 +19,10 @@ export interface PickupByBasis {
   warnHours: number;
   criticalHours: number;
   trackingStatus: TrackingStatus | null;
-  /** When a trace was last read; null while none has been (the countdown is then unverified). */
+  /** When a trace was last read; null while none has been. */
   trackingCheckedAt: number | null;
+  /** A trace of the parcel has been read (any source, a "no record" reply included); false: unverified. */
+  verified: boolean;
   remainingHours: number;
 }
 
@@ -75,6 +80,14 @@ export const pickupBy = orderKind<PickupByFinding>()({
     zh: '联系快递员尽快上门揽收或送到网点扫描：上传单号后24小时无揽收记录会被判虚假发货。单号填错可在24小时内修改。',
     en: 'Get the courier to pick up or scan the parcel now: no pickup scan within 24 h of upload counts as fake shipping. A wrong number can be edited within 24 h.',
   },
+  unverified: {
+    mark: { zh: '未核实', en: 'unverified' },
+    overdue: { zh: '揽收未核实', en: 'Pickup unverified' },
+    howToVerify: {
+      zh: '还没有读到这个包裹的物流轨迹，不知道快递是否已揽收。核实方法：在选项页选择查询服务（快递100或快递鸟），或在商家后台打开这个订单的物流信息。',
+      en: 'No trace of this parcel has been read yet, so whether the courier scanned it is unknown. To verify: choose a query service (Kuaidi100 or Kdniao) in the options, or open this order\'s logistics in the console.',
+    },
+  },
   rules: {
     R6: { source: 'R6: seed 拼多多物流异常订单怎么消除 (2019)', confidence: 'M', heuristic: false, zh: '上传单号后24小时内须揽收', en: 'Pickup scan within 24 h of upload' },
     A4: { source: 'A4: Order Sentinel default', confidence: 'L', heuristic: true, zh: '揽收倒计时分级', en: 'Pickup countdown bands' },
@@ -89,6 +102,7 @@ export const pickupBy = orderKind<PickupByFinding>()({
     criticalHours: FIELDS.criticalHours,
     trackingStatus: FIELDS.trackingStatus,
     trackingCheckedAt: FIELDS.trackingCheckedAt,
+    verified: unshown('flag', '已读取轨迹', 'Trace read'),
     remainingHours: FIELDS.remainingHours,
   },
   evaluate({ order, tracking }, now, policy, out) {
@@ -97,13 +111,11 @@ export const pickupBy = orderKind<PickupByFinding>()({
     // A status past pickup is a pickup even when the reply carries no event time (a signed parcel's bare state).
     if (tracking !== null && (tracking.pickedUpAt !== null || isPickedUp(tracking.status))) return;
     const dueAt = shippedAt + hoursToMs(policy.pickupHours);
-    // Without a trace read we cannot know whether the courier scanned the parcel: the countdown reminds the
-    // merchant while the window runs, but only a trace that shows no pickup may call the clock breached.
-    if (tracking === null && now > dueAt) return;
+    const verified = tracking !== null;
     out.push({
       orderSn: order.orderSn,
       kind: 'pickup_by',
-      severity: clockSeverity(dueAt - now, policy.pickupWarnHours, policy.pickupCriticalHours),
+      severity: pickupSeverity(dueAt - now, verified, policy.pickupWarnHours, policy.pickupCriticalHours),
       dueAt,
       rule: 'R6',
       basis: {
@@ -114,13 +126,20 @@ export const pickupBy = orderKind<PickupByFinding>()({
         criticalHours: policy.pickupCriticalHours,
         trackingStatus: tracking?.status ?? null,
         trackingCheckedAt: tracking?.checkedAt ?? null,
+        verified,
         remainingHours: remainingHours(dueAt, now),
       },
     });
   },
-  severityAt: ({ dueAt, basis }, now) => {
-    if (dueAt === undefined) return null;
-    if (basis.trackingCheckedAt === null && now > dueAt) return null;
-    return clockSeverity(dueAt - now, basis.warnHours, basis.criticalHours);
-  },
+  severityAt: ({ dueAt, basis }, now) =>
+    dueAt === undefined ? null : pickupSeverity(dueAt - now, basis.verified, basis.warnHours, basis.criticalHours),
 });
+
+/**
+ * A trace that shows no pickup gets the full bands, breached past due (the real 虚假发货 risk). Without a
+ * trace the countdown stays at info and past due turns warn, never breached: the scan may well exist.
+ */
+function pickupSeverity(remainingMs: number, verified: boolean, warnHours: number, criticalHours: number): Severity {
+  if (verified) return clockSeverity(remainingMs, warnHours, criticalHours);
+  return remainingMs < 0 ? 'warn' : 'info';
+}

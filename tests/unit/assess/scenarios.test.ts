@@ -52,6 +52,7 @@ describe('npm run assess on the seed stories', { timeout: 60_000 }, () => {
         criticalHours: 4,
         trackingStatus: 'pending',
         trackingCheckedAt: '2026-11-20T02:00:00.000Z',
+        verified: true,
         remainingHours: 4,
       },
     });
@@ -159,8 +160,13 @@ describe('npm run assess on bad input', { timeout: 60_000 }, () => {
       'assess: afterSales[0]: id missing',
       'assess: traces.ZT7800000000601: Kuaidi100 returnCode 408: 快递公司参数异常：验证码错误',
     ]);
-    // The valid override (pickupHours 30) is applied: due 30 h after the 14:00 upload.
-    expect(one(of(run, '261119-600000000000001'), 'pickup_by')).toMatchObject({ dueAt: '2026-11-20T12:00:00.000Z', severity: 'warn', basis: { pickupHours: 30 } });
+    // The valid override (pickupHours 30) is applied: due 30 h after the 14:00 upload. Its trace is an error
+    // reply, which is no reading: the countdown stays unverified, at info.
+    expect(one(of(run, '261119-600000000000001'), 'pickup_by')).toMatchObject({
+      dueAt: '2026-11-20T12:00:00.000Z',
+      severity: 'info',
+      basis: { pickupHours: 30, verified: false },
+    });
     expect(one(of(run, '261119-600000000000005'), 'ship_by')).toMatchObject({ severity: 'critical', dueAt: '2026-11-20T03:30:00.000Z' });
     expect(run.findings.some((f) => f.orderSn === '261119-600000000000004')).toBe(false);
   });

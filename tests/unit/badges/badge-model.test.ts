@@ -11,6 +11,8 @@ const enabled = DEFAULT_SETTINGS.badgeKinds;
 
 const shipBy = (dueAt: number, extra: { shippingDelayAllowed?: boolean } = {}): Finding =>
   stub({ kind: 'ship_by', severity: 'info', dueAt, rule: 'R1', basis: { warnHours: 12, criticalHours: 2, shippingDelayAllowed: false, ...extra } });
+const pickup = (dueAt: number, verified: boolean): Finding =>
+  stub({ kind: 'pickup_by', severity: 'info', dueAt, rule: 'R6', basis: { warnHours: 12, criticalHours: 4, trackingCheckedAt: verified ? now : null, verified } });
 const anomaly = (kind: FindingKind, severity: Severity): Finding => ({ ...stub({ kind: 'delivery_problem', severity, rule: 'A7' }), kind }) as Finding;
 
 describe('severityAt re-bands a clock from its own basis', () => {
@@ -48,12 +50,12 @@ describe('severityAt re-bands a clock from its own basis', () => {
     expect(severityAt(edit(null), now + HOUR)).toBe('info');
   });
 
-  test('a pickup clock without a trace read closes at its deadline; with a trace that shows no pickup it is breached', () => {
-    const pickup = (trackingCheckedAt: number | null) =>
-      stub({ kind: 'pickup_by', severity: 'warn', dueAt: now + HOUR, rule: 'R6', basis: { warnHours: 12, criticalHours: 4, trackingCheckedAt } });
-    expect(severityAt(pickup(null), now)).toBe('critical');
-    expect(severityAt(pickup(null), now + 2 * HOUR)).toBeNull();
-    expect(severityAt(pickup(now), now + 2 * HOUR)).toBe('breached');
+  test('a pickup clock without a trace read counts down at info and stays warn past due; with a trace that shows no pickup it is breached', () => {
+    expect(severityAt(pickup(now + HOUR, false), now)).toBe('info');
+    expect(severityAt(pickup(now + HOUR, false), now + 2 * HOUR)).toBe('warn');
+    expect(severityAt(pickup(now + HOUR, false), now + 2000 * HOUR)).toBe('warn');
+    expect(severityAt(pickup(now + HOUR, true), now)).toBe('critical');
+    expect(severityAt(pickup(now + HOUR, true), now + 2 * HOUR)).toBe('breached');
   });
 
   test('anomalies never change', () => {
@@ -90,6 +92,24 @@ describe('badgeText', () => {
     [-(45 * 1000), 'en', 'Ship 0m 45s over'],
   ] as const)('%d ms → %s', (left, lang, text) => {
     expect(badgeText(model(left), now, lang)).toBe(text);
+  });
+
+  test.each([
+    [5 * HOUR + 12 * 60_000, 'zh', '揽收 剩 5时12分 · 未核实'],
+    [5 * HOUR + 12 * 60_000, 'en', 'Pickup 5h 12m left · unverified'],
+    [-1000, 'zh', '揽收未核实'],
+    [-30 * 24 * HOUR, 'en', 'Pickup unverified'],
+  ] as const)('a pickup clock with no trace read, %d ms → %s', (left, lang, text) => {
+    const [badge] = badgesFor([pickup(now + left, false)], enabled, now);
+    expect(badgeText(badge!, now, lang)).toBe(text);
+  });
+
+  test('a pickup clock with a trace read counts down and over without a mark', () => {
+    const [running] = badgesFor([pickup(now + 5 * HOUR + 12 * 60_000, true)], enabled, now);
+    expect(badgeText(running!, now, 'zh')).toBe('揽收 剩 5时12分');
+    const [over] = badgesFor([pickup(now - 2 * HOUR - 3 * 60_000, true)], enabled, now);
+    expect(badgeText(over!, now, 'zh')).toBe('揽收 超 2时3分');
+    expect(over!.severity).toBe('breached');
   });
 
   test('an anomaly badge reads its label', () => {

@@ -17,7 +17,8 @@ const pickup: Finding = {
     warnHours: 12,
     criticalHours: 4,
     trackingStatus: null,
-    trackingCheckedAt: null,
+    trackingCheckedAt: Date.parse('2026-11-20T20:00:00.000Z'),
+    verified: true,
     remainingHours: 3.5,
   },
 };
@@ -33,10 +34,23 @@ test('says the rule, the timestamps in the merchant zone, the thresholds and wha
     { key: 'pickupHours', label: '揽收时限', value: '24 小时' },
     { key: 'warnHours', label: '提醒阈值', value: '12 小时' },
     { key: 'criticalHours', label: '紧急阈值', value: '4 小时' },
+    { key: 'trackingCheckedAt', label: '物流查询时间', value: '11/21 04:00' },
   ]);
   expect(explanation.rule).toMatch(/^R6 · /);
   expect(explanation.advice).toMatch(/揽收/);
   expect(explanation.heuristic).toBe(false);
+  // A trace was read: nothing to verify.
+  expect(explanation.verify).toBeNull();
+});
+
+test('a pickup clock with no trace read says how to verify it: a query service, or the order\'s logistics in the console', () => {
+  const unverified = { ...pickup, severity: 'info', basis: { ...pickup.basis, trackingCheckedAt: null, verified: false } } as Finding;
+  const zh = explainFinding(unverified, 'info', 'zh', instantFormatter('zh', 'Asia/Shanghai'));
+  expect(zh.verify).toMatch(/选项页选择查询服务/);
+  expect(zh.verify).toMatch(/打开这个订单的物流/);
+  expect(zh.lines.map((line) => line.key)).not.toContain('trackingCheckedAt');
+  const en = explainFinding(unverified, 'info', 'en', instantFormatter('en', 'UTC'));
+  expect(en.verify).toMatch(/choose a query service .* or open this order's logistics in the console/);
 });
 
 test('outside China the Beijing time follows the local time', () => {

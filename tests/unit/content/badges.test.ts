@@ -39,6 +39,7 @@ test('between captures the one ticker re-bands each badge and drops a clock whos
       stub({ kind: 'ship_by', severity: 'info', dueAt: START + 3 * HOUR, rule: 'R1', orderSn: ORDER_SN, basis: { warnHours: 12, criticalHours: 2, shippingDelayAllowed: false } }),
       stub({ kind: 'fast_refund_appeal_by', severity: 'info', dueAt: START + 49 * HOUR, rule: 'R13', orderSn: ORDER_SN, basis: { warnHours: 48 } }),
     ],
+    trace: null,
   };
   renderer.draw(anchor, view);
   expect(badgesOnCard(anchor)).toEqual([
@@ -58,4 +59,56 @@ test('between captures the one ticker re-bands each badge and drops a clock whos
   ticker.tick();
   expect(badgesOnCard(anchor)).toEqual([['ship_by', 'breached']]);
   expect(anchor.nextElementSibling?.shadowRoot?.textContent).toContain('发货 超');
+});
+
+const unverifiedPickup = (dueAt: number) =>
+  stub({
+    kind: 'pickup_by',
+    severity: 'info',
+    dueAt,
+    rule: 'R6',
+    orderSn: ORDER_SN,
+    basis: { shippedAt: dueAt - 24 * HOUR, warnHours: 12, criticalHours: 4, trackingCheckedAt: null, verified: false },
+  });
+
+test('a pickup clock with no trace read counts down at info marked 未核实, then stays as a warn chip 揽收未核实', () => {
+  const anchor = document.createElement('span');
+  document.body.append(anchor);
+  renderer.draw(anchor, { orderSn: ORDER_SN, promiseShipAt: null, shippedAt: START - 22 * HOUR, state: 'shipped', findings: [unverifiedPickup(START + 2 * HOUR)], trace: null });
+  const badge = () => anchor.nextElementSibling!.shadowRoot!.querySelector<HTMLElement>('.badge[data-kind="pickup_by"]')!;
+  expect([badge().dataset.severity, badge().textContent]).toEqual(['info', '揽收 剩 2时0分 · 未核实']);
+  now = START + 3 * HOUR;
+  ticker.tick();
+  expect([badge().dataset.severity, badge().textContent]).toEqual(['warn', '揽收未核实']);
+  now = START + 30 * 24 * HOUR;
+  ticker.tick();
+  expect([badge().dataset.severity, badge().textContent]).toEqual(['warn', '揽收未核实']);
+});
+
+test('the explanation says how to verify an unverified pickup, and shows the trace with its source and newest events', () => {
+  const anchor = document.createElement('span');
+  document.body.append(anchor);
+  const explanationOf = () => {
+    const host = anchor.nextElementSibling as HTMLElement;
+    host.dispatchEvent(new Event('mouseenter'));
+    return host.shadowRoot!.querySelector('.explain')!;
+  };
+  renderer.draw(anchor, { orderSn: ORDER_SN, promiseShipAt: null, shippedAt: START - 22 * HOUR, state: 'shipped', findings: [unverifiedPickup(START + 2 * HOUR)], trace: null });
+  const unverified = explanationOf();
+  expect(unverified.querySelector('.verify')?.textContent).toMatch(/选项页选择查询服务.*打开这个订单的物流/);
+  expect(unverified.querySelector('[data-kind="trace"]')).toBeNull();
+
+  // Picked up since, read through the console's own trace: no pickup clock, a quiet ✓ and the trace behind it.
+  const trace = {
+    provider: 'console' as const,
+    checkedAt: START,
+    status: 'picked_up' as const,
+    events: [{ at: START - HOUR, text: '【苏州市】快递员已揽收', area: null }],
+  };
+  renderer.draw(anchor, { orderSn: ORDER_SN, promiseShipAt: null, shippedAt: START - 22 * HOUR, state: 'shipped', findings: [], trace });
+  const section = explanationOf().querySelector('[data-kind="trace"]')!;
+  expect(section.querySelector('h4')?.textContent).toBe('物流轨迹 · 后台物流');
+  expect(section.textContent).toContain(`物流查询时间${toIso(START)}`);
+  expect(section.textContent).toContain('已揽收');
+  expect(section.textContent).toContain(`${toIso(START - HOUR)}【苏州市】快递员已揽收`);
 });

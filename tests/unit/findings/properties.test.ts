@@ -264,16 +264,20 @@ describe('a badge re-banded between captures', () => {
           if (!isClockKind(earlier.kind) || earlier.dueAt === undefined) continue;
           const expected = after.get(key)?.severity ?? null;
           expect(severityAt(earlier, later), key).toBe(expected);
-          outcomes.add(`${earlier.kind}:${expected ?? 'gone'}`);
+          const unverified = basisValues(earlier.basis).verified === false;
+          outcomes.add(`${earlier.kind}${unverified ? '(unverified)' : ''}:${expected ?? 'gone'}`);
         }
       }),
       { numRuns: 3000 },
     );
-    // Every clock both stayed and went at some point (ship_by, reply_by and a traced pickup turn breached instead).
-    for (const kind of ['tracking_edit_by', 'fast_refund_appeal_by', 'extra_package_by', 'auto_confirm_at', 'pickup_by']) {
+    // Every window clock both stayed and went at some point (ship_by, reply_by and a traced pickup turn breached instead).
+    for (const kind of ['tracking_edit_by', 'fast_refund_appeal_by', 'extra_package_by', 'auto_confirm_at']) {
       expect(outcomes, kind).toContain(`${kind}:gone`);
     }
     for (const kind of ['ship_by', 'pickup_by', 'after_sale_reply_by']) expect(outcomes, kind).toContain(`${kind}:breached`);
+    // A pickup clock with no trace read neither goes nor is breached with time alone: it turns warn past due.
+    expect(outcomes).toContain('pickup_by(unverified):warn');
+    expect([...outcomes].filter((outcome) => /^pickup_by\(unverified\):(gone|breached|critical)$/.test(outcome))).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessOrder } from '../../../../lib/findings/assess';
+import { severityAt } from '../../../../lib/findings/registry';
 import { normalizeKuaidi100 } from '../../../../lib/tracking/kuaidi100';
 import { context, event, H, P, S, inTransit, NOW, only, order, shipped, trace, clock } from '../builders';
 
@@ -10,23 +11,44 @@ describe('pickup_by', () => {
     ['20 h − 1 s after upload', 20 * H - S, 'warn'],
     ['20 h after upload', 20 * H, 'critical'],
     ['24 h after upload (at dueAt)', 24 * H, 'critical'],
-  ] as const)('%s with no trace read yet', (_label, elapsed, severity) => {
-    const o = shipped(0, { shippedAt: NOW - elapsed });
-    const found = only(assessOrder(context(o), NOW, P), 'pickup_by');
+    ['24 h + 1 s after upload', 24 * H + S, 'breached'],
+  ] as const)('%s with a trace that shows no pickup: the full bands', (_label, elapsed, severity) => {
+    const pending = trace('pending', [event(NOW - elapsed + H, '商家已下单，等待快递员揽收', 'pending')]);
+    const found = only(assessOrder(context(shipped(0, { shippedAt: NOW - elapsed }), pending), NOW, P), 'pickup_by');
     expect(found.severity).toBe(severity);
     expect(found.dueAt).toBe(NOW - elapsed + 24 * H);
     expect(found.rule).toBe('R6');
-    expect(found.basis).toMatchObject({ shippedAt: NOW - elapsed, pickupHours: 24, trackingStatus: null });
+    expect(found.basis).toMatchObject({ shippedAt: NOW - elapsed, pickupHours: 24, trackingStatus: 'pending', verified: true });
   });
 
-  it('past the window with no trace read, claims nothing (the scan may well exist)', () => {
-    expect(clock(assessOrder(context(shipped(0, { shippedAt: NOW - 24 * H - S })), NOW, P), 'pickup_by')).toBeUndefined();
+  it.each([
+    ['1 h after upload', H, 'info'],
+    ['20 h after upload (critical if a trace had been read)', 20 * H, 'info'],
+    ['24 h after upload (at dueAt)', 24 * H, 'info'],
+    ['24 h + 1 s after upload', 24 * H + S, 'warn'],
+    ['10 days after upload', 240 * H, 'warn'],
+  ] as const)('%s with no trace read: %s, unverified, never breached', (_label, elapsed, severity) => {
+    const found = only(assessOrder(context(shipped(0, { shippedAt: NOW - elapsed })), NOW, P), 'pickup_by');
+    expect(found.severity).toBe(severity);
+    expect(found.dueAt).toBe(NOW - elapsed + 24 * H);
+    expect(found.basis).toMatchObject({ trackingStatus: null, trackingCheckedAt: null, verified: false });
   });
 
-  it('is breached 1 s past the window when a trace shows no pickup scan', () => {
-    const pending = trace('pending', [event(NOW - 25 * H, '商家已下单，等待快递员揽收', 'pending')]);
-    const found = only(assessOrder(context(shipped(0, { shippedAt: NOW - 24 * H - S }), pending), NOW, P), 'pickup_by');
+  it('an unverified clock keeps its warn chip at any later instant, and a verified one is breached', () => {
+    const unverified = only(assessOrder(context(shipped(2)), NOW, P), 'pickup_by');
+    expect(severityAt(unverified, NOW)).toBe('info');
+    expect(severityAt(unverified, NOW + 23 * H)).toBe('warn');
+    expect(severityAt(unverified, NOW + 60 * 24 * H)).toBe('warn');
+    const read = only(assessOrder(context(shipped(2), trace('pending', [event(NOW - H, '等待揽收', 'pending')])), NOW, P), 'pickup_by');
+    expect(severityAt(read, NOW + 19 * H)).toBe('critical');
+    expect(severityAt(read, NOW + 23 * H)).toBe('breached');
+  });
+
+  it('a "no record" reply counts as read: breached past due', () => {
+    const noRecord = trace(null, []);
+    const found = only(assessOrder(context(shipped(25), noRecord), NOW, P), 'pickup_by');
     expect(found.severity).toBe('breached');
+    expect(found.basis).toMatchObject({ verified: true, trackingStatus: 'unknown' });
   });
 
   it('keeps running while the trace says only 待揽收', () => {
