@@ -5,6 +5,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Capture } from '../capture/capture';
 import type { OrderFacts } from '../facts/facts';
 import type { Finding } from '../findings/registry';
+import type { PlainMessage, QueryProvider } from '../tracking/provider';
 
 /** What a badge needs to know about one order on screen. */
 export interface OrderView {
@@ -37,11 +38,19 @@ export type CaptureReply =
     }
   | { ok: false; error: string };
 
+/** The answer to 测试连接: whether the provider accepted the account, in words for the merchant. */
+export interface ConnectionTestReply {
+  ok: boolean;
+  message: PlainMessage;
+}
+
 interface ProtocolMap {
   /** Content script → background: a console response read by the page hook; answered with the badges' views. */
   capture(capture: Capture): CaptureReply;
   /** Content script → background: its self-diagnosis, kept for the popup and options banners. */
   pageHealth(report: PageHealthReport): void;
+  /** Options page → background: ask the provider once with the saved account (the page itself never calls a provider). */
+  testTrackingConnection(request: { provider: QueryProvider }): ConnectionTestReply;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
