@@ -5,14 +5,16 @@ interface CourierCodes {
   name: string;
   kuaidi100: readonly string[];
   kdniao: readonly string[];
+  /** Kuaidi100 and Kdniao answer only with the receiver's phone tail (lib/tracking/README.md § Phone tail). */
+  needsPhoneTail?: true;
 }
 
 const COURIERS_BY_SHIPPING_ID: Readonly<Record<number, CourierCodes>> = {
   1: { name: '申通', kuaidi100: ['shentong'], kdniao: ['STO'] },
   3: { name: '百世快递', kuaidi100: ['huitongkuaidi'], kdniao: ['HTKY'] },
-  44: { name: '顺丰', kuaidi100: ['shunfeng'], kdniao: ['SF'] },
+  44: { name: '顺丰', kuaidi100: ['shunfeng'], kdniao: ['SF'], needsPhoneTail: true },
   85: { name: '圆通', kuaidi100: ['yuantong'], kdniao: ['YTO'] },
-  115: { name: '中通', kuaidi100: ['zhongtong'], kdniao: ['ZTO'] },
+  115: { name: '中通', kuaidi100: ['zhongtong'], kdniao: ['ZTO'], needsPhoneTail: true },
   117: { name: '优速', kuaidi100: ['youshuwuliu'], kdniao: ['UC'] },
   118: { name: '邮政EMS', kuaidi100: ['ems'], kdniao: ['EMS'] },
   120: { name: '京东配送', kuaidi100: ['jd'], kdniao: ['JD'] },
@@ -29,4 +31,9 @@ const COURIERS_BY_SHIPPING_ID: Readonly<Record<number, CourierCodes>> = {
 export function courierCodesFor(shippingId: number | null, provider: 'kuaidi100' | 'kdniao'): readonly string[] {
   if (shippingId === null) return [];
   return COURIERS_BY_SHIPPING_ID[shippingId]?.[provider] ?? [];
+}
+
+/** Whether the providers need a phone tail to answer for this courier (顺丰, 中通). */
+export function courierNeedsPhoneTail(shippingId: number | null): boolean {
+  return shippingId !== null && COURIERS_BY_SHIPPING_ID[shippingId]?.needsPhoneTail === true;
 }

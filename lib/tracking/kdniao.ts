@@ -3,6 +3,7 @@ import type { TrackingEvent, TrackingStatus } from '../facts/facts';
 import { isRecord, readFlag, readText, readTime } from '../pdd/fields';
 import { normalizeTrackingNumber } from '../pdd/order-row';
 import { describeValue, escapeText } from '../text/quote';
+import { kdniaoReasonClass, retryAdviceFor } from './provider-errors';
 import { codeTable, completeTracking, orderEvents, readEvents, statusFromText, type TrackingResult } from './status';
 
 /** 8001 `StateEx` codes and per-event `Action` codes (lib/tracking/README.md § Kdniao state codes). Maps, as in kuaidi100.ts. */
@@ -62,10 +63,8 @@ const MAIN_CODES: ReadonlyMap<string, TrackingStatus> = codeTable({
 const NO_TRACE_STATE = '0';
 const STALLED_SUB = '403';
 const PROXY_SUBS: ReadonlySet<string> = new Set(['211', '304', '311']);
-/** Kdniao errors have no stable code, only a `Reason` text (lib/tracking/README.md § Error classes). */
+/** Kdniao errors have no stable code, only a `Reason` text (lib/tracking/README.md § Kdniao errors); the others are classed in provider-errors.ts. */
 const NO_TRACE_REASON = /暂无轨迹|没有物流轨迹|无轨迹信息|查询无结果/;
-const CONFIG_REASON = /签名|DataSign|EBusinessID|未开通|权限|账号|AppKey/i;
-const QUOTA_REASON = /上限|次数|超过|频繁|额度/;
 
 /**
  * Hand-written, without a schema library, like the Kuaidi100 reader; the `ShipperCode` is kept as the
@@ -78,8 +77,7 @@ export function normalizeKdniao(body: unknown, trackingNumber: string, checkedAt
   const reason = typeof body.Reason === 'string' ? body.Reason : '';
   const noTrace = NO_TRACE_REASON.test(reason);
   if (readFlag(body.Success, 'Success', problems) !== true && !noTrace) {
-    const retry = CONFIG_REASON.test(reason) ? 'never' : QUOTA_REASON.test(reason) ? 'later' : 'backoff';
-    return { ok: false, error: `Kdniao request failed: ${reason === '' ? 'no reason given' : escapeText(reason)}`, retry };
+    return { ok: false, error: `Kdniao request failed: ${reason === '' ? 'no reason given' : escapeText(reason)}`, retry: retryAdviceFor(kdniaoReasonClass(reason)) };
   }
   const answeredFor = normalizeTrackingNumber(readText(body.LogisticCode, 'LogisticCode', problems));
   if (answeredFor !== null && answeredFor !== number) {

@@ -3,6 +3,7 @@ import type { TrackingEvent, TrackingStatus } from '../facts/facts';
 import { isRecord, readFlag, readText, readTime } from '../pdd/fields';
 import { normalizeTrackingNumber } from '../pdd/order-row';
 import { describeValue, escapeText } from '../text/quote';
+import { kuaidi100CodeClass, retryAdviceFor } from './provider-errors';
 import { codeTable, completeTracking, orderEvents, readEvents, statusFromText, type TrackingResult } from './status';
 
 /** `resultv2=4` sub-codes (lib/tracking/README.md § Kuaidi100 state codes). */
@@ -71,9 +72,6 @@ const MAIN_CODE_BY_NAME: ReadonlyMap<string, string> = codeTable({
 const STALLED_SUB = '202';
 const PROXY_SUBS: ReadonlySet<string> = new Set(['303', '304', '501']);
 const NO_RECORD = '500';
-/** Wrong company, missing phone digits, bad signature, expired key: asking again will not help. */
-const NEVER_RETRY: ReadonlySet<string> = new Set(['400', '408', '503', '600', '601']);
-const BACKOFF_RETRY: ReadonlySet<string> = new Set(['501', '502']);
 
 /**
  * Hand-written, without a schema library: every event of every trace of a shop comes through here. The
@@ -86,7 +84,9 @@ export function normalizeKuaidi100(body: unknown, trackingNumber: string, checke
   const returnCode = readText(body.returnCode, 'returnCode', problems);
   const failed = readFlag(body.result, 'result', problems) === false || (returnCode !== null && returnCode !== '200');
   if (failed && returnCode !== NO_RECORD) {
-    const retry = returnCode === null ? 'later' : NEVER_RETRY.has(returnCode) ? 'never' : BACKOFF_RETRY.has(returnCode) ? 'backoff' : 'later';
+    // Wrong company, missing phone digits, bad signature, expired key: asking again will not help (provider-errors.ts).
+    const errorClass = returnCode === null ? null : kuaidi100CodeClass(returnCode);
+    const retry = errorClass === null ? 'later' : retryAdviceFor(errorClass);
     const message = typeof body.message === 'string' ? escapeText(body.message) : '';
     return { ok: false, error: `Kuaidi100 returnCode ${returnCode === null ? '?' : escapeText(returnCode)}: ${message}`, retry };
   }

@@ -72,6 +72,9 @@ describe('normalizeKdniao', () => {
   it.each([
     [{ Success: false, Reason: '验证数据签名失败' }, 'never'],
     [{ Success: false, Reason: '今日查询次数已超过上限' }, 'later'],
+    [{ Success: false, Reason: '请求频率过快' }, 'later'],
+    [{ Success: false, Reason: '用户ID不存在或未开通该接口' }, 'never'],
+    [{ Success: false, Reason: '顺丰单号需要CustomerName（收件人手机号后四位）' }, 'never'],
     [{ Success: false, Reason: '系统繁忙' }, 'backoff'],
     [{ Success: false }, 'backoff'],
   ] as const)('classifies a failure by its Reason text: %j', (body, retry) => {
