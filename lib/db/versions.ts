@@ -58,15 +58,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     // The poller's hard limits persist with each waybill: the send times of its recent queries
     // (`queryTimes`), what it waits for before it may be asked again (`needsInput`) and the provider
-    // last asked (`lastProvider`). Provider state lives in `meta` (lib/polling/poller-state.ts). No index
-    // changes.
+    // last asked (`lastProvider`). Provider state lives in `meta` (lib/polling/poller-state.ts).
     version: 3,
     stores: {
       orders:
         '[shopId+orderSn], [shopId+trackingNumber], [shopId+riskRank+nextDueAt], [riskRank+nextDueAt], *openKindTags, firstCheckAt, closedAt',
       changes: '[shopId+orderSn+at+field]',
       afterSales: '[shopId+id], [shopId+orderSn]',
-      waybills: '[shopId+trackingNumber], nextCheckAt',
+      // needsInput: the waybills waiting for a phone tail or a courier code (null, the usual value, is not
+      // indexed), re-queued when the merchant changes the tracking settings.
+      waybills: '[shopId+trackingNumber], nextCheckAt, needsInput',
       trackingEvents: '[shopId+trackingNumber+at+textKey]',
       products: '[shopId+goodsId], [shopId+hasOpen]',
       notifications: '[shopId+key+sentAt], [shopId+orderSn], sentAt',
