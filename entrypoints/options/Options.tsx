@@ -148,7 +148,7 @@ export function Options() {
         )}
       </section>
 
-      <TrackingSection lang={lang} />
+      <TrackingSection lang={lang} db={database.state === 'open' ? database.db : null} />
 
       {database.state === 'open' && <BackupSection db={database.db} lang={lang} />}
     </main>

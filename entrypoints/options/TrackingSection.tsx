@@ -1,9 +1,12 @@
 import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { ProviderStatus } from '@/components/ProviderStatus';
 import { useSettings } from '@/components/settings-store';
-import { errorMessage } from '@/lib/errors/error-message';
+import type { SentinelDb } from '@/lib/db/schema';
+import { errorMessage, logFailure } from '@/lib/errors/error-message';
 import { t, type MessageKey } from '@/lib/i18n/messages';
 import { sendMessage } from '@/lib/messages/protocol';
+import { resumeProvider } from '@/lib/polling/poller-state';
 import { PROVIDER_ORIGINS, providerHost } from '@/lib/settings/provider-origins';
 import { DAILY_BUDGET, TRACKING_SERVICES, type TrackingSettings } from '@/lib/settings/settings';
 import {
@@ -44,8 +47,11 @@ function outcomeText(outcome: ClickSaveOutcome, lang: Lang): Result {
   }
 }
 
-/** 物流查询: the tracking service, the sender's phone tail, the daily budget, each provider's account and 测试连接. */
-export function TrackingSection({ lang, onAccountSaved }: { lang: Lang; onAccountSaved?: (provider: CredentialProvider) => void }) {
+/**
+ * 物流查询: the tracking service, the sender's phone tail, the daily budget, each provider's account, 测试连接, and
+ * what the poller says about the chosen provider (with the database; none while it cannot be opened).
+ */
+export function TrackingSection({ lang, db }: { lang: Lang; db: SentinelDb | null }) {
   const { settings, saveTracking } = useSettings();
   const [stored, setStored] = useState<{ credentials: TrackingCredentials; errors: string[] } | null>(null);
   const [edit, setEdit] = useState<{ of: TrackingSettings; draft: TrackingSettings } | null>(null);
@@ -106,7 +112,8 @@ export function TrackingSection({ lang, onAccountSaved }: { lang: Lang; onAccoun
   const onCredentialsSaved = (provider: CredentialProvider, credentials: TrackingCredentials) => {
     setStored((known) => ({ credentials: { ...known?.credentials, ...credentials }, errors: known?.errors ?? [] }));
     setGranted((known) => ({ ...known, [provider]: true }));
-    onAccountSaved?.(provider);
+    // New credentials are what an account stop waits for: the poller may ask this provider again.
+    if (db !== null) resumeProvider(db, provider, Date.now()).catch(logFailure('resuming the provider'));
   };
 
   const permissionMissing = isAccountProvider(savedService) && granted[savedService] === false;
@@ -120,6 +127,7 @@ export function TrackingSection({ lang, onAccountSaved }: { lang: Lang; onAccoun
           {t('permissionMissing', lang, { provider: t(SERVICE_LABELS[savedService], lang), host: providerHost(savedService) })}
         </p>
       )}
+      {db !== null && savedService !== 'console_only' && <ProviderStatus db={db} provider={savedService} dailyBudget={settings.tracking.dailyBudget} lang={lang} />}
       {stored !== null && stored.errors.length > 0 && (
         <p className="banner" data-testid="stored-credentials-errors">
           {t('storedAccountsBroken', lang)}

@@ -71,6 +71,15 @@ const MESSAGES = {
     zh: '查询服务为{provider}，但未获得访问 {host} 的授权，暂不查询：请点击“保存查询设置”重新授权。',
     en: 'The tracking service is {provider}, but access to {host} is not granted, so nothing is queried: click “Save tracking settings” to grant it.',
   },
+  providerStopped: {
+    zh: '{provider}已停止查询：{message}。改正账号后点击“保存{provider}设置”即可恢复。',
+    en: '{provider} queries are stopped: {message}. Correct the account and save the {provider} settings to resume.',
+  },
+  providerPaused: {
+    zh: '{provider}暂停查询至 {at}：查询频率或额度已达上限，到时自动恢复。',
+    en: '{provider} queries are paused until {at}: the rate or quota limit was reached; they resume by themselves.',
+  },
+  providerSentToday: { zh: '{provider}今日已查询 {n} 次（上限 {budget} 次）', en: '{provider}: {n} queries today (budget {budget})' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

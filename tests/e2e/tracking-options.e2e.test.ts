@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchSentinel, type SentinelBrowser } from '../harness/browser';
+import { EXTENSION_DB, launchSentinel, type SentinelBrowser } from '../harness/browser';
 import { STAND_IN_KUAIDI100 } from '../stand-in/server/credentials';
 import { generateShop } from '../stand-in/synthetic-shop';
 
@@ -77,6 +77,39 @@ test('a wrong key: 测试连接 says 签名错误 in plain words and never shows
   await expect.poll(() => options.getByTestId('connection-result').innerText()).toBe('签名错误：请核对授权key与customer');
   expect(await options.getByTestId('connection-result').innerText()).not.toContain('wrong-key-e2e');
   await saveKuaidi100(options, STAND_IN_KUAIDI100.key);
+});
+
+test('a provider the poller stopped says why and what to do; saving its account lifts the stop', async () => {
+  // What the poll cycle writes on an account error (lib/polling/poller-state.ts), put in the worker's database.
+  const stop = { zh: '签名错误：请核对授权key与customer', en: 'Signature rejected' };
+  await (await sentinel.serviceWorker()).evaluate(
+    ([dbName, message]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(dbName);
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+        open.onsuccess = () => {
+          const write = open.result.transaction('meta', 'readwrite');
+          write.objectStore('meta').put({
+            key: 'poller:kuaidi100',
+            value: { provider: 'kuaidi100', stoppedFor: { errorClass: 'auth', message, at: Date.now() }, pausedUntil: null, day: '2000-01-01', sentToday: 0 },
+          });
+          write.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          write.onerror = () => reject(write.error ?? new Error('write failed'));
+        };
+      }),
+    [EXTENSION_DB, stop] as const,
+  );
+  const options = await sentinel.openExtensionPage('options.html');
+  await expect
+    .poll(() => options.getByTestId('provider-stopped').innerText())
+    .toBe('快递100已停止查询：签名错误：请核对授权key与customer。改正账号后点击“保存快递100设置”即可恢复。');
+  await saveKuaidi100(options, STAND_IN_KUAIDI100.key);
+  await expect.poll(() => options.getByTestId('provider-stopped').count()).toBe(0);
+  const [row] = (await sentinel.readStore<{ key: string; value: { stoppedFor: unknown } }>('meta')).filter((entry) => entry.key === 'poller:kuaidi100');
+  expect(row?.value.stoppedFor).toBeNull();
 });
 
 test('choosing 快递鸟 without its account is refused and the service stays', async () => {
