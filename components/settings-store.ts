@@ -1,7 +1,7 @@
 import { errorMessage } from '@/lib/errors/error-message';
 import { create } from 'zustand';
 import { resolveLanguage } from '@/lib/i18n/messages';
-import { DEFAULT_SETTINGS, type ParsedSettings, type Settings } from '@/lib/settings/settings';
+import { DEFAULT_SETTINGS, type ParsedSettings, type Settings, type TrackingSettings } from '@/lib/settings/settings';
 import { loadSettings, saveSettings, watchSettings } from '@/lib/settings/settings-item';
 import type { Lang } from '@/lib/time/shanghai';
 
@@ -14,12 +14,14 @@ interface SettingsState {
   load: () => Promise<void>;
   /** Validates and saves; returns the messages of what was refused. */
   save: (candidate: Settings) => Promise<string[]>;
+  /** Saves the tracking part alone, over the settings as they are now (other sections' unsaved edits stay theirs). */
+  saveTracking: (tracking: TrackingSettings) => Promise<string[]>;
 }
 
 let unwatch: (() => void) | null = null;
 
 /** The one settings module of the extension pages: reads and writes through lib/settings, and follows saves made elsewhere. */
-export const useSettings = create<SettingsState>((set) => {
+export const useSettings = create<SettingsState>((set, get) => {
   const apply = ({ settings, errors }: ParsedSettings) =>
     set({ settings, lang: resolveLanguage(settings.language, navigator.language), loaded: true, storedErrors: errors });
   return {
@@ -41,6 +43,9 @@ export const useSettings = create<SettingsState>((set) => {
       if (!result.ok) return result.errors;
       apply(result.parsed);
       return [];
+    },
+    saveTracking(tracking) {
+      return get().save({ ...get().settings, tracking });
     },
   };
 });

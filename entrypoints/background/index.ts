@@ -6,6 +6,7 @@ import { handleCapture } from './capture-handler';
 import { forgetTab, recordPageHealth } from './page-health';
 import { armReassessAlarm, REASSESS_ALARM, runReassess } from './reassess-alarm';
 import { armRetentionAlarm, RETENTION_ALARM, runRetention } from './retention-alarm';
+import { testTrackingConnection } from './tracking-connection';
 
 // The worker can stop between any two events: every handler reads what it needs from storage,
 // persists before it answers, and the alarms are re-armed on every start.
@@ -17,6 +18,10 @@ export default defineBackground(() => {
   onMessage('pageHealth', ({ data, sender }) => {
     refuseOtherSenders(sender);
     return recordPageHealth(sender.tab?.id ?? null, data);
+  });
+  onMessage('testTrackingConnection', ({ data, sender }) => {
+    refuseOtherSenders(sender);
+    return testTrackingConnection(data.provider, Date.now());
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETENTION_ALARM) runRetention().catch(logFailure('retention'));

@@ -27,6 +27,7 @@ import type {
   StoredTrackingEvent,
   StoredWaybill,
   WaybillError,
+  WaybillInput,
 } from '../db/records';
 import { textKey } from '../ingest/text-key';
 import { mergeTracking } from '../tracking/status';
@@ -35,6 +36,7 @@ import type { BasisValue } from '../findings/define';
 import { isFindingKind, RULE_REFERENCES, type FindingKind } from '../findings/registry';
 import type { Severity } from '../findings/severity';
 import { isPlausibleInstant } from '../time/shanghai';
+import type { QueryProvider } from '../tracking/provider';
 import { isPlainObject } from '../schema/plain-object';
 
 const text = v.string();
@@ -265,6 +267,10 @@ const waybill: v.GenericSchema<unknown, StoredWaybill> = v.pipe(
     consecutiveFailures: count,
     lastError: nullable(waybillError),
     firstSeenAt: instant,
+    // Absent from backups of schema 2 (no poller yet): nothing sent, nothing awaited.
+    queryTimes: v.optional(v.array(instant), () => []),
+    needsInput: nullable(v.picklist<WaybillInput[]>(['phone_tail', 'courier'])),
+    lastProvider: nullable(v.picklist<QueryProvider[]>(['kuaidi100', 'kdniao', 'demo'])),
   }),
   v.forward(v.check((row) => row.facts === null || row.facts.trackingNumber === row.trackingNumber, "a trackingNumber equal to the row's"), ['facts']),
   // The row repeats its facts' status and last event for its indexes.

@@ -5,6 +5,7 @@ import type { CapturedEndpoint } from '../capture/capture';
 import type { AfterSaleFacts, OrderFacts, TrackingFacts, TrackingStatus } from '../facts/facts';
 import type { Finding, FindingKind } from '../findings/registry';
 import type { Severity } from '../findings/severity';
+import type { QueryProvider } from '../tracking/provider';
 
 /** Shop id used when the console page did not expose one (Capture.shopId null). */
 export const UNKNOWN_SHOP = 'unknown';
@@ -136,7 +137,19 @@ export interface StoredWaybill {
   consecutiveFailures: number;
   lastError: WaybillError | null;
   firstSeenAt: number;
+  /**
+   * Send times (epoch ms) of the poller's queries, oldest first, at most POLL_LIMITS.maxPerWindow kept:
+   * each is written before its request goes out, so the 30-minute gap and the 48-in-24-h cap hold across
+   * worker restarts.
+   */
+  queryTimes: number[];
+  /** What the waybill waits for before a provider may be asked (a 顺丰/中通 phone tail, a courier code); null: nothing. */
+  needsInput: WaybillInput | null;
+  /** The provider the poller asked last; null before its first query. */
+  lastProvider: QueryProvider | null;
 }
+
+export type WaybillInput = 'phone_tail' | 'courier';
 
 export function emptyWaybill(shopId: string, trackingNumber: string, now: number, nextCheckAt: number | null): StoredWaybill {
   return {
@@ -151,6 +164,9 @@ export function emptyWaybill(shopId: string, trackingNumber: string, now: number
     consecutiveFailures: 0,
     lastError: null,
     firstSeenAt: now,
+    queryTimes: [],
+    needsInput: null,
+    lastProvider: null,
   };
 }
 

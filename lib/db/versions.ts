@@ -4,6 +4,7 @@
 // enforces all three).
 import type { Transaction } from 'dexie';
 import { findingsInMilliseconds } from './upgrades/v2-findings-in-ms';
+import { pollLimitsOnWaybills } from './upgrades/v3-poll-limits';
 
 export interface SchemaVersion {
   version: number;
@@ -53,6 +54,27 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       meta: 'key',
     },
     upgrade: findingsInMilliseconds,
+  },
+  {
+    // The poller's hard limits persist with each waybill: the send times of its recent queries
+    // (`queryTimes`), what it waits for before it may be asked again (`needsInput`) and the provider
+    // last asked (`lastProvider`). Provider state lives in `meta` (lib/polling/poller-state.ts).
+    version: 3,
+    stores: {
+      orders:
+        '[shopId+orderSn], [shopId+trackingNumber], [shopId+riskRank+nextDueAt], [riskRank+nextDueAt], *openKindTags, firstCheckAt, closedAt',
+      changes: '[shopId+orderSn+at+field]',
+      afterSales: '[shopId+id], [shopId+orderSn]',
+      // needsInput: the waybills waiting for a phone tail or a courier code (null, the usual value, is not
+      // indexed), re-queued when the merchant changes the tracking settings.
+      waybills: '[shopId+trackingNumber], nextCheckAt, needsInput',
+      trackingEvents: '[shopId+trackingNumber+at+textKey]',
+      products: '[shopId+goodsId], [shopId+hasOpen]',
+      notifications: '[shopId+key+sentAt], [shopId+orderSn], sentAt',
+      shops: 'shopId',
+      meta: 'key',
+    },
+    upgrade: pollLimitsOnWaybills,
   },
 ];
 

@@ -20,12 +20,77 @@ const MESSAGES = {
   nothingDue: { zh: '订单哨兵：暂无待办', en: 'Order Sentinel: nothing due' },
   orderDetail: { zh: '查看订单详情', en: 'Open order details' },
   heuristic: { zh: '经验阈值，非平台公布规则', en: 'A heuristic, not a published platform rule' },
+  // Options page, courier tracking (the labels are what screen readers and the e2e tests find the controls by).
+  trackingTitle: { zh: '物流查询', en: 'Courier tracking' },
+  trackingIntro: {
+    zh: '选择由谁查询包裹轨迹。账号只保存在本机浏览器，不写入备份，只发送给对应的快递接口。',
+    en: 'Choose who is asked about your parcels. Accounts stay in this browser, are never in a backup, and go only to their own courier API.',
+  },
+  trackingService: { zh: '查询服务', en: 'Tracking service' },
+  serviceKuaidi100: { zh: '快递100', en: 'Kuaidi100' },
+  serviceKdniao: { zh: '快递鸟', en: 'Kdniao' },
+  serviceDemo: { zh: '演示模式', en: 'Demo mode' },
+  serviceConsoleOnly: { zh: '仅读取后台物流', en: 'Console traces only' },
+  senderPhoneTail: { zh: '寄件人手机后四位', en: "Sender's phone, last 4 digits" },
+  senderPhoneTailHint: {
+    zh: '顺丰、中通查询需要手机后四位；订单的虚拟号分机不可用时使用此号码。',
+    en: 'SF and ZTO need a phone tail; this one is used when the order has no virtual-number extension.',
+  },
+  dailyBudget: { zh: '每日查询上限', en: 'Daily query budget' },
+  saveTracking: { zh: '保存查询设置', en: 'Save tracking settings' },
+  kuaidi100Customer: { zh: '快递100 customer', en: 'Kuaidi100 customer' },
+  kuaidi100Key: { zh: '快递100 授权key', en: 'Kuaidi100 key' },
+  saveKuaidi100: { zh: '保存快递100设置', en: 'Save Kuaidi100 settings' },
+  kdniaoBusinessId: { zh: '快递鸟 EBusinessID', en: 'Kdniao EBusinessID' },
+  kdniaoApiKey: { zh: '快递鸟 ApiKey', en: 'Kdniao ApiKey' },
+  kdniaoRequestType: { zh: '快递鸟 接口', en: 'Kdniao API' },
+  kdniaoRequest1002: { zh: '1002 即时查询', en: '1002 real-time query' },
+  kdniaoRequest8001: { zh: '8001 在途监控', en: '8001 in-transit monitoring' },
+  saveKdniao: { zh: '保存快递鸟设置', en: 'Save Kdniao settings' },
+  testConnection: { zh: '测试连接', en: 'Test connection' },
+  testingConnection: { zh: '正在测试…', en: 'Testing…' },
+  saved: { zh: '已保存', en: 'Saved' },
+  permissionRefused: {
+    zh: '未获得访问 {host} 的授权，设置未保存。请再次点击保存，并在浏览器提示中选择“允许”。',
+    en: 'Access to {host} was not granted, so nothing was saved. Click save again and choose Allow in the browser prompt.',
+  },
+  accountNeeded: { zh: '请先填写并保存{provider}账号，再选择它作为查询服务。', en: 'Save the {provider} account first, then choose it as the tracking service.' },
+  connectionNoAccount: { zh: '尚未保存{provider}账号：请填写后点击“保存{provider}设置”。', en: 'No {provider} account saved: fill it in and save it first.' },
+  connectionNoPermission: {
+    zh: '未获得访问 {host} 的授权：请点击“保存{provider}设置”并选择“允许”。',
+    en: 'Access to {host} is not granted: save the {provider} settings and choose Allow.',
+  },
+  connectionDemo: { zh: '演示模式无需账号：轨迹由扩展内的模拟服务生成。', en: 'Demo mode needs no account: traces come from a simulation inside the extension.' },
+  connectionConsoleOnly: {
+    zh: '仅读取后台物流：不查询任何快递接口，无需测试。在后台打开订单的物流信息即可核实揽收。',
+    en: 'Console traces only: no courier API is asked, so there is nothing to test. Open an order’s logistics in the console to verify its pickup.',
+  },
+  connectionFailed: { zh: '测试未完成：{reason}', en: 'The test did not finish: {reason}' },
+  storedAccountsBroken: { zh: '已保存的快递账号有误，未使用：', en: 'Stored courier accounts had problems and are not used: ' },
+  permissionMissing: {
+    zh: '查询服务为{provider}，但未获得访问 {host} 的授权，暂不查询：请点击“保存查询设置”重新授权。',
+    en: 'The tracking service is {provider}, but access to {host} is not granted, so nothing is queried: click “Save tracking settings” to grant it.',
+  },
+  providerStopped: {
+    zh: '{provider}已停止查询：{message}。改正账号后点击“保存{provider}设置”即可恢复。',
+    en: '{provider} queries are stopped: {message}. Correct the account and save the {provider} settings to resume.',
+  },
+  providerPaused: {
+    zh: '{provider}暂停查询至 {at}：查询频率或额度已达上限，到时自动恢复。',
+    en: '{provider} queries are paused until {at}: the rate or quota limit was reached; they resume by themselves.',
+  },
+  providerSentToday: { zh: '{provider}今日已查询 {n} 次（上限 {budget} 次）', en: '{provider}: {n} queries today (budget {budget})' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
 
 export function t(key: MessageKey, lang: Lang, values: Record<string, string | number> = {}): string {
   return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** Both languages of one message, for texts that travel (a background reply, a stored status) before a language is chosen. */
+export function plainMessage(key: MessageKey, values: (lang: Lang) => Record<string, string | number> = () => ({})): { zh: string; en: string } {
+  return { zh: t(key, 'zh', values('zh')), en: t(key, 'en', values('en')) };
 }
 
 /** Chinese unless the merchant chose English or the browser is English. */

@@ -1,61 +1,121 @@
-// Which parcels the poller should ask a courier provider about now: waybills whose next check is due, and
-// parcels never asked about yet (queued on their orders, see StoredOrder.firstCheckAt). One function, so
-// the poller does not need to know that the queue has two halves.
+// Which parcels the poller should consider now, as the scheduler's candidates: waybills whose next check
+// is due, and parcels never asked about yet (queued on their orders, see StoredOrder.firstCheckAt). One
+// function, so the poller does not need to know that the queue has two halves. Each candidate carries
+// what the scheduler weighs (its orders' clocks and states, the waybill's query history) and what a
+// query needs (courier, phone tail, destination).
+import { openFindingsOf, type StoredOrder, type StoredWaybill } from '../db/records';
 import type { SentinelDb } from '../db/schema';
+import type { PollCandidate } from '../polling/schedule';
+import { isClosedOrder } from '../retention/closed';
+import type { TrackingQuery } from '../tracking/provider';
 
-export interface DueCheck {
-  shopId: string;
-  trackingNumber: string;
-  dueAt: number;
-  /** The courier of an order carrying the parcel (Kuaidi100/Kdniao need a courier code). */
-  shippingId: number | null;
-  courierName: string | null;
-  /** Provider answers and errors so far (0 for a first check). */
-  attempts: number;
-  consecutiveFailures: number;
+export interface DueParcel extends PollCandidate {
+  /** The query to send, from the orders carrying the parcel. */
+  query: TrackingQuery;
+  /** Its waybill row; null for a parcel never asked about. */
+  waybill: StoredWaybill | null;
 }
 
-/** Due checks, earliest first, at most `limit`. */
-export async function dueTrackingChecks(db: SentinelDb, now: number, limit = 50): Promise<DueCheck[]> {
+export interface DueOptions {
+  /** At most this many of each half of the queue. */
+  limit: number;
+  /** 寄件人手机后四位 from settings: the phone tail of a parcel whose order has none of its own. */
+  senderPhoneTail: string | null;
+}
+
+/**
+ * The phone tail section D reads from the order's virtual number (`主号-分机`), an optional fact: absent
+ * until that lands, and on orders captured before it.
+ */
+function orderPhoneTail(order: StoredOrder): string | null {
+  return (order.facts as { phoneTail?: string | null }).phoneTail ?? null;
+}
+
+/** The scheduler's view of one parcel, from its waybill (null before the first query) and every order carrying it. */
+export function dueParcelOf(
+  shopId: string,
+  trackingNumber: string,
+  waybill: StoredWaybill | null,
+  holders: readonly StoredOrder[],
+  dueAt: number,
+  senderPhoneTail: string | null,
+): DueParcel {
+  let shippedAt: number | null = null;
+  let pickupDueAt: number | null = null;
+  let interceptOpen = false;
+  let orderOpen = false;
+  let phoneTail: string | null = null;
+  for (const order of holders) {
+    const { facts } = order;
+    if (facts.shippedAt !== null && (shippedAt === null || facts.shippedAt < shippedAt)) shippedAt = facts.shippedAt;
+    if (!isClosedOrder(facts)) orderOpen = true;
+    phoneTail ??= orderPhoneTail(order);
+    for (const finding of openFindingsOf(order)) {
+      if (finding.kind === 'pickup_by' && finding.dueAt !== null && (pickupDueAt === null || finding.dueAt < pickupDueAt)) pickupDueAt = finding.dueAt;
+      if (finding.kind === 'intercept_parcel') interceptOpen = true;
+    }
+  }
+  phoneTail ??= senderPhoneTail;
+  const first = holders[0]?.facts;
+  return {
+    shopId,
+    trackingNumber,
+    status: waybill?.status ?? 'unknown',
+    read: (waybill?.facts ?? null) !== null,
+    shippedAt,
+    lastEventAt: waybill?.lastEventAt ?? null,
+    orderOpen,
+    pickupDueAt,
+    interceptOpen,
+    queryTimes: waybill?.queryTimes ?? [],
+    consecutiveFailures: waybill?.consecutiveFailures ?? 0,
+    // A missing phone tail is known again once one exists (the sender tail set, or the order's own).
+    needsInput: waybill?.needsInput === 'phone_tail' && phoneTail !== null ? null : (waybill?.needsInput ?? null),
+    dueAt,
+    query: {
+      trackingNumber,
+      shippingId: first?.shippingId ?? null,
+      courierName: first?.courierName ?? null,
+      phoneTail,
+      shippedAt,
+      provinceName: first?.provinceName ?? null,
+      cityName: first?.cityName ?? null,
+    },
+    waybill,
+  };
+}
+
+/** Due parcels (not yet filtered by the scheduler's limits), at most `limit` of each half of the queue. */
+export async function dueTrackingChecks(db: SentinelDb, now: number, options: DueOptions): Promise<DueParcel[]> {
   return db.transaction('r', [db.waybills, db.orders], async () => {
     const [waybills, firstChecks] = await Promise.all([
-      db.waybills.where('nextCheckAt').belowOrEqual(now).limit(limit).toArray(),
+      db.waybills.where('nextCheckAt').belowOrEqual(now).limit(options.limit).toArray(),
       // Several orders can share a parcel: read a few more than needed before deduplicating.
-      db.orders.where('firstCheckAt').belowOrEqual(now).limit(limit * 2).toArray(),
+      db.orders.where('firstCheckAt').belowOrEqual(now).limit(options.limit * 2).toArray(),
     ]);
-    const due = new Map<string, DueCheck>();
+    const due = new Map<string, { shopId: string; trackingNumber: string; dueAt: number; waybill: StoredWaybill | null }>();
     for (const order of firstChecks) {
       if (order.trackingNumber === null || order.firstCheckAt === null) continue;
       const key = `${order.shopId}|${order.trackingNumber}`;
       const known = due.get(key);
       if (known !== undefined && known.dueAt <= order.firstCheckAt) continue;
-      due.set(key, {
-        shopId: order.shopId,
-        trackingNumber: order.trackingNumber,
-        dueAt: order.firstCheckAt,
-        shippingId: order.facts.shippingId,
-        courierName: order.facts.courierName,
-        attempts: 0,
-        consecutiveFailures: 0,
-      });
+      due.set(key, { shopId: order.shopId, trackingNumber: order.trackingNumber, dueAt: order.firstCheckAt, waybill: null });
     }
-    const holders = await Promise.all(
-      waybills.map((waybill) =>
-        db.orders.where('[shopId+trackingNumber]').equals([waybill.shopId, waybill.trackingNumber]).first(),
-      ),
-    );
-    waybills.forEach((waybill, index) => {
-      const holder = holders[index];
+    for (const waybill of waybills) {
+      // A waybill row holds the schedule; an order still queued for a first check of it is stale.
       due.set(`${waybill.shopId}|${waybill.trackingNumber}`, {
         shopId: waybill.shopId,
         trackingNumber: waybill.trackingNumber,
         dueAt: waybill.nextCheckAt ?? now,
-        shippingId: holder?.facts.shippingId ?? null,
-        courierName: holder?.facts.courierName ?? null,
-        attempts: waybill.attempts,
-        consecutiveFailures: waybill.consecutiveFailures,
+        waybill,
       });
-    });
-    return [...due.values()].sort((a, b) => a.dueAt - b.dueAt).slice(0, limit);
+    }
+    const entries = [...due.values()];
+    const holders = await Promise.all(
+      entries.map(({ shopId, trackingNumber }) => db.orders.where('[shopId+trackingNumber]').equals([shopId, trackingNumber]).toArray()),
+    );
+    return entries
+      .map((entry, index) => dueParcelOf(entry.shopId, entry.trackingNumber, entry.waybill, holders[index]!, entry.dueAt, options.senderPhoneTail))
+      .sort((a, b) => a.dueAt - b.dueAt);
   });
 }

@@ -1,5 +1,7 @@
 // One courier provider reply (already normalized by lib/tracking) → the waybill's merged state, its new
-// events (each stored once), its next check, and re-evaluated findings of the orders that carry it.
+// events (each stored once), its next check, and re-evaluated findings of the orders that carry it. The
+// next check is the caller's: the poller passes the scheduler's (lib/polling/schedule.ts); a reply from
+// elsewhere (the console's own trace) keeps the parcel's place in the poll queue.
 import { recordDbError, recordDbOk } from '../db/health';
 import { classifyDbError, type DbFailureReason } from '../db/errors';
 import { UNKNOWN_SHOP, emptyWaybill, type StoredOrder, type StoredTrackingEvent, type StoredWaybill } from '../db/records';
@@ -8,8 +10,8 @@ import type { TrackingStatus } from '../facts/facts';
 import { normalizeTrackingNumber } from '../pdd/order-row';
 import type { Finding, Policy } from '../findings/registry';
 import { mergeTracking, type TrackingResult } from '../tracking/status';
+import { isTerminal } from '../tracking/status-rank';
 import { evaluateOrders } from './evaluate';
-import { nextCheckAt } from './next-check';
 import { scrubTrackingFacts } from './scrub-tracking';
 import { textKey } from './text-key';
 import { NO_FACT_WRITES, writeEvaluation } from './write-evaluation';
@@ -34,6 +36,20 @@ export interface TrackingIngestReport {
   errorReason: DbFailureReason | 'invalid' | 'provider' | null;
 }
 
+/** The next check of the waybill as the reply leaves it (merged facts, counts), given the orders carrying it. */
+export type NextCheckRule = (waybill: StoredWaybill, holders: readonly StoredOrder[]) => number | null;
+
+/**
+ * Without a schedule from the caller: a terminal reading ends the polling (nothing more to learn); any other
+ * reply keeps the waybill's next check, or takes over its orders' first check, so the queue loses nothing.
+ */
+export const keepPollQueue: NextCheckRule = (waybill, holders) => {
+  if (isTerminal(waybill.status)) return null;
+  if (waybill.nextCheckAt !== null) return waybill.nextCheckAt;
+  const queued = holders.map((order) => order.firstCheckAt).filter((at): at is number => at !== null);
+  return queued.length > 0 ? Math.min(...queued) : null;
+};
+
 export async function ingestTrackingReply(
   db: SentinelDb,
   shopId: string | null,
@@ -41,6 +57,7 @@ export async function ingestTrackingReply(
   result: TrackingResult,
   now: number,
   policy: Policy,
+  nextCheck: NextCheckRule = keepPollQueue,
 ): Promise<TrackingIngestReport> {
   const shop = shopId ?? UNKNOWN_SHOP;
   const number = normalizeTrackingNumber(trackingNumber);
@@ -71,13 +88,15 @@ export async function ingestTrackingReply(
       [db.orders, db.changes, db.afterSales, db.waybills, db.trackingEvents, db.products],
       async () => {
         const waybill = (await db.waybills.get([shop, number])) ?? emptyWaybill(shop, number, now, null);
-        const next = result.ok ? await storeAnswer(db, waybill, result, now, report) : failedCheck(waybill, result, now);
+        const holders = await db.orders.where('[shopId+trackingNumber]').equals([shop, number]).toArray();
+        const merged = result.ok ? await storeAnswer(db, waybill, result, now, report) : failedCheck(waybill, result, now);
+        const next = { ...merged, nextCheckAt: nextCheck(merged, holders) };
         report.status = next.status;
         report.nextCheckAt = next.nextCheckAt;
-        if (next !== waybill) await db.waybills.put(next);
+        // A duplicate reply that leaves the schedule as it was writes nothing.
+        if (merged !== waybill || next.nextCheckAt !== waybill.nextCheckAt) await db.waybills.put(next);
 
         // The waybill has a row now, which holds its schedule: its orders leave the first-check queue.
-        const holders = await db.orders.where('[shopId+trackingNumber]').equals([shop, number]).toArray();
         const dirtyOrders = new Set<string>();
         const orders = new Map<string, StoredOrder>();
         for (const order of holders) {
@@ -125,7 +144,6 @@ function failedCheck(waybill: StoredWaybill, result: Extract<TrackingResult, { o
     attempts: waybill.attempts + 1,
     consecutiveFailures,
     lastError: { at: now, message: result.error, retry: result.retry },
-    nextCheckAt: nextCheckAt({ ok: false, retry: result.retry, consecutiveFailures }, now),
   };
 }
 
@@ -179,6 +197,7 @@ async function storeAnswer(
     checkedAt: merged.checkedAt,
     attempts: waybill.attempts + 1,
     consecutiveFailures: 0,
-    nextCheckAt: nextCheckAt({ ok: true, status: merged.status }, now),
+    // A reading came: whatever the waybill waited for (a phone tail, a courier code) was not needed after all.
+    needsInput: null,
   };
 }

@@ -5,6 +5,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Capture } from '../capture/capture';
 import type { OrderFacts, TrackingProvider, TrackingStatus } from '../facts/facts';
 import type { Finding } from '../findings/registry';
+import type { PlainMessage, QueryProvider } from '../tracking/provider';
 
 /** What a badge needs to know about one order on screen. */
 export interface OrderView {
@@ -54,6 +55,12 @@ export type CaptureReply =
     }
   | { ok: false; error: string };
 
+/** The answer to 测试连接: whether the provider accepted the account, in words for the merchant. */
+export interface ConnectionTestReply {
+  ok: boolean;
+  message: PlainMessage;
+}
+
 interface ProtocolMap {
   /** Content script → background: a console response read by the page hook; answered with the badges' views. */
   capture(capture: Capture): CaptureReply;
@@ -61,6 +68,8 @@ interface ProtocolMap {
   pageHealth(report: PageHealthReport): void;
   /** Background → content script of every console tab: redraw these orders' badges (no reload). */
   ordersChanged(update: OrdersChanged): void;
+  /** Options page → background: ask the provider once with the saved account (the page itself never calls a provider). */
+  testTrackingConnection(request: { provider: QueryProvider }): ConnectionTestReply;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

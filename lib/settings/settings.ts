@@ -1,13 +1,25 @@
-// The merchant's settings: policy overrides, which badges to show, how long to keep history, UI language.
-// Stored settings are untrusted like everything else: each bad value is reported and its default kept.
-// Pure: the storage item that holds them is in ./settings-item.ts.
+// The merchant's settings: policy overrides, which badges to show, how long to keep history, UI language,
+// and which tracking service the poller asks. Stored settings are untrusted like everything else: each bad
+// value is reported and its default kept. Pure: the storage item that holds them is in ./settings-item.ts.
+// The tracking accounts' credentials are not settings: they live apart, in ./tracking-credentials.ts.
 import * as v from 'valibot';
 import { DEFAULT_POLICY, resolvePolicy, type Policy } from '../findings/policy';
 import { FINDING_KINDS, isFindingKind, type FindingKind } from '../findings/registry';
+import type { TrackingService } from '../tracking/provider';
 import { describeIssues, step } from '../schema/issues';
 import { isPlainObject, plainObject } from '../schema/plain-object';
 
 export type LanguageSetting = 'auto' | 'zh' | 'en';
+
+/** 查询服务 and what the poller needs besides an account. */
+export interface TrackingSettings {
+  /** Who is asked about parcels; `console_only` asks nobody (only the console's own traces are read). */
+  service: TrackingService;
+  /** Four digits: the sender's phone tail, used for 顺丰/中通 when the order's virtual number gives none. */
+  senderPhoneTail: string | null;
+  /** Queries per Beijing day, all parcels together. */
+  dailyBudget: number;
+}
 
 export interface Settings {
   /** Overrides of policy keys; validated by `resolvePolicy`. */
@@ -17,21 +29,28 @@ export interface Settings {
   /** Days a closed order is kept before the daily pruning removes it. */
   retentionDays: number;
   language: LanguageSetting;
+  tracking: TrackingSettings;
 }
 
 export const RETENTION_DAYS = { default: 180, min: 7, max: 3650 } as const;
+export const DAILY_BUDGET = { default: 500, min: 10, max: 100_000 } as const;
+export const TRACKING_SERVICES: readonly TrackingService[] = ['kuaidi100', 'kdniao', 'demo', 'console_only'];
+
+export const DEFAULT_TRACKING_SETTINGS: TrackingSettings = Object.freeze({ service: 'console_only', senderPhoneTail: null, dailyBudget: DAILY_BUDGET.default });
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   policyOverrides: {},
   badgeKinds: Object.fromEntries(FINDING_KINDS.map((kind) => [kind, true])) as Record<FindingKind, boolean>,
   retentionDays: RETENTION_DAYS.default,
   language: 'auto',
+  tracking: DEFAULT_TRACKING_SETTINGS,
 });
 
 /**
  * Version 1 (stored without a version) held every kind's badge switch. Version 2 keeps only the kinds
  * switched off: a kind that the vocabulary later renames or drops then stays out of the stored settings
  * unless the merchant chose to hide it, instead of turning every saved settings object into a broken one.
+ * `tracking` came later without a new version: it is optional, and settings without it read as its defaults.
  */
 export const SETTINGS_VERSION = 2;
 
@@ -41,6 +60,7 @@ export interface StoredSettings {
   badgeKinds?: Partial<Record<FindingKind, boolean>>;
   retentionDays?: number;
   language?: LanguageSetting;
+  tracking?: TrackingSettings;
 }
 
 /** Version 1 → 2: drops the switches that were on (the default). Anything else is left for `parseSettings` to judge. */
@@ -52,7 +72,13 @@ export function migrateSettingsToV2(stored: unknown): unknown {
 /** The stored form of valid settings: only the switched-off kinds. */
 export function storedSettings(settings: Settings): StoredSettings {
   const hidden = Object.fromEntries(Object.entries(settings.badgeKinds).filter(([, shown]) => !shown));
-  return { policyOverrides: settings.policyOverrides, badgeKinds: hidden, retentionDays: settings.retentionDays, language: settings.language };
+  return {
+    policyOverrides: settings.policyOverrides,
+    badgeKinds: hidden,
+    retentionDays: settings.retentionDays,
+    language: settings.language,
+    tracking: settings.tracking,
+  };
 }
 
 export interface ParsedSettings {
@@ -61,7 +87,8 @@ export interface ParsedSettings {
   errors: string[];
 }
 
-const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof Settings>(['policyOverrides', 'badgeKinds', 'retentionDays', 'language']);
+const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof Settings>(['policyOverrides', 'badgeKinds', 'retentionDays', 'language', 'tracking']);
+const KNOWN_TRACKING_KEYS: ReadonlySet<string> = new Set<keyof TrackingSettings>(['service', 'senderPhoneTail', 'dailyBudget']);
 
 const badgeKindsSchema = plainObject('an object of kind → true/false');
 const badgeKindSchema = v.custom<FindingKind>(isFindingKind, 'a badge kind');
@@ -74,6 +101,16 @@ const retentionDaysSchema = v.pipe(
   ),
 );
 const languageSchema = v.picklist(['auto', 'zh', 'en'] as const);
+const trackingSchema = plainObject('an object of tracking settings');
+const serviceSchema = v.picklist(TRACKING_SERVICES);
+const phoneTailSchema = v.nullable(v.pipe(v.string(), v.check((tail) => /^\d{4}$/.test(tail), 'four digits')));
+const dailyBudgetSchema = v.pipe(
+  v.number(),
+  v.check(
+    (count) => Number.isInteger(count) && count >= DAILY_BUDGET.min && count <= DAILY_BUDGET.max,
+    `whole queries from ${DAILY_BUDGET.min} to ${DAILY_BUDGET.max}`,
+  ),
+);
 
 /** Reads settings from whatever storage holds; never throws, keeps every valid part, names every other one. */
 export function parseSettings(raw: unknown): ParsedSettings {
@@ -111,8 +148,20 @@ export function parseSettings(raw: unknown): ParsedSettings {
   const retentionDays = raw.retentionDays === undefined ? undefined : read(retentionDaysSchema, raw.retentionDays, 'retentionDays');
   const language = raw.language === undefined ? undefined : read(languageSchema, raw.language, 'language');
 
+  const tracking = { ...DEFAULT_TRACKING_SETTINGS };
+  const trackingRaw = raw.tracking === undefined ? undefined : read(trackingSchema, raw.tracking, 'tracking');
+  if (trackingRaw !== undefined) {
+    for (const key of Object.keys(trackingRaw)) if (!KNOWN_TRACKING_KEYS.has(key)) errors.push(`tracking${step(key, false)}: unknown setting`);
+    const service = trackingRaw.service === undefined ? undefined : read(serviceSchema, trackingRaw.service, 'tracking.service');
+    const tail = trackingRaw.senderPhoneTail === undefined ? undefined : read(phoneTailSchema, trackingRaw.senderPhoneTail, 'tracking.senderPhoneTail');
+    const budget = trackingRaw.dailyBudget === undefined ? undefined : read(dailyBudgetSchema, trackingRaw.dailyBudget, 'tracking.dailyBudget');
+    if (service !== undefined) tracking.service = service;
+    if (tail !== undefined) tracking.senderPhoneTail = tail;
+    if (budget !== undefined) tracking.dailyBudget = budget;
+  }
+
   return {
-    settings: { policyOverrides, badgeKinds, retentionDays: retentionDays ?? RETENTION_DAYS.default, language: language ?? 'auto' },
+    settings: { policyOverrides, badgeKinds, retentionDays: retentionDays ?? RETENTION_DAYS.default, language: language ?? 'auto', tracking },
     policy,
     errors,
   };

@@ -3,7 +3,6 @@ import { openFindingsOf } from '../../../lib/db/records';
 import { dueTrackingChecks } from '../../../lib/ingest/due-checks';
 import { ingestCapture } from '../../../lib/ingest/ingest-capture';
 import { ingestTrackingReply } from '../../../lib/ingest/ingest-tracking';
-import { CHECK_INTERVAL_BY_STATUS, FIRST_RETRY_DELAY, nextCheckAt } from '../../../lib/ingest/next-check';
 import { DEFAULT_POLICY } from '../../../lib/findings/policy';
 import { normalizeKuaidi100 } from '../../../lib/tracking/kuaidi100';
 import type { TrackingResult } from '../../../lib/tracking/status';
@@ -77,14 +76,15 @@ describe('ingestTrackingReply', () => {
     expect(await db.trackingEvents.count()).toBe(3);
   });
 
-  test('a provider error is recorded on the waybill with a backed-off next check, and changes no facts', async () => {
+  test('a provider error is recorded on the waybill with the caller\'s next check, and changes no facts', async () => {
     const db = await freshDb();
     await ingestCapture(db, listCapture([shippedRow(A, 'YT103', 5)]), NOW, policy);
     const error: TrackingResult = { ok: false, error: 'Kuaidi100 returnCode 502: 服务器错误', retry: 'backoff' };
+    // Without a schedule the parcel keeps its place in the queue (its order's first check).
     const first = await ingestTrackingReply(db, SHOP, 'YT103', error, NOW, policy);
-    expect(first).toMatchObject({ answered: false, errorReason: 'provider', nextCheckAt: NOW + FIRST_RETRY_DELAY });
-    const second = await ingestTrackingReply(db, SHOP, 'YT103', error, NOW + HOUR, policy);
-    expect(second.nextCheckAt).toBe(NOW + HOUR + 2 * FIRST_RETRY_DELAY);
+    expect(first).toMatchObject({ answered: false, errorReason: 'provider', nextCheckAt: NOW });
+    const second = await ingestTrackingReply(db, SHOP, 'YT103', error, NOW + HOUR, policy, (waybill) => NOW + HOUR * (1 + waybill.consecutiveFailures));
+    expect(second.nextCheckAt).toBe(NOW + 3 * HOUR);
     expect(await db.waybills.get([SHOP, 'YT103'])).toMatchObject({
       attempts: 2,
       consecutiveFailures: 2,
@@ -154,24 +154,34 @@ describe('the poller queue', () => {
       NOW,
       policy,
     );
-    const due = await dueTrackingChecks(db, NOW);
-    // One check per parcel, and none for a received order.
+    const options = { limit: 50, senderPhoneTail: '4321' };
+    const due = await dueTrackingChecks(db, NOW, options);
+    // One check per parcel, and none for a received order; both orders' clocks weigh in.
     expect(due.map((check) => check.trackingNumber)).toEqual(['Q1']);
-    expect(due[0]).toMatchObject({ shopId: SHOP, dueAt: NOW, shippingId: 85, attempts: 0 });
+    expect(due[0]).toMatchObject({
+      shopId: SHOP,
+      dueAt: NOW,
+      status: 'unknown',
+      read: false,
+      orderOpen: true,
+      shippedAt: NOW - 5 * HOUR,
+      pickupDueAt: NOW + 19 * HOUR,
+      queryTimes: [],
+      waybill: null,
+      query: { trackingNumber: 'Q1', shippingId: 85, phoneTail: '4321', provinceName: '浙江省', cityName: '杭州市' },
+    });
 
-    await ingestTrackingReply(db, SHOP, 'Q1', reply('Q1', '0', [PICKUP, TRANSIT]), NOW, policy);
-    expect(await dueTrackingChecks(db, NOW)).toEqual([]);
-    const next = NOW + CHECK_INTERVAL_BY_STATUS.in_transit!;
-    expect(await dueTrackingChecks(db, next)).toEqual([expect.objectContaining({ trackingNumber: 'Q1', dueAt: next, attempts: 1 })]);
-    expect((await db.orders.where('firstCheckAt').above(0).count())).toBe(0);
+    const next = NOW + 4 * HOUR;
+    await ingestTrackingReply(db, SHOP, 'Q1', reply('Q1', '0', [PICKUP, TRANSIT]), NOW, policy, () => next);
+    expect(await dueTrackingChecks(db, NOW, options)).toEqual([]);
+    expect(await dueTrackingChecks(db, next, options)).toEqual([expect.objectContaining({ trackingNumber: 'Q1', dueAt: next, read: true, status: 'in_transit' })]);
+    expect(await db.orders.where('firstCheckAt').above(0).count()).toBe(0);
   });
 
-  test('nextCheckAt: terminal statuses stop, errors back off up to a ceiling, "never" waits for a settings change', () => {
-    expect(nextCheckAt({ ok: true, status: 'delivered' }, NOW)).toBeNull();
-    expect(nextCheckAt({ ok: true, status: 'out_for_delivery' }, NOW)).toBe(NOW + HOUR);
-    expect(nextCheckAt({ ok: false, retry: 'never', consecutiveFailures: 1 }, NOW)).toBeNull();
-    expect(nextCheckAt({ ok: false, retry: 'later', consecutiveFailures: 5 }, NOW)).toBe(NOW + FIRST_RETRY_DELAY);
-    expect(nextCheckAt({ ok: false, retry: 'backoff', consecutiveFailures: 3 }, NOW)).toBe(NOW + 4 * FIRST_RETRY_DELAY);
-    expect(nextCheckAt({ ok: false, retry: 'backoff', consecutiveFailures: 30 }, NOW)).toBe(NOW + 12 * HOUR);
+  test('a reply from outside the poller keeps the parcel in the queue, and a terminal one ends its polling', async () => {
+    const db = await freshDb();
+    await ingestCapture(db, listCapture([shippedRow(A, 'Q3', 5)]), NOW, policy);
+    expect((await ingestTrackingReply(db, SHOP, 'Q3', reply('Q3', '0', [PICKUP]), NOW + HOUR, policy)).nextCheckAt).toBe(NOW);
+    expect((await ingestTrackingReply(db, SHOP, 'Q3', reply('Q3', '3', [PICKUP, DELIVERED], NOW + 2 * HOUR), NOW + 2 * HOUR, policy)).nextCheckAt).toBeNull();
   });
 });

@@ -1,7 +1,14 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_POLICY } from '../../../lib/findings/policy';
-import { DEFAULT_SETTINGS, checkSettingsCandidate, migrateSettingsToV2, parseSettings, SETTINGS_VERSION } from '../../../lib/settings/settings';
+import {
+  DEFAULT_SETTINGS,
+  DEFAULT_TRACKING_SETTINGS,
+  checkSettingsCandidate,
+  migrateSettingsToV2,
+  parseSettings,
+  SETTINGS_VERSION,
+} from '../../../lib/settings/settings';
 import { loadSettings, saveSettings, settingsItem, watchSettings } from '../../../lib/settings/settings-item';
 
 beforeEach(() => {
@@ -63,6 +70,60 @@ describe('parseSettings', () => {
       'language: expected ("auto" | "zh" | "en"), got "zh\\n<b>"',
     ]);
     for (const error of parsed.errors) expect(error).not.toContain('\n');
+  });
+});
+
+describe('tracking settings', () => {
+  test('absent (settings saved before tracking existed): 仅读取后台物流, no sender tail, 500 a day, and no error', () => {
+    const parsed = parseSettings({ retentionDays: 90 });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.settings.tracking).toEqual({ service: 'console_only', senderPhoneTail: null, dailyBudget: 500 });
+  });
+
+  test('valid values are read; a missing field keeps its default', () => {
+    expect(parseSettings({ tracking: { service: 'kuaidi100', senderPhoneTail: '0427' } }).settings.tracking).toEqual({
+      service: 'kuaidi100',
+      senderPhoneTail: '0427',
+      dailyBudget: 500,
+    });
+    expect(parseSettings({ tracking: { service: 'demo', senderPhoneTail: null, dailyBudget: 10 } }).settings.tracking).toEqual({
+      service: 'demo',
+      senderPhoneTail: null,
+      dailyBudget: 10,
+    });
+  });
+
+  test('each bad value is named, its default kept, the good rest read', () => {
+    const parsed = parseSettings({ tracking: { service: '17track', senderPhoneTail: '12345', dailyBudget: 100_001 } });
+    expect(parsed.settings.tracking).toEqual(DEFAULT_TRACKING_SETTINGS);
+    expect(parsed.errors).toEqual([
+      'tracking.service: expected ("kuaidi100" | "kdniao" | "demo" | "console_only"), got "17track"',
+      'tracking.senderPhoneTail: expected four digits, got "12345"',
+      'tracking.dailyBudget: expected whole queries from 10 to 100000, got 100001',
+    ]);
+    expect(parseSettings({ tracking: { senderPhoneTail: '12a4', dailyBudget: 9.5, service: 'kdniao' } }).errors).toEqual([
+      'tracking.senderPhoneTail: expected four digits, got "12a4"',
+      'tracking.dailyBudget: expected whole queries from 10 to 100000, got 9.5',
+    ]);
+    expect(parseSettings({ tracking: { dailyBudget: 9 } }).errors).toHaveLength(1);
+    expect(parseSettings({ tracking: { dailyBudget: 100_000 } }).errors).toEqual([]);
+  });
+
+  test('an unknown key inside tracking is refused by name, and so is a tracking part that is no object', () => {
+    expect(checkSettingsCandidate({ ...DEFAULT_SETTINGS, tracking: { ...DEFAULT_TRACKING_SETTINGS, dailybudget: 50 } })).toEqual({
+      ok: false,
+      errors: ['tracking.dailybudget: unknown setting'],
+    });
+    const parsed = parseSettings({ tracking: 'kuaidi100' });
+    expect(parsed.errors).toEqual(['tracking: expected an object of tracking settings, got "kuaidi100"']);
+    expect(parsed.settings.tracking).toEqual(DEFAULT_TRACKING_SETTINGS);
+  });
+
+  test('a saved tracking part is stored whole and read back', async () => {
+    const tracking = { service: 'kdniao', senderPhoneTail: '8899', dailyBudget: 2000 } as const;
+    expect(await saveSettings({ ...DEFAULT_SETTINGS, tracking })).toMatchObject({ ok: true });
+    expect(await fakeBrowser.storage.local.get('settings')).toMatchObject({ settings: { tracking } });
+    expect((await loadSettings()).settings.tracking).toEqual(tracking);
   });
 });
 
