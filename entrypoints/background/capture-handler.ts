@@ -5,6 +5,7 @@ import { ingestCapture } from '@/lib/ingest/ingest-capture';
 import type { CaptureReply, OrderView } from '@/lib/messages/protocol';
 import { loadSettings } from '@/lib/settings/settings-item';
 import { database } from './database';
+import { requestPollSoon } from './poller';
 import { refreshToolbarCount } from './toolbar-count';
 
 /** Stores a capture received at `receivedAt` (the worker's clock), re-evaluates its orders and answers with what their badges need. */
@@ -35,5 +36,7 @@ export async function handleCapture(capture: Capture, receivedAt: number): Promi
     };
   });
   refreshToolbarCount(db).catch(logFailure('the toolbar count'));
+  // A parcel new on its way is first asked about within two minutes (budget permitting).
+  if (report.parcelsQueued > 0) requestPollSoon().catch(logFailure('requesting a tracking poll'));
   return { ok: true, shopId: report.shopId, orders, skippedRows: report.rowsSkipped.length, capturedAtSource: time.source };
 }
