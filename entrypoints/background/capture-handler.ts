@@ -7,6 +7,7 @@ import type { CaptureReply } from '@/lib/messages/protocol';
 import { loadSettings } from '@/lib/settings/settings-item';
 import { database } from './database';
 import { sendOrderViews } from './push-views';
+import { requestPollSoon } from './poller';
 import { refreshToolbarCount } from './toolbar-count';
 
 /**
@@ -29,5 +30,7 @@ export async function handleCapture(capture: Capture, receivedAt: number, sender
   const orders = await orderViews(db, report.shopId, [...report.findingsByOrder.keys()], report.findingsByOrder);
   sendOrderViews(report.shopId, orders, senderTabId).catch(logFailure('updating the other console tabs'));
   refreshToolbarCount(db).catch(logFailure('the toolbar count'));
+  // A parcel new on its way is first asked about within two minutes (budget permitting).
+  if (report.parcelsQueued > 0) requestPollSoon().catch(logFailure('requesting a tracking poll'));
   return { ok: true, shopId: report.shopId, orders, skippedRows: report.rowsSkipped.length, capturedAtSource: time.source };
 }

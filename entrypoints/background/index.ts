@@ -4,6 +4,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleCapture } from './capture-handler';
 import { forgetTab, recordPageHealth } from './page-health';
+import { armPollAlarm, POLL_ALARM, POLL_SOON_ALARM, runPoll, watchTrackingChanges } from './poller';
 import { armReassessAlarm, REASSESS_ALARM, runReassess } from './reassess-alarm';
 import { armRetentionAlarm, RETENTION_ALARM, runRetention } from './retention-alarm';
 import { testTrackingConnection } from './tracking-connection';
@@ -26,12 +27,15 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETENTION_ALARM) runRetention().catch(logFailure('retention'));
     else if (alarm.name === REASSESS_ALARM) runReassess().catch(logFailure('re-evaluation'));
+    else if (alarm.name === POLL_ALARM || alarm.name === POLL_SOON_ALARM) runPoll().catch(logFailure('the tracking poll'));
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetTab(tabId).catch(logFailure('forgetting a closed tab'));
   });
   armRetentionAlarm().catch(logFailure('arming the retention alarm'));
   armReassessAlarm().catch(logFailure('arming the re-evaluation alarm'));
+  armPollAlarm().catch(logFailure('arming the tracking poll'));
+  watchTrackingChanges();
 });
 
 /** Only this extension's own scripts and pages may ask anything of the worker; others get an error. */

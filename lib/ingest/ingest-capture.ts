@@ -35,6 +35,8 @@ export interface IngestReport {
   findingsClosed: number;
   /** Findings of the orders in the capture (the badges), most urgent first. A Map: order numbers are page data (`__proto__`). */
   findingsByOrder: Map<string, Finding[]>;
+  /** Parcels newly queued for their first tracking check (the background then asks the poller to run soon). */
+  parcelsQueued: number;
   /** Why nothing was written: a console error, an unreadable response, or a storage failure. */
   error: string | null;
   errorReason: 'envelope' | DbFailureReason | null;
@@ -63,6 +65,7 @@ export async function ingestCapture(db: SentinelDb, capture: Capture, now: numbe
     findingsOpened: 0,
     findingsClosed: 0,
     findingsByOrder: new Map(),
+    parcelsQueued: 0,
     error: null,
     errorReason: null,
   };
@@ -165,7 +168,7 @@ async function storeOrders(
   }
 
   const outcome = await evaluateOrders(db, { shopId, orders: current, formerTrackingNumbers, now, policy });
-  scheduleFirstChecks(dirty, outcome, now);
+  report.parcelsQueued += scheduleFirstChecks(dirty, outcome, now);
   await writeEvaluation(db, outcome, { ...NO_FACT_WRITES, dirtyOrders: dirty, changes });
   await touchShop(db, shopId, capture.capturedAt);
 
@@ -178,8 +181,10 @@ async function storeOrders(
 /**
  * Queues the first tracking check of parcels the console newly shows on their way (see
  * StoredOrder.firstCheckAt). A parcel whose waybill already has a row is on the waybill's schedule.
+ * Returns how many parcels entered the queue.
  */
-function scheduleFirstChecks(dirty: ReadonlySet<string>, outcome: EvaluationOutcome, now: number): void {
+function scheduleFirstChecks(dirty: ReadonlySet<string>, outcome: EvaluationOutcome, now: number): number {
+  const queued = new Set<string>();
   for (const orderSn of dirty) {
     const entry = outcome.orders.get(orderSn);
     if (entry === undefined) continue;
@@ -190,7 +195,9 @@ function scheduleFirstChecks(dirty: ReadonlySet<string>, outcome: EvaluationOutc
     // An order seen again keeps its place in the queue.
     const firstCheckAt = wanted ? (order.firstCheckAt ?? now) : null;
     if (firstCheckAt !== order.firstCheckAt) entry.order = { ...order, firstCheckAt };
+    if (firstCheckAt !== null && order.firstCheckAt === null && trackingNumber !== null) queued.add(trackingNumber);
   }
+  return queued.size;
 }
 
 async function touchShop(db: SentinelDb, shopId: string, capturedAt: number): Promise<void> {

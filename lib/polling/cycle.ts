@@ -100,10 +100,9 @@ export async function runPollCycle(db: SentinelDb, deps: PollCycleDeps): Promise
   const due = await dueTrackingChecks(db, now, { limit: Math.max(1, deps.maxThisCycle) * CANDIDATES_PER_QUERY, senderPhoneTail: settings.senderPhoneTail });
   const candidates = due.map((parcel) => withProviderInput(parcel, client.provider));
   await settleHeld(db, candidates, now, report);
-  const picks = pickForCycle(candidates, now, {
-    remainingToday: remainingDailyBudget(settings.dailyBudget, state.sentToday),
-    maxThisCycle: deps.maxThisCycle,
-  }) as DueParcel[];
+  const remainingToday = remainingDailyBudget(settings.dailyBudget, state.sentToday);
+  if (remainingToday === 0 && candidates.some((parcel) => blockedReason(parcel, now) === null)) report.ended = 'budget_spent';
+  const picks = pickForCycle(candidates, now, { remainingToday, maxThisCycle: deps.maxThisCycle }) as DueParcel[];
 
   let transientStreak = 0;
   for (const pick of picks) {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
+import { POLL_ALARM, POLL_SOON_ALARM } from '../../../entrypoints/background/poller';
 import { REASSESS_ALARM } from '../../../entrypoints/background/reassess-alarm';
 import { RETENTION_ALARM } from '../../../entrypoints/background/retention-alarm';
 import type { Capture } from '../../../lib/capture/capture';
@@ -40,14 +41,32 @@ afterEach(() => {
 });
 
 describe('background worker', () => {
-  test('arms the retention and re-evaluation alarms on every start, without duplicating them', async () => {
+  test('arms the retention, re-evaluation and tracking poll alarms on every start, without duplicating them', async () => {
     background.main();
     await settle();
     removeAllListeners(); // the worker stopped; its next start is a new context
     background.main();
     await settle();
     const names = (await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name).sort();
-    expect(names).toEqual([REASSESS_ALARM, RETENTION_ALARM].sort());
+    expect(names).toEqual([POLL_ALARM, REASSESS_ALARM, RETENTION_ALARM].sort());
+  });
+
+  test('a capture that puts a parcel on its way asks for a poll within the minute; one without does not', async () => {
+    background.main();
+    const row = { order_sn: '261120-000000000000021', order_status: 1, order_status_str: '待发货', shipping_time: 0, tracking_number: '', goods_id: 1001 };
+    const capture = (pageItems: unknown[]): Capture => ({
+      endpoint: 'recentOrderList',
+      shopId: '445566',
+      capturedAt: Date.now(),
+      request: { pageNumber: 1 },
+      response: { success: true, errorCode: 1000000, result: { totalItemNum: pageItems.length, pageItems } },
+    });
+    await sendMessage('capture', capture([row]));
+    await settle();
+    expect(await fakeBrowser.alarms.get(POLL_SOON_ALARM)).toBeUndefined();
+    const shipped = { ...row, order_status_str: '已发货，待收货', shipping_time: Math.floor(Date.now() / 1000) - 3600, tracking_number: 'YT9000000001', shipping_id: 85 };
+    await sendMessage('capture', capture([shipped]));
+    await expect.poll(async () => (await fakeBrowser.alarms.get(POLL_SOON_ALARM))?.scheduledTime).toBeLessThanOrEqual(Date.now() + 60_000);
   });
 
   test('stores a capture and answers with the views the badges need', async () => {

@@ -148,12 +148,15 @@ describe('shop-level findings across orders', () => {
 describe('the poller queue', () => {
   test('a parcel newly on its way is due at once; after its first reply the waybill holds its schedule', async () => {
     const db = await freshDb();
-    await ingestCapture(
+    const captured = await ingestCapture(
       db,
       listCapture([shippedRow(A, 'Q1', 5), shippedRow(B, 'Q1', 5, { receiver_key: `rk-${A}` }), shippedRow('261120-000000000000013', 'Q2', 5, { order_status_str: '已签收' })]),
       NOW,
       policy,
     );
+    // The background asks the poller to run soon when a capture queues parcels; seen again, none is new.
+    expect(captured.parcelsQueued).toBe(1);
+    expect((await ingestCapture(db, listCapture([shippedRow(A, 'Q1', 5)], NOW + 1000), NOW + 1000, policy)).parcelsQueued).toBe(0);
     const options = { limit: 50, senderPhoneTail: '4321' };
     const due = await dueTrackingChecks(db, NOW, options);
     // One check per parcel, and none for a received order; both orders' clocks weigh in.

@@ -138,7 +138,7 @@ describe('runPollCycle', () => {
     const fake = fakeClient();
     const settings = { ...SETTINGS, dailyBudget: 2 };
     expect((await runPollCycle(db, deps(fake.client, NOW, { settings }))).queried).toBe(2);
-    expect((await runPollCycle(db, deps(fake.client, NOW + HOUR, { settings }))).queried).toBe(0);
+    expect(await runPollCycle(db, deps(fake.client, NOW + HOUR, { settings }))).toMatchObject({ ended: 'budget_spent', queried: 0 });
     expect(fake.asked).toHaveLength(2);
     // NOW is 10:00 in Beijing: at 00:00 the next day the count starts again.
     const midnight = Date.parse('2026-11-21T00:00:00+08:00');
