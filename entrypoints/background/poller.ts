@@ -3,13 +3,18 @@
 // the chosen service and `fetch` as its transport. The due queue and every limit live in the database, so
 // a stopped worker loses nothing.
 import { logFailure } from '@/lib/errors/error-message';
-import { requeueWaitingWaybills, runPollCycle, type TrackingSettingsForPoll } from '@/lib/polling/cycle';
+import { requeueWaitingWaybills, runPollCycle } from '@/lib/polling/cycle';
 import { QUERY_PROVIDERS, resumeProvider } from '@/lib/polling/poller-state';
-import type { Settings } from '@/lib/settings/settings';
+import { PROVIDER_ORIGINS } from '@/lib/settings/provider-origins';
 import { loadSettings } from '@/lib/settings/settings-item';
-import type { TrackingClient, TrackingService, Transport } from '@/lib/tracking/provider';
+import { loadTrackingCredentials } from '@/lib/settings/tracking-credentials';
+import { trackingClientFor } from '@/lib/tracking/connection-check';
+import { demoClient } from '@/lib/tracking/demo-client';
+import type { TrackingClient, TrackingService } from '@/lib/tracking/provider';
 import { browser, type Browser } from 'wxt/browser';
 import { database } from './database';
+import { fetchTransport } from './fetch-transport';
+import { pushOrderUpdates } from './push-views';
 import { refreshToolbarCount } from './toolbar-count';
 
 export const POLL_ALARM = 'poll';
@@ -20,7 +25,6 @@ const EVERY_MINUTES = 1;
 const SOON_MINUTES = 0.5;
 /** Queries per cycle at most: the daily budget, not this, is what limits spending; this keeps one cycle short. */
 const MAX_QUERIES_PER_CYCLE = 20;
-const REQUEST_TIMEOUT_MS = 15_000;
 /** storage.local keys whose change can end a wait: the settings (查询服务, sender tail) and the credentials. */
 const SETTINGS_KEY = 'settings';
 const CREDENTIALS_KEY = 'trackingCredentials';
@@ -38,18 +42,6 @@ export async function requestPollSoon(): Promise<void> {
   }
 }
 
-/** Requests leave with no cookies and a deadline; the client built the URL, headers (form content type) and body. */
-export const fetchTransport: Transport = async (request) => {
-  const response = await fetch(request.url, {
-    method: request.method,
-    headers: request.headers,
-    body: request.body,
-    credentials: 'omit',
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  });
-  return { status: response.status, text: await response.text() };
-};
-
 let running: Promise<void> | null = null;
 
 /** One cycle at a time in this worker (the periodic and the one-shot alarm may fire together). */
@@ -63,7 +55,7 @@ export function runPoll(): Promise<void> {
 async function pollOnce(): Promise<void> {
   const db = await database();
   const { settings, policy } = await loadSettings();
-  const tracking = trackingSettingsOf(settings);
+  const tracking = settings.tracking;
   const client = await clientFromSettings(tracking.service);
   const report = await runPollCycle(db, {
     now: () => Date.now(),
@@ -81,33 +73,20 @@ async function pollOnce(): Promise<void> {
 }
 
 /**
- * TODO(lead): section F adds `tracking` to Settings; once merged, read `settings.tracking` directly and
- * drop this cast. Until then the service is 仅读取后台物流 and the poller asks nobody.
+ * The client of the chosen service, or null when it cannot be used: 仅读取后台物流, no account saved, or the
+ * provider's host permission withdrawn (a fetch would only fail; the options page says how to grant it again).
  */
-function trackingSettingsOf(settings: Settings): TrackingSettingsForPoll {
-  const tracking = (settings as Settings & { tracking?: TrackingSettingsForPoll }).tracking;
-  return tracking ?? { service: 'console_only', senderPhoneTail: null, dailyBudget: 500 };
+async function clientFromSettings(service: TrackingService): Promise<TrackingClient | null> {
+  if (service === 'console_only') return null;
+  if (service === 'demo') return demoClient();
+  const credentials = (await loadTrackingCredentials())[service];
+  if (credentials === undefined) return null;
+  if (!(await browser.permissions.contains({ origins: [PROVIDER_ORIGINS[service]] }))) return null;
+  return trackingClientFor(service, credentials);
 }
 
-/**
- * The client of the chosen service, or null when it cannot be used (仅读取后台物流, or no credentials saved).
- * TODO(lead): when sections A, F and H are merged, build it here:
- *   const credentials = await loadTrackingCredentials();            // lib/settings/tracking-credentials.ts (F)
- *   if (service === 'kuaidi100') return credentials.kuaidi100 ? kuaidi100Client(credentials.kuaidi100) : null;  // A
- *   if (service === 'kdniao') return credentials.kdniao ? kdniaoClient(credentials.kdniao) : null;              // A
- *   if (service === 'demo') return demoClient();                     // lib/tracking/demo-client.ts (H)
- *   return null;
- */
-function clientFromSettings(_service: TrackingService): Promise<TrackingClient | null> {
-  return Promise.resolve(null);
-}
-
-/**
- * TODO(lead): section E writes `pushOrderUpdates(shopId, orderSns)` in ./push-views.ts; call it here for
- * each shop: `for (const [shopId, orderSns] of changed) await pushOrderUpdates(shopId, [...orderSns]);`
- */
-function pushChangedOrders(_changed: ReadonlyMap<string, ReadonlySet<string>>): Promise<void> {
-  return Promise.resolve();
+async function pushChangedOrders(changed: ReadonlyMap<string, ReadonlySet<string>>): Promise<void> {
+  for (const [shopId, orderSns] of changed) await pushOrderUpdates(shopId, [...orderSns]);
 }
 
 /**
