@@ -62,7 +62,8 @@ export class BadgeRenderer {
     const list = document.createElement('span');
     list.className = 'badges';
     for (const model of models) list.append(this.badge(model, host, view.orderSn, lang, now));
-    if (models.length === 0) list.append(quietBadge(lang));
+    if (view.waitingFor !== null) list.append(waitingChip(view.waitingFor, lang));
+    if (models.length === 0 && view.waitingFor === null) list.append(quietBadge(lang));
     root.replaceChildren(list);
   }
 
@@ -122,9 +123,29 @@ export class BadgeRenderer {
       appendLines(section, trace.lines);
       panel.append(section);
     }
+    if (view.waitingFor !== null) {
+      const section = titled('waiting', t(WAITING[view.waitingFor].label, lang));
+      section.append(note(t(WAITING[view.waitingFor].help, lang), 'advice'));
+      panel.append(section);
+    }
     root.querySelector('.explain')?.remove();
     if (panel.childElementCount > 0) root.append(panel);
   }
+}
+
+const WAITING = {
+  phone_tail: { label: 'waitingPhoneTail', help: 'waitingPhoneTailHelp' },
+  courier: { label: 'waitingCourier', help: 'waitingCourierHelp' },
+} as const;
+
+/** The parcel is not queried until the merchant supplies what its courier needs: said on the card, not left silent. */
+function waitingChip(waitingFor: NonNullable<OrderView['waitingFor']>, lang: Lang): HTMLElement {
+  const chip = document.createElement('span');
+  chip.className = 'badge';
+  chip.dataset.kind = 'waiting';
+  chip.dataset.severity = 'info';
+  chip.textContent = t(WAITING[waitingFor].label, lang);
+  return chip;
 }
 
 /** Says the order was read and nothing is due, so a card without warnings is not mistaken for a miss. */

@@ -26,6 +26,7 @@ export async function orderViews(
     const numbers = [...new Set(stored.flatMap((order) => (order?.trackingNumber == null ? [] : [order.trackingNumber])))];
     const waybills = await db.waybills.bulkGet(numbers.map((number) => [shopId, number] as [string, string]));
     const traces = new Map(numbers.map((number, index) => [number, orderTrace(waybills[index]?.facts ?? null)]));
+    const waiting = new Map(numbers.map((number, index) => [number, waybills[index]?.needsInput ?? null]));
     return orderSns.map((orderSn, index): OrderView => {
       const order = stored[index];
       const facts = order?.facts;
@@ -36,6 +37,7 @@ export async function orderViews(
         state: facts?.state ?? 'unknown',
         findings: evaluated?.get(orderSn) ?? (order === undefined ? [] : openFindingsOf(order).map((record) => findingOfRecord(record, { orderSn }))),
         trace: order?.trackingNumber == null ? null : (traces.get(order.trackingNumber) ?? null),
+        waitingFor: order?.trackingNumber == null ? null : (waiting.get(order.trackingNumber) ?? null),
       };
     });
   });

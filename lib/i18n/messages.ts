@@ -20,6 +20,16 @@ const MESSAGES = {
   nothingDue: { zh: '订单哨兵：暂无待办', en: 'Order Sentinel: nothing due' },
   orderDetail: { zh: '查看订单详情', en: 'Open order details' },
   heuristic: { zh: '经验阈值，非平台公布规则', en: 'A heuristic, not a published platform rule' },
+  waitingPhoneTail: { zh: '需要手机后四位', en: 'Phone tail needed' },
+  waitingPhoneTailHelp: {
+    zh: '顺丰、中通需手机后四位才能查询：在设置的「物流查询」填写寄件人手机后四位，或在后台打开该订单的物流。',
+    en: 'SF and ZTO answer only with a phone tail: enter the sender tail under 物流查询 in the settings, or open the order\'s logistics in the console.',
+  },
+  waitingCourier: { zh: '快递公司无法查询', en: 'Courier not queryable' },
+  waitingCourierHelp: {
+    zh: '查询服务不认识该快递公司：核对订单的快递公司，或在后台打开该订单的物流。',
+    en: 'The tracking service does not know this courier: check the order\'s courier, or open its logistics in the console.',
+  },
   // Options page, courier tracking (the labels are what screen readers and the e2e tests find the controls by).
   trackingTitle: { zh: '物流查询', en: 'Courier tracking' },
   trackingIntro: {

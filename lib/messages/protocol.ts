@@ -16,6 +16,8 @@ export interface OrderView {
   findings: Finding[];
   /** The parcel's merged trace, null while none has been read. */
   trace: OrderTrace | null;
+  /** The parcel waits for the merchant before it can be queried: a phone tail (顺丰/中通), or a courier the service knows. */
+  waitingFor: 'phone_tail' | 'courier' | null;
 }
 
 /** What the badge explanation shows of a parcel's trace: where it came from, when, and its newest events. */

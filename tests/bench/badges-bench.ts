@@ -40,7 +40,7 @@ function viewsOf(rows: Record<string, unknown>[], now: number): OrderView[] {
     if (!normalized.ok) return [];
     const { facts } = normalized;
     const findings = assessOrder({ order: facts, afterSales: [], tracking: null }, now, DEFAULT_POLICY);
-    return [{ orderSn: facts.orderSn, promiseShipAt: facts.promiseShipAt, shippedAt: facts.shippedAt, state: facts.state, findings, trace: null }];
+    return [{ orderSn: facts.orderSn, promiseShipAt: facts.promiseShipAt, shippedAt: facts.shippedAt, state: facts.state, findings, trace: null, waitingFor: null }];
   });
 }
 

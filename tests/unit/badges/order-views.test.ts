@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { orderTrace, orderViews } from '../../../lib/badges/order-views';
+import { emptyWaybill } from '../../../lib/db/records';
 import { DEFAULT_POLICY } from '../../../lib/findings/policy';
 import { ingestCapture } from '../../../lib/ingest/ingest-capture';
 import { ingestTrackingReply } from '../../../lib/ingest/ingest-tracking';
@@ -28,7 +29,7 @@ test('before any trace: the stored open findings, an unverified pickup clock, an
   expect(unshipped!.findings.map((finding) => finding.kind)).toContain('ship_by');
   expect(unshipped!.findings.every((finding) => finding.orderSn === UNSHIPPED)).toBe(true);
   // An order the database does not hold: a view with nothing to show, not an error.
-  expect(unknown).toEqual({ orderSn: UNKNOWN, promiseShipAt: null, shippedAt: null, state: 'unknown', findings: [], trace: null });
+  expect(unknown).toEqual({ orderSn: UNKNOWN, promiseShipAt: null, shippedAt: null, state: 'unknown', findings: [], trace: null, waitingFor: null });
 });
 
 test('after a reply: the pickup clock is gone and the trace shows its source, check time and newest three events, newest first', async () => {
@@ -62,6 +63,14 @@ test("findings the caller just evaluated take the place of the stored ones (a ca
   const [stored, fresh] = await orderViews(db, SHOP, [UNSHIPPED, UNKNOWN], justEvaluated);
   expect(stored!.findings.map((finding) => finding.kind)).toContain('ship_by');
   expect(fresh!.findings.map((finding) => finding.kind)).toEqual(['risk_hold']);
+});
+
+test('a waybill waiting for a phone tail is said on its view', async () => {
+  const db = await freshDb();
+  await ingestCapture(db, listCapture([shippedRow(SHIPPED, 'ZT300', 2)]), NOW, DEFAULT_POLICY);
+  expect((await orderViews(db, SHOP, [SHIPPED]))[0]!.waitingFor).toBeNull();
+  await db.waybills.put({ ...emptyWaybill(SHOP, 'ZT300', NOW, null), needsInput: 'phone_tail' });
+  expect((await orderViews(db, SHOP, [SHIPPED]))[0]!.waitingFor).toBe('phone_tail');
 });
 
 test('a trace with fewer events than shown keeps them all; none read gives null', () => {

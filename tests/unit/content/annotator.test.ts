@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { Annotator } from '../../../entrypoints/console.content/annotator';
 import type { OrderView } from '../../../lib/messages/protocol';
 
-const view = (orderSn: string): OrderView => ({ orderSn, promiseShipAt: null, shippedAt: null, state: 'unshipped', findings: [], trace: null });
+const view = (orderSn: string): OrderView => ({ orderSn, promiseShipAt: null, shippedAt: null, state: 'unshipped', findings: [], trace: null, waitingFor: null });
 
 function card(orderSn: string): HTMLElement {
   const element = document.createElement('div');

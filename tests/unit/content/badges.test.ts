@@ -40,6 +40,7 @@ test('between captures the one ticker re-bands each badge and drops a clock whos
       stub({ kind: 'fast_refund_appeal_by', severity: 'info', dueAt: START + 49 * HOUR, rule: 'R13', orderSn: ORDER_SN, basis: { warnHours: 48 } }),
     ],
     trace: null,
+    waitingFor: null,
   };
   renderer.draw(anchor, view);
   expect(badgesOnCard(anchor)).toEqual([
@@ -74,7 +75,7 @@ const unverifiedPickup = (dueAt: number) =>
 test('a pickup clock with no trace read counts down at info marked 未核实, then stays as a warn chip 揽收未核实', () => {
   const anchor = document.createElement('span');
   document.body.append(anchor);
-  renderer.draw(anchor, { orderSn: ORDER_SN, promiseShipAt: null, shippedAt: START - 22 * HOUR, state: 'shipped', findings: [unverifiedPickup(START + 2 * HOUR)], trace: null });
+  renderer.draw(anchor, { orderSn: ORDER_SN, promiseShipAt: null, shippedAt: START - 22 * HOUR, state: 'shipped', findings: [unverifiedPickup(START + 2 * HOUR)], trace: null, waitingFor: null });
   const badge = () => anchor.nextElementSibling!.shadowRoot!.querySelector<HTMLElement>('.badge[data-kind="pickup_by"]')!;
   expect([badge().dataset.severity, badge().textContent]).toEqual(['info', '揽收 剩 2时0分 · 未核实']);
   now = START + 3 * HOUR;
@@ -93,7 +94,7 @@ test('the explanation says how to verify an unverified pickup, and shows the tra
     host.dispatchEvent(new Event('mouseenter'));
     return host.shadowRoot!.querySelector('.explain')!;
   };
-  renderer.draw(anchor, { orderSn: ORDER_SN, promiseShipAt: null, shippedAt: START - 22 * HOUR, state: 'shipped', findings: [unverifiedPickup(START + 2 * HOUR)], trace: null });
+  renderer.draw(anchor, { orderSn: ORDER_SN, promiseShipAt: null, shippedAt: START - 22 * HOUR, state: 'shipped', findings: [unverifiedPickup(START + 2 * HOUR)], trace: null, waitingFor: null });
   const unverified = explanationOf();
   expect(unverified.querySelector('.verify')?.textContent).toMatch(/选项页选择查询服务.*打开这个订单的物流/);
   expect(unverified.querySelector('[data-kind="trace"]')).toBeNull();
@@ -105,10 +106,30 @@ test('the explanation says how to verify an unverified pickup, and shows the tra
     status: 'picked_up' as const,
     events: [{ at: START - HOUR, text: '【苏州市】快递员已揽收', area: null }],
   };
-  renderer.draw(anchor, { orderSn: ORDER_SN, promiseShipAt: null, shippedAt: START - 22 * HOUR, state: 'shipped', findings: [], trace });
+  renderer.draw(anchor, { orderSn: ORDER_SN, promiseShipAt: null, shippedAt: START - 22 * HOUR, state: 'shipped', findings: [], trace, waitingFor: null });
   const section = explanationOf().querySelector('[data-kind="trace"]')!;
   expect(section.querySelector('h4')?.textContent).toBe('物流轨迹 · 后台物流');
   expect(section.textContent).toContain(`物流查询时间${toIso(START)}`);
   expect(section.textContent).toContain('已揽收');
   expect(section.textContent).toContain(`${toIso(START - HOUR)}【苏州市】快递员已揽收`);
+});
+
+test('a parcel waiting for a phone tail says so on the card and in its explanation, beside its unverified clock', () => {
+  const anchor = document.createElement('span');
+  document.body.append(anchor);
+  renderer.draw(anchor, {
+    orderSn: ORDER_SN,
+    promiseShipAt: null,
+    shippedAt: START - 2 * HOUR,
+    state: 'shipped',
+    findings: [unverifiedPickup(START + 22 * HOUR)],
+    trace: null,
+    waitingFor: 'phone_tail',
+  });
+  const host = anchor.nextElementSibling as HTMLElement;
+  const chips = [...host.shadowRoot!.querySelectorAll<HTMLElement>('.badge')];
+  expect(chips.map((chip) => chip.dataset.kind)).toEqual(['pickup_by', 'waiting']);
+  expect(chips[1]!.textContent).toBe('需要手机后四位');
+  host.dispatchEvent(new Event('mouseenter'));
+  expect(host.shadowRoot!.querySelector('.explain [data-kind="waiting"]')?.textContent).toContain('寄件人手机后四位');
 });
