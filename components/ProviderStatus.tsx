@@ -13,7 +13,21 @@ const PROVIDER_LABELS: Record<QueryProvider, MessageKey> = { kuaidi100: 'service
  * account error with what to do, paused by a limit until when, and today's count against the budget. Live: it
  * follows the worker's writes.
  */
-export function ProviderStatus({ db, provider, dailyBudget, lang }: { db: SentinelDb; provider: QueryProvider; dailyBudget: number; lang: Lang }) {
+export function ProviderStatus({
+  db,
+  provider,
+  dailyBudget,
+  lang,
+  onFix,
+}: {
+  db: SentinelDb;
+  provider: QueryProvider;
+  /** Null: only the stop and pause banners (the popup), not today's count. */
+  dailyBudget: number | null;
+  lang: Lang;
+  /** Offers a 去设置 button on the stop banner (the popup, which cannot fix anything itself). */
+  onFix?: () => void;
+}) {
   const read = useLiveQuery(async () => {
     const now = Date.now();
     const state = await readProviderState(db, provider, now);
@@ -27,6 +41,14 @@ export function ProviderStatus({ db, provider, dailyBudget, lang }: { db: Sentin
       {hold === 'stopped' && state.stoppedFor !== null && (
         <p className="banner error" data-testid="provider-stopped">
           {t('providerStopped', lang, { provider: name, message: state.stoppedFor.message[lang] })}
+          {onFix !== undefined && (
+            <>
+              {' '}
+              <button type="button" onClick={onFix}>
+                {t('goToSettings', lang)} →
+              </button>
+            </>
+          )}
         </p>
       )}
       {hold === 'paused' && state.pausedUntil !== null && (
@@ -34,9 +56,11 @@ export function ProviderStatus({ db, provider, dailyBudget, lang }: { db: Sentin
           {t('providerPaused', lang, { provider: name, at: instantFormatter(lang)(state.pausedUntil) })}
         </p>
       )}
-      <p className="muted" data-testid="provider-sent-today">
-        {t('providerSentToday', lang, { provider: name, n: state.sentToday, budget: dailyBudget })}
-      </p>
+      {dailyBudget !== null && (
+        <p className="muted" data-testid="provider-sent-today">
+          {t('providerSentToday', lang, { provider: name, n: state.sentToday, budget: dailyBudget })}
+        </p>
+      )}
     </>
   );
 }

@@ -5,7 +5,8 @@ import { AtRiskList } from '@/components/AtRiskList';
 import { HealthBanners } from '@/components/HealthBanners';
 import { useDatabase } from '@/components/use-database';
 import { useSettings } from '@/components/settings-store';
-import { countAtRisk } from '@/lib/db/at-risk';
+import { ProviderStatus } from '@/components/ProviderStatus';
+import { countAtRisk, countUnverifiedPickups } from '@/lib/db/at-risk';
 import { ORDER_LIST_URL } from '@/lib/console-urls';
 import { t } from '@/lib/i18n/messages';
 
@@ -13,7 +14,7 @@ const POPUP_LIMIT = 30;
 
 export function Popup() {
   const database = useDatabase();
-  const { lang, load } = useSettings();
+  const { lang, load, settings } = useSettings();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     void load();
@@ -23,6 +24,9 @@ export function Popup() {
   const db = database.state === 'open' ? database.db : null;
   const atRisk = useLiveQuery(async () => (db === null ? undefined : countAtRisk(db, null)), [db]);
   const stored = useLiveQuery(async () => (db === null ? undefined : db.orders.count()), [db]);
+  const unverified = useLiveQuery(async () => (db === null ? undefined : countUnverifiedPickups(db)), [db]);
+  const service = settings.tracking.service;
+  const openOptions = () => void browser.runtime.openOptionsPage();
 
   return (
     <main style={{ width: 380, maxHeight: 560, overflowY: 'auto' }}>
@@ -30,11 +34,20 @@ export function Popup() {
         <img src="/icon/32.png" alt="" />
         <h1>{t('appName', lang)}</h1>
         <span className="spacer" />
-        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button type="button" onClick={openOptions}>
           {t('options', lang)}
         </button>
       </header>
       <HealthBanners lang={lang} db={db} openFailure={database.state === 'failed' ? database.message : null} />
+      {db !== null && service !== 'console_only' && <ProviderStatus db={db} provider={service} dailyBudget={null} lang={lang} onFix={openOptions} />}
+      {unverified !== undefined && unverified > 0 && (
+        <p className="banner" data-testid="unverified-pickups">
+          {t('unverifiedPickups', lang, { n: unverified })}{' '}
+          <button type="button" onClick={openOptions}>
+            {t('goToSettings', lang)} →
+          </button>
+        </p>
+      )}
       <h2 style={{ padding: '0 12px' }} data-testid="at-risk-count">
         {atRisk === undefined ? t('atRiskTitle', lang) : t('atRiskCount', lang, { n: atRisk })}
         {stored !== undefined && <span className="muted"> · {t('storedOrders', lang, { n: stored })}</span>}

@@ -1,6 +1,6 @@
 // The popup's list: orders with an open finding at warn or worse, most urgent first. Served by the
 // [shopId+riskRank+nextDueAt] index (or [riskRank+nextDueAt] across shops): a few index ranges, never a scan.
-import type { StoredOrder } from './records';
+import { openKindTag, type StoredOrder } from './records';
 import type { SentinelDb } from './schema';
 import { SEVERITY_RANK, type Severity } from '../findings/severity';
 
@@ -52,4 +52,23 @@ export async function queryAtRisk(
 export async function countAtRisk(db: SentinelDb, shopId: string | null, minSeverity: Severity = 'warn'): Promise<number> {
   const ranks = ranksFrom(minSeverity);
   return rankRange(db, shopId, Math.min(...ranks), Math.max(...ranks)).count();
+}
+
+/**
+ * Orders whose pickup clock runs unverified (no trace of the parcel read yet), across shops: the popup sums
+ * them up in one line instead of listing each. Read through the open-kind index, then judged on the basis.
+ */
+export async function countUnverifiedPickups(db: SentinelDb): Promise<number> {
+  return db.transaction('r', [db.shops, db.orders], async () => {
+    const shops = await db.shops.toCollection().primaryKeys();
+    let count = 0;
+    await db.orders
+      .where('openKindTags')
+      .anyOf(shops.map((shopId) => openKindTag(shopId, 'pickup_by')))
+      .each((order) => {
+        const pickup = order.findings.find((record) => record.kind === 'pickup_by' && record.closedAt === null);
+        if (pickup?.kind === 'pickup_by' && !pickup.basis.verified) count += 1;
+      });
+    return count;
+  });
 }

@@ -89,6 +89,11 @@ const MESSAGES = {
     zh: '{provider}暂停查询至 {at}：查询频率或额度已达上限，到时自动恢复。',
     en: '{provider} queries are paused until {at}: the rate or quota limit was reached; they resume by themselves.',
   },
+  unverifiedPickups: {
+    zh: '{n} 单揽收未核实：在设置中选择查询服务，或在后台打开订单的物流',
+    en: '{n} pickups unverified: choose a tracking service in the settings, or open the orders\' logistics in the console',
+  },
+  goToSettings: { zh: '去设置', en: 'Settings' },
   providerSentToday: { zh: '{provider}今日已查询 {n} 次（上限 {budget} 次）', en: '{provider}: {n} queries today (budget {budget})' },
 } as const;
 

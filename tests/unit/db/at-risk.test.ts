@@ -1,9 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { countAtRisk, queryAtRisk } from '../../../lib/db/at-risk';
+import { countAtRisk, countUnverifiedPickups, queryAtRisk } from '../../../lib/db/at-risk';
+import { DEFAULT_POLICY } from '../../../lib/findings/policy';
+import { ingestCapture } from '../../../lib/ingest/ingest-capture';
+import { ingestTrackingReply } from '../../../lib/ingest/ingest-tracking';
+import { normalizeKuaidi100 } from '../../../lib/tracking/kuaidi100';
 import { NO_DUE, RISK_NONE, type FindingRecord, type StoredOrder } from '../../../lib/db/records';
 import type { SentinelDb } from '../../../lib/db/schema';
 import { SEVERITY_RANK, type Severity } from '../../../lib/findings/severity';
-import { HOUR, NOW, freshDb } from './helpers';
+import { HOUR, NOW, SHOP, freshDb, listCapture, shippedRow } from './helpers';
 
 function order(shopId: string, orderSn: string, severity: Severity | null, dueAt: number | null): StoredOrder {
   const findings: FindingRecord[] =
@@ -103,4 +107,14 @@ describe('queryAtRisk', () => {
     expect(used.length).toBeGreaterThan(0);
     expect(used.every((entry) => /orders:(\[shopId\+riskRank\+nextDueAt\]|\[riskRank\+nextDueAt\])$/.test(entry))).toBe(true);
   });
+});
+
+test('unverified pickups are counted across shops; a parcel whose trace was read (even "no record") no longer counts', async () => {
+  const db = await freshDb();
+  await ingestCapture(db, listCapture([shippedRow('261120-000000000000101', 'YT9001', 3), shippedRow('261120-000000000000102', 'YT9002', 5)]), NOW, DEFAULT_POLICY);
+  await ingestCapture(db, listCapture([shippedRow('261120-000000000000103', 'YT9003', 2)], NOW, '900800700'), NOW, DEFAULT_POLICY);
+  expect(await countUnverifiedPickups(db)).toBe(3);
+  const noRecord = normalizeKuaidi100({ result: false, returnCode: '500', message: '查询无结果，请隔段时间再查' }, 'YT9001', NOW);
+  await ingestTrackingReply(db, SHOP, 'YT9001', noRecord, NOW, DEFAULT_POLICY);
+  expect(await countUnverifiedPickups(db)).toBe(2);
 });
