@@ -25,38 +25,43 @@ export interface CourierFault {
 export const TIMEOUT_HOLD_MS = 30_000;
 
 export interface CourierFaultControl {
-  /** Sets the fault of each courier named (null clears it); couriers not named keep theirs. */
-  set(faults: Partial<Record<CourierName, CourierFault | null>>): void;
+  /**
+   * Sets the faults of each courier named (null clears them); couriers not named keep theirs. Several faults
+   * for one courier (each for its own `numbers`) answer in one cycle: the first that matches a query answers it.
+   */
+  set(faults: Partial<Record<CourierName, CourierFault | readonly CourierFault[] | null>>): void;
   clear(): void;
-  /** The faults in force, with `count` as what is left of it. */
-  current(): Partial<Record<CourierName, CourierFault>>;
+  /** The faults in force, with `count` as what is left of each. */
+  current(): Partial<Record<CourierName, CourierFault[]>>;
   /** The fault that answers this query, if any, counted as used. */
   take(courier: CourierName, trackingNumber: string | null): CourierFault | null;
 }
 
 export function createCourierFaultControl(): CourierFaultControl {
-  const faults = new Map<CourierName, CourierFault>();
+  const faults = new Map<CourierName, CourierFault[]>();
   return {
     set(next) {
-      for (const [courier, fault] of Object.entries(next) as [CourierName, CourierFault | null | undefined][]) {
+      for (const [courier, given] of Object.entries(next) as [CourierName, CourierFault | readonly CourierFault[] | null | undefined][]) {
         if (!COURIER_NAMES.includes(courier)) throw new TypeError(`unknown courier: ${courier}`);
-        if (fault === null || fault === undefined) faults.delete(courier);
-        else faults.set(courier, checkedFault(fault));
+        if (given === null || given === undefined) faults.delete(courier);
+        else faults.set(courier, (Array.isArray(given) ? given : [given as CourierFault]).map(checkedFault));
       }
     },
     clear() {
       faults.clear();
     },
     current() {
-      return Object.fromEntries([...faults].map(([courier, fault]) => [courier, { ...fault }]));
+      return Object.fromEntries([...faults].map(([courier, list]) => [courier, list.map((fault) => ({ ...fault }))]));
     },
     take(courier, trackingNumber) {
-      const fault = faults.get(courier);
+      const list = faults.get(courier) ?? [];
+      const index = list.findIndex((fault) => fault.numbers === undefined || (trackingNumber !== null && fault.numbers.includes(trackingNumber)));
+      const fault = list[index];
       if (fault === undefined) return null;
-      if (fault.numbers !== undefined && (trackingNumber === null || !fault.numbers.includes(trackingNumber))) return null;
       if (fault.count !== undefined) {
-        if (fault.count <= 1) faults.delete(courier);
-        else faults.set(courier, { ...fault, count: fault.count - 1 });
+        const rest = fault.count <= 1 ? list.filter((_, at) => at !== index) : list.map((other, at) => (at === index ? { ...fault, count: fault.count! - 1 } : other));
+        if (rest.length === 0) faults.delete(courier);
+        else faults.set(courier, rest);
       }
       return fault;
     },

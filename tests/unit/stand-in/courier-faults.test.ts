@@ -154,7 +154,7 @@ describe('fault control', () => {
     const router = createRouter({ shop });
     router.courierFaults.set({ kuaidi100: { kind: 'http5xx', count: 3 } });
     await kuaidi100Query(router, NUMBER);
-    expect(router.courierFaults.current()).toEqual({ kuaidi100: { kind: 'http5xx', count: 2 } });
+    expect(router.courierFaults.current()).toEqual({ kuaidi100: [{ kind: 'http5xx', count: 2 }] });
   });
 
   it('numbers: only queries for those waybills fail, and they do not use up the count of others', async () => {
@@ -164,6 +164,15 @@ describe('fault control', () => {
     expect(json(await kuaidi100Query(router, THIRD_NUMBER))).toEqual(shop.kuaidi100[THIRD_NUMBER]);
     expect(json(await kuaidi100Query(router, OTHER_NUMBER))).toMatchObject({ returnCode: '601' });
     expect(json(await kuaidi100Query(router, OTHER_NUMBER))).toEqual(shop.kuaidi100[OTHER_NUMBER]);
+  });
+
+  it('several faults of one courier, each for its own numbers, answer side by side', async () => {
+    const router = createRouter({ shop });
+    router.courierFaults.set({ kuaidi100: [{ kind: 'http5xx', numbers: [NUMBER] }, { kind: 'phone408', numbers: [OTHER_NUMBER], count: 1 }] });
+    expect((await kuaidi100Query(router, NUMBER)).status).toBe(502);
+    expect(json(await kuaidi100Query(router, OTHER_NUMBER))).toMatchObject({ returnCode: '408' });
+    expect(json(await kuaidi100Query(router, THIRD_NUMBER))).toEqual(shop.kuaidi100[THIRD_NUMBER]);
+    expect(router.courierFaults.current()).toEqual({ kuaidi100: [{ kind: 'http5xx', numbers: [NUMBER] }] });
   });
 
   it('a fault of one courier leaves the other alone', async () => {
@@ -177,9 +186,9 @@ describe('fault control', () => {
     const router = createRouter({ shop });
     router.courierFaults.set({ kuaidi100: { kind: 'http5xx' }, kdniao: { kind: 'http5xx' } });
     router.courierFaults.set({ kuaidi100: { kind: 'sign503' } });
-    expect(router.courierFaults.current()).toEqual({ kuaidi100: { kind: 'sign503' }, kdniao: { kind: 'http5xx' } });
+    expect(router.courierFaults.current()).toEqual({ kuaidi100: [{ kind: 'sign503' }], kdniao: [{ kind: 'http5xx' }] });
     router.courierFaults.set({ kdniao: null });
-    expect(router.courierFaults.current()).toEqual({ kuaidi100: { kind: 'sign503' } });
+    expect(router.courierFaults.current()).toEqual({ kuaidi100: [{ kind: 'sign503' }] });
     router.courierFaults.clear();
     expect((await kuaidi100Query(router, NUMBER)).status).toBe(200);
     expect(json(await kuaidi100Query(router, NUMBER))).toEqual(shop.kuaidi100[NUMBER]);
@@ -212,8 +221,8 @@ describe('control endpoint (loopback host only)', () => {
   it('sets, shows and clears faults that then answer courier queries', async () => {
     const router = createRouter({ shop });
     const set = await control(router, 'PUT', '/__stand-in/courier-faults', JSON.stringify({ kuaidi100: { kind: 'sign503', count: 1 } }));
-    expect([set.status, json(set)]).toEqual([200, { kuaidi100: { kind: 'sign503', count: 1 } }]);
-    expect(json(await control(router, 'GET', '/__stand-in/courier-faults'))).toEqual({ kuaidi100: { kind: 'sign503', count: 1 } });
+    expect([set.status, json(set)]).toEqual([200, { kuaidi100: [{ kind: 'sign503', count: 1 }] }]);
+    expect(json(await control(router, 'GET', '/__stand-in/courier-faults'))).toEqual({ kuaidi100: [{ kind: 'sign503', count: 1 }] });
     router.courierFaults.set({ kdniao: { kind: 'http5xx' } });
     expect(json(await control(router, 'DELETE', '/__stand-in/courier-faults'))).toEqual({});
     expect((await kdniaoQuery(router, NUMBER)).status).toBe(200);
