@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { Capture, CapturedEndpoint } from '@/lib/capture/capture';
-import { endpointOf } from '@/lib/capture/endpoint';
+import { endpointOf, traceRequestOf } from '@/lib/capture/endpoint';
 import { PAGE_CHANNEL, PAGE_MESSAGE_VERSION, type PageCaptureMessage } from '@/lib/capture/page-message';
 import { stripBuyerPii } from '@/lib/capture/strip-pii';
 
@@ -33,13 +33,14 @@ function parseJson(text: unknown): unknown {
   }
 }
 
-function post(endpoint: CapturedEndpoint, requestBody: unknown, response: unknown): void {
+function post(endpoint: CapturedEndpoint, url: string, requestBody: unknown, response: unknown): void {
   if (typeof response !== 'object' || response === null) return;
   const capture: Capture = {
     endpoint,
     shopId: shopIdOfPage(),
     capturedAt: Date.now(),
-    request: typeof requestBody === 'string' ? parseJson(requestBody) : null,
+    // A trace is a GET: which order it is for is in its URL, not in a body.
+    request: endpoint === 'courierTrace' ? traceRequestOf(url, window.location.href) : typeof requestBody === 'string' ? parseJson(requestBody) : null,
     response: stripBuyerPii(response),
   };
   // Plain postMessage, not @webext-core/messaging's window messenger: that one hides event.source and origin from the bridge's check and answers to an origin the poster names (and would take this hook from 1.7 to 2.8 KB gzipped).
@@ -58,7 +59,7 @@ function hookFetch(): void {
       const body = init?.body;
       result
         .then((response) => response.clone().text())
-        .then((text) => post(endpoint, body, parseJson(text)))
+        .then((text) => post(endpoint, url, body, parseJson(text)))
         .catch(() => undefined);
     }
     return result;
@@ -69,21 +70,22 @@ function hookXhr(): void {
   const proto = XMLHttpRequest.prototype;
   // eslint-disable-next-line @typescript-eslint/unbound-method -- the page's own open and send, kept to be called on each request below
   const { open: pageOpen, send: pageSend } = proto;
-  const endpoints = new WeakMap<XMLHttpRequest, CapturedEndpoint>();
+  const endpoints = new WeakMap<XMLHttpRequest, [CapturedEndpoint, string]>();
 
   proto.open = function openWithCapture(this: XMLHttpRequest, ...args: unknown[]) {
-    const endpoint = endpointOf(String(args[1]), window.location.href);
+    const url = String(args[1]);
+    const endpoint = endpointOf(url, window.location.href);
     if (endpoint === null) endpoints.delete(this);
-    else endpoints.set(this, endpoint);
+    else endpoints.set(this, [endpoint, url]);
     return (pageOpen as (...a: unknown[]) => void).apply(this, args);
   };
 
   proto.send = function sendWithCapture(this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
-    const endpoint = endpoints.get(this);
-    if (endpoint !== undefined) {
+    const opened = endpoints.get(this);
+    if (opened !== undefined) {
       this.addEventListener('load', () => {
         const response: unknown = this.responseType === 'json' ? this.response : this.responseType === '' || this.responseType === 'text' ? parseJson(this.responseText) : null;
-        post(endpoint, body, response);
+        post(opened[0], opened[1], body, response);
       });
     }
     return pageSend.call(this, body);

@@ -1,7 +1,10 @@
 import { logFailure } from '@/lib/errors/error-message';
 import type { Capture } from '@/lib/capture/capture';
 import { captureTimeAt } from '@/lib/capture/captured-at';
+import type { SentinelDb } from '@/lib/db/schema';
+import type { Finding } from '@/lib/findings/registry';
 import { ingestCapture } from '@/lib/ingest/ingest-capture';
+import { ingestConsoleTrace } from '@/lib/ingest/ingest-console-trace';
 import { orderViews } from '@/lib/badges/order-views';
 import type { CaptureReply } from '@/lib/messages/protocol';
 import { loadSettings } from '@/lib/settings/settings-item';
@@ -22,15 +25,35 @@ export async function handleCapture(capture: Capture, receivedAt: number, sender
   if (time.source === 'received') {
     console.warn(`[order-sentinel] ${capture.endpoint}: the page's capture time is ${capture.capturedAt - receivedAt} ms off this clock; the receive time is used`);
   }
-  const report = await ingestCapture(db, { ...capture, capturedAt: time.capturedAt }, receivedAt, policy);
+  const timed = { ...capture, capturedAt: time.capturedAt };
+  // The console's own trace goes to the order's waybill; every other capture carries order or case rows.
+  if (capture.endpoint === 'courierTrace') {
+    const report = await ingestConsoleTrace(db, timed, receivedAt, policy);
+    if (report.error !== null) return { ok: false, error: report.error };
+    if (report.problems.length > 0) console.warn(`[order-sentinel] courierTrace: ${report.problems.length} part(s) of the trace unread`, report.problems);
+    return answer(db, report.shopId, report.findingsByOrder, senderTabId, 0, time.source);
+  }
+  const report = await ingestCapture(db, timed, receivedAt, policy);
   if (report.error !== null) return { ok: false, error: report.error };
   if (report.rowsSkipped.length > 0) {
     console.warn(`[order-sentinel] ${capture.endpoint}: ${report.rowsSkipped.length} row(s) skipped`, report.rowsSkipped);
   }
-  const orders = await orderViews(db, report.shopId, [...report.findingsByOrder.keys()], report.findingsByOrder);
-  sendOrderViews(report.shopId, orders, senderTabId).catch(logFailure('updating the other console tabs'));
-  refreshToolbarCount(db).catch(logFailure('the toolbar count'));
   // A parcel new on its way is first asked about within two minutes (budget permitting).
   if (report.parcelsQueued > 0) requestPollSoon().catch(logFailure('requesting a tracking poll'));
-  return { ok: true, shopId: report.shopId, orders, skippedRows: report.rowsSkipped.length, capturedAtSource: time.source };
+  return answer(db, report.shopId, report.findingsByOrder, senderTabId, report.rowsSkipped.length, time.source);
+}
+
+/** The views of the orders whose findings were just worked out, also pushed to the other console tabs; refreshes the toolbar count. */
+async function answer(
+  db: SentinelDb,
+  shopId: string,
+  findingsByOrder: ReadonlyMap<string, Finding[]>,
+  senderTabId: number | null,
+  skippedRows: number,
+  capturedAtSource: 'page' | 'received',
+): Promise<CaptureReply> {
+  const orders = await orderViews(db, shopId, [...findingsByOrder.keys()], findingsByOrder);
+  sendOrderViews(shopId, orders, senderTabId).catch(logFailure('updating the other console tabs'));
+  refreshToolbarCount(db).catch(logFailure('the toolbar count'));
+  return { ok: true, shopId, orders, skippedRows, capturedAtSource };
 }

@@ -102,6 +102,7 @@ const orderFacts: v.GenericSchema<unknown, OrderFacts> = v.object({
   provinceName: nullable(text),
   cityName: nullable(text),
   receiverKey: nullable(text),
+  phoneTail: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^\d{4}$/, 'four digits')))),
   orderAmountCents: nullable(count),
 });
 

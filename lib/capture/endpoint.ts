@@ -15,3 +15,18 @@ export function endpointOf(url: string, base: string): CapturedEndpoint | null {
   }
   return null;
 }
+
+/**
+ * What a courierTrace GET asked for, as the capture's `request` (a GET has no body): the `orderSn` query
+ * parameter (`/express_base/mms/track/get?orderSn=…`), else the last path segment of the older
+ * `/express_base/mms/track/<order_sn>`. Checked by the worker, not here: this ships in the page hook.
+ */
+export function traceRequestOf(url: string, base: string): { orderSn: string | null } {
+  try {
+    const parsed = new URL(url, base);
+    const last = parsed.pathname.split('/').pop() ?? '';
+    return { orderSn: parsed.searchParams.get('orderSn') ?? (last === '' || last === 'get' ? null : decodeURIComponent(last)) };
+  } catch {
+    return { orderSn: null };
+  }
+}

@@ -1,3 +1,4 @@
+import { privacyExtensionOf } from '../pdd/phone-tail';
 import { receiverKeyOf } from '../pdd/receiver-key';
 
 /**
@@ -33,7 +34,8 @@ const RECEIVER_KEYS = ['receive_name', 'mobile', 'shipping_address'];
 /**
  * Returns a copy of a console response with buyer names, phones and addresses removed.
  * Objects that described a receiver get a `receiver_key` hash instead, so that the
- * duplicate-tracking rule can still tell two receivers apart.
+ * duplicate-tracking rule can still tell two receivers apart, and a privacy number's extension
+ * as `mobile_extension` (not the buyer's digits: couriers ask for it as the 顺丰/中通 phone tail).
  */
 export function stripBuyerPii(value: unknown, depth = 0): unknown {
   if (depth > 12 || value === null || typeof value !== 'object') return value;
@@ -47,5 +49,7 @@ export function stripBuyerPii(value: unknown, depth = 0): unknown {
     const receiverKey = receiverKeyOf(source);
     if (receiverKey !== null) copy.receiver_key = receiverKey;
   }
+  const extension = privacyExtensionOf(source.mobile);
+  if (extension !== null) copy.mobile_extension = extension;
   return copy;
 }

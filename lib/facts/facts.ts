@@ -42,6 +42,11 @@ export interface OrderFacts {
   cityName: string | null;
   /** Non-reversible hash of the receiver (name, phone, address) for the duplicate-tracking check. */
   receiverKey: string | null;
+  /**
+   * The 4-digit extension of the receiver's privacy number (`主号-分机`), which 顺丰/中通 queries need as the
+   * phone tail; null when the row has none (a masked ordinary number gives none). Absent means null.
+   */
+  phoneTail?: string | null;
   orderAmountCents: number | null;
 }
 

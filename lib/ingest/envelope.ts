@@ -22,7 +22,7 @@ function consoleError(response: Record<string, unknown>): string | null {
   return null;
 }
 
-/** Where each endpoint keeps its rows; the courier trace is not read from captures. */
+/** Where each endpoint keeps its rows; a courier trace's one row is its `result`, read by lib/pdd/console-trace.ts. */
 const ROWS = {
   recentOrderList: v.pipe(
     v.object({ result: v.object({ pageItems: v.array(v.unknown()) }) }),
@@ -36,15 +36,17 @@ const ROWS = {
     v.object({ result: plainObject('an object') }),
     v.transform(({ result }): unknown[] => [result]),
   ),
-} satisfies Partial<Record<CapturedEndpoint, v.GenericSchema<unknown, unknown[]>>>;
+  courierTrace: v.pipe(
+    v.object({ result: plainObject('an object') }),
+    v.transform(({ result }): unknown[] => [result]),
+  ),
+} satisfies Record<CapturedEndpoint, v.GenericSchema<unknown, unknown[]>>;
 
 export function rowsOfCapture(capture: Pick<Capture, 'endpoint' | 'response'>): EnvelopeResult {
   const { endpoint, response } = capture;
   if (!isPlainObject(response)) return { ok: false, error: `${endpoint}: response is not a JSON object` };
   const error = consoleError(response);
   if (error !== null) return { ok: false, error: `${endpoint}: ${error}` };
-  // The console's own trace is not normalized yet; tracking arrives through ingestTrackingReply.
-  if (endpoint === 'courierTrace') return { ok: false, error: 'courierTrace: not ingested (tracking replies go through ingestTrackingReply)' };
   const rows = v.safeParse(ROWS[endpoint], response);
   return rows.success ? { ok: true, rows: rows.output } : { ok: false, error: `${endpoint}: ${describeIssue(rows.issues[0], 'response')}` };
 }

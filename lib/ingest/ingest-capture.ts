@@ -69,6 +69,8 @@ export async function ingestCapture(db: SentinelDb, capture: Capture, now: numbe
     error: null,
     errorReason: null,
   };
+  // A trace's result is no order row: it goes to the waybill (./ingest-console-trace.ts).
+  if (capture.endpoint === 'courierTrace') return { ...report, error: 'courierTrace: a trace, read by ingestConsoleTrace', errorReason: 'envelope' };
   const envelope = rowsOfCapture(capture);
   if (!envelope.ok) return { ...report, error: envelope.error, errorReason: 'envelope' };
   report.rowsSeen = envelope.rows.length;

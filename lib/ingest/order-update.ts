@@ -34,6 +34,8 @@ const FIELD_CATEGORY: Record<keyof OrderFacts, ChangeCategory | null> = {
   cityName: 'order',
   // A hash: a change is not something a merchant can read; the destination fields above carry the meaning.
   receiverKey: null,
+  // What a courier query needs, not something that happened to the order.
+  phoneTail: null,
   orderAmountCents: 'order',
 };
 

@@ -2,6 +2,7 @@
 import type { OrderFacts, OrderState } from '../facts/facts';
 import { isAbsent, isRecord, readCents, readCode, readEpoch, readFlag, readText } from './fields';
 import { describeValue } from '../text/quote';
+import { privacyExtensionOf } from './phone-tail';
 import { receiverKeyOf } from './receiver-key';
 
 export type OrderRowResult = { ok: true; facts: OrderFacts } | { ok: false; error: string };
@@ -63,6 +64,7 @@ export function normalizeOrderRow(row: unknown): OrderRowResult {
     provinceName: readText(row.province_name, 'province_name', problems),
     cityName: readText(row.city_name, 'city_name', problems),
     receiverKey: receiverKeyOf(row),
+    phoneTail: phoneTailOf(row, problems),
     orderAmountCents: readCents(row.order_amount, 'order_amount', problems),
   };
   checkReceiverFields(row, problems);
@@ -131,6 +133,18 @@ function hasReliefTag(list: unknown, problems: string[]): boolean {
     }
   }
   return found;
+}
+
+/**
+ * `mobile_extension`, which our page hook keeps when it drops a privacy number; else the number itself, in
+ * rows that never went through the hook (saved console data given to `npm run assess`).
+ */
+function phoneTailOf(row: Record<string, unknown>, problems: string[]): string | null {
+  if (row.mobile_extension === undefined || row.mobile_extension === null) return privacyExtensionOf(row.mobile);
+  const tail = readText(row.mobile_extension, 'mobile_extension', problems);
+  if (tail === null || /^\d{4}$/.test(tail)) return tail;
+  problems.push(`mobile_extension: ${describeValue(tail)} is not four digits`);
+  return null;
 }
 
 /**

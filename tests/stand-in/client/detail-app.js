@@ -1,7 +1,8 @@
 // @ts-check
-// /orders/detail?sn=…: loads POST /mangkhut/mms/orderDetail (snake_case error_code/error_msg) and lists the fields.
+// /orders/detail?sn=…: loads POST /mangkhut/mms/orderDetail (snake_case error_code/error_msg) and lists the fields;
+// 查看物流 loads the parcel's trace with GET /express_base/mms/track/get?orderSn=… and lists its events.
 
-import { postJson } from './lib/api.js';
+import { getJson, postJson } from './lib/api.js';
 import { h } from './lib/dom.js';
 import { maskName, shanghaiTime, text, yuan } from './lib/format.js';
 
@@ -31,6 +32,30 @@ function fields(order) {
   ];
 }
 
+/** @param {HTMLElement} panel */
+async function showTrace(panel) {
+  panel.replaceChildren(h('div', { className: 'order-trace-status', text: '加载中…' }));
+  /** @type {any} */
+  let reply;
+  try {
+    reply = await getJson(`/express_base/mms/track/get?orderSn=${encodeURIComponent(sn)}&source=MMS_TRACK_STATUS`);
+  } catch {
+    reply = null;
+  }
+  const list = reply?.success === true && Array.isArray(reply.result?.traceList) ? /** @type {Array<Record<string, unknown>>} */ (reply.result.traceList) : null;
+  if (list === null) {
+    panel.replaceChildren(h('div', { className: 'order-trace-status', text: typeof reply?.errorMsg === 'string' ? reply.errorMsg : '系统繁忙，请稍后再试' }));
+    return;
+  }
+  if (list.length === 0) {
+    panel.replaceChildren(h('div', { className: 'order-trace-status', text: '暂无物流轨迹' }));
+    return;
+  }
+  panel.replaceChildren(
+    h('ol', { className: 'order-trace' }, ...list.map((event) => h('li', {}, h('span', { className: 'order-trace-time', text: shanghaiTime(typeof event.time === 'number' ? event.time / 1000 : null) }), ' ', text(event.info)))),
+  );
+}
+
 async function load() {
   const status = h('div', { className: 'order-detail-status', text: '加载中…' });
   root.replaceChildren(h('div', { className: 'order-detail' }, h('h2', { text: '订单详情' }), status));
@@ -45,7 +70,12 @@ async function load() {
     status.textContent = typeof reply?.error_msg === 'string' ? reply.error_msg : '系统繁忙，请稍后再试';
     return;
   }
-  status.replaceWith(h('dl', { className: 'order-detail-fields' }, ...fields(reply.result).flatMap(([label, value]) => [h('dt', { text: label }), h('dd', { text: value })])));
+  const trace = h('div', { className: 'order-trace-panel' });
+  status.replaceWith(
+    h('dl', { className: 'order-detail-fields' }, ...fields(reply.result).flatMap(([label, value]) => [h('dt', { text: label }), h('dd', { text: value })])),
+    h('button', { className: 'order-trace-button', text: '查看物流', attrs: { type: 'button' }, onClick: () => void showTrace(trace) }),
+    trace,
+  );
 }
 
 void load();

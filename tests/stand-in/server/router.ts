@@ -4,7 +4,7 @@
 // Courier replies carry no CORS headers, like the real services: a fetch without the host permission fails.
 
 import type { SyntheticShop } from '../synthetic-shop';
-import { consoleApi } from './console-api';
+import { consoleApi, consoleTraceApi } from './console-api';
 import type { CourierClock } from './courier-clock';
 import { CONTROL_HOSTS, controlApi } from './control';
 import { createCourierFaultControl, faultResponse, queriedTrackingNumber, TIMEOUT_HOLD_MS, TIMEOUT_RESPONSE, type CourierFaultControl, type CourierName } from './courier-faults';
@@ -49,6 +49,7 @@ const secFetchSiteOf = (request: StandInRequest): { secFetchSite?: string } => {
 export function createRouter(options: RouterOptions): StandInRouter {
   const { shop, variant = 'classic', faults = {}, requirePhoneTail = true, courierClock } = options;
   const api = consoleApi(shop, faults);
+  const trace = consoleTraceApi(shop, courierClock);
   const pages = consolePages(shop, variant);
   const kuaidi100 = kuaidi100Api(shop, requirePhoneTail, courierClock);
   const kdniao = kdniaoApi(shop, requirePhoneTail, courierClock);
@@ -66,6 +67,12 @@ export function createRouter(options: RouterOptions): StandInRouter {
       return handler(body);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return NOT_FOUND();
+    const traced = trace(request.url);
+    if (traced !== null) {
+      // A GET: what it asked is in its query.
+      requests.push({ host: request.host, path: pathname, body: Object.fromEntries(new URL(request.url, 'https://stand-in.invalid').searchParams), ...secFetchSiteOf(request) });
+      return traced;
+    }
     return pages(pathname) ?? NOT_FOUND();
   };
 

@@ -111,6 +111,32 @@ describe('background worker', () => {
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('1');
   });
 
+  test("a console trace capture goes to the order's waybill and answers with the order's view, its pickup verified", async () => {
+    background.main();
+    const orderSn = '261120-000000000000021';
+    const shippedAt = Math.floor(Date.now() / 1000) - 3 * 3600;
+    const list: Capture = {
+      endpoint: 'recentOrderList',
+      shopId: '445566',
+      capturedAt: Date.now(),
+      request: null,
+      response: { success: true, result: { totalItemNum: 1, pageItems: [{ order_sn: orderSn, order_status: 1, order_status_str: '已发货，待收货', order_time: shippedAt - 3600, promise_shipping_time: shippedAt + 40 * 3600, shipping_time: shippedAt, tracking_number: 'YT0000021', shipping_id: 85 }] } },
+    };
+    const listed = await sendMessage('capture', list);
+    expect(listed.ok && listed.orders[0]!.findings.map((finding) => finding.kind)).toContain('pickup_by');
+    const trace: Capture = {
+      endpoint: 'courierTrace',
+      shopId: '445566',
+      capturedAt: Date.now(),
+      request: { orderSn },
+      response: { success: true, errorCode: 1000000, result: { traces: [{ time: (shippedAt + 600) * 1000, info: '【杭州市】已揽收' }] } },
+    };
+    const reply = await sendMessage('capture', trace);
+    expect(reply).toMatchObject({ ok: true, shopId: '445566', skippedRows: 0, orders: [{ orderSn, state: 'shipped', shippedAt: shippedAt * 1000 }] });
+    if (!reply.ok) return;
+    expect(reply.orders[0]!.findings.map((finding) => finding.kind)).not.toContain('pickup_by');
+  });
+
   describe("a capture time off the worker's clock is replaced by the receive time", () => {
     const DAY = 24 * HOUR;
     const listOf = (orderSn: string, capturedAt: number, row: Record<string, unknown>): Capture => ({

@@ -241,6 +241,7 @@ describe('JSON backup: impossible values', () => {
     ['a status its facts do not have', 'waybills', (row) => void (row.status = 'delivered'), `waybills[0].status: expected its facts' status, got "delivered"`],
     ['facts of another order', 'orders', (row) => void (objectAt(row, 'facts').orderSn = 'other'), "orders[0].facts: expected an orderSn equal to the row's"],
     ['an unknown state', 'orders', (row) => void (objectAt(row, 'facts').state = 'lost'), 'orders[0].facts.state: expected ("unpaid" | "unshipped" | "shipped" | "received" | "cancelled" | "unknown"), got "lost"'],
+    ['a phone tail that is a whole number', 'orders', (row) => void (objectAt(row, 'facts').phoneTail = '13800001234'), 'orders[0].facts.phoneTail: expected four digits, got "13800001234"'],
   ];
   test.each(cases)('%s is refused by path and value', async (_label, table, edit, reason) => {
     const doc = await backupOf();

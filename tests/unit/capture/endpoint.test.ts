@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { endpointOf } from '../../../lib/capture/endpoint';
+import { endpointOf, traceRequestOf } from '../../../lib/capture/endpoint';
 
 const base = 'https://mms.pinduoduo.com/orders/list?tab=1';
 
@@ -15,4 +15,16 @@ test.each([
   ['http://[bad', null],
 ])('%s → %s', (url, expected) => {
   expect(endpointOf(url, base)).toBe(expected);
+});
+
+test.each([
+  ['/express_base/mms/track/get?orderSn=261119-100000000000001&source=MMS_TRACK_STATUS', '261119-100000000000001'],
+  ['https://mms.pinduoduo.com/express_base/mms/track/261119-100000000000001?source=MMS_TRACK_STATUS', '261119-100000000000001'],
+  ['/express_base/mms/track/261119%2D100000000000001', '261119-100000000000001'],
+  ['/express_base/mms/track/get', null],
+  ['/express_base/mms/track/', null],
+  ['/express_base/mms/track/%E0%A4%A', null],
+  ['http://[bad', null],
+])('the trace request of %s names order %s', (url, orderSn) => {
+  expect(traceRequestOf(url, base)).toEqual({ orderSn });
 });

@@ -6,6 +6,7 @@ describe('rowsOfCapture', () => {
     ['recentOrderList', { success: true, result: { pageItems: [{ order_sn: '1' }] } }, [{ order_sn: '1' }]],
     ['afterSalesList', { success: true, result: { list: [{ id: 1 }, { id: 2 }] } }, [{ id: 1 }, { id: 2 }]],
     ['orderDetail', { result: { order_sn: '1' } }, [{ order_sn: '1' }]],
+    ['courierTrace', { success: true, errorCode: 1000000, result: { traceList: [] } }, [{ traceList: [] }]],
   ] as const)('finds the rows of %s', (endpoint, response, rows) => {
     expect(rowsOfCapture({ endpoint, response })).toEqual({ ok: true, rows });
   });
@@ -19,6 +20,8 @@ describe('rowsOfCapture', () => {
     ['orderDetail', { result: [] }, 'orderDetail: response.result: expected an object, got a list'],
     ['recentOrderList', { success: false, errorCode: 54001, errorMsg: '操作太过频繁\n请稍后' }, 'recentOrderList: console answered with an error 54001: "操作太过频繁\\n请稍后"'],
     ['orderDetail', { error_code: '40002\n', result: {} }, 'orderDetail: console answered with an error "40002\\n"'],
+    ['courierTrace', { success: false, errorCode: 54001, errorMsg: '操作太过频繁', result: { verifyAuthToken: 'x' } }, 'courierTrace: console answered with an error 54001: "操作太过频繁"'],
+    ['courierTrace', { success: true, result: null }, 'courierTrace: response.result: expected an object, got null'],
   ] as const)('%s: %j is refused by path, its text quoted', (endpoint, response, error) => {
     expect(rowsOfCapture({ endpoint, response })).toEqual({ ok: false, error });
   });

@@ -47,3 +47,18 @@ test('passes scalars and odd shapes through without throwing', () => {
   expect(stripBuyerPii(42)).toBe(42);
   expect(stripBuyerPii(['a', { mobile: '1' }])).toEqual(['a', { receiver_key: expect.any(String) as string }]);
 });
+
+test.each([
+  ['18400001234-5678', '5678'],
+  ['184****1234-5678', '5678'],
+  [' 184****1234 - 0042 ', '0042'],
+])('keeps the extension of the privacy number %s as mobile_extension, and drops the number', (mobile, extension) => {
+  const clean = stripBuyerPii({ ...row, mobile }) as Record<string, unknown>;
+  expect(clean.mobile_extension).toBe(extension);
+  expect(clean).not.toHaveProperty('mobile');
+  expect(JSON.stringify(clean)).not.toContain(mobile.trim().slice(0, 11));
+});
+
+test.each(['138****1234', '13800001234', '138****1234-56', '5678', '400-800-1234'])('a number that is no privacy number (%s) gives no extension', (mobile) => {
+  expect(stripBuyerPii({ ...row, mobile })).not.toHaveProperty('mobile_extension');
+});

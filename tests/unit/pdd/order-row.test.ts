@@ -35,8 +35,22 @@ describe('normalizeOrderRow', () => {
       provinceName: '江苏省',
       cityName: '苏州市',
       receiverKey: expect.stringMatching(/^[0-9a-f]{14}$/) as string,
+      phoneTail: null,
       orderAmountCents: 2590,
     });
+  });
+
+  it.each([
+    ['the hook-kept extension', { mobile: undefined, mobile_extension: '5678' }, '5678'],
+    ['a privacy number in a row the hook never saw', { mobile: '184****1234-0042' }, '0042'],
+    ['a masked ordinary number (the buyer\'s own digits)', { mobile: '138****1234' }, null],
+    ['no phone at all', { mobile: undefined }, null],
+  ])('reads the phone tail from %s', (_label, fields, phoneTail) => {
+    expect(facts(orderRow(fields)).phoneTail).toBe(phoneTail);
+  });
+
+  it('refuses a mobile_extension that is not four digits by name', () => {
+    expect(normalizeOrderRow(orderRow({ mobile_extension: '56789' }))).toEqual({ ok: false, error: 'mobile_extension: "56789" is not four digits' });
   });
 
   it.each([

@@ -8,10 +8,29 @@
  * @returns {Promise<any>}
  */
 export function postJson(path, body) {
+  return requestJson('POST', path, JSON.stringify(body));
+}
+
+/**
+ * GETs a JSON reply (the console's trace endpoint); resolves and rejects as postJson.
+ * @param {string} path
+ * @returns {Promise<any>}
+ */
+export function getJson(path) {
+  return requestJson('GET', path, null);
+}
+
+/**
+ * @param {'GET' | 'POST'} method
+ * @param {string} path
+ * @param {string | null} body
+ * @returns {Promise<any>}
+ */
+function requestJson(method, path, body) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', path);
-    xhr.setRequestHeader('content-type', 'application/json;charset=UTF-8');
+    xhr.open(method, path);
+    if (body !== null) xhr.setRequestHeader('content-type', 'application/json;charset=UTF-8');
     xhr.onload = () => {
       try {
         resolve(JSON.parse(xhr.responseText));
@@ -20,6 +39,6 @@ export function postJson(path, body) {
       }
     };
     xhr.onerror = () => reject(new Error('network error'));
-    xhr.send(JSON.stringify(body));
+    xhr.send(body);
   });
 }
