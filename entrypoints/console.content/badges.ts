@@ -2,7 +2,7 @@ import { badgesFor, badgeSeverity, badgeText, type BadgeModel } from '@/lib/badg
 import { detailUrl } from '@/lib/console-urls';
 import { explainFinding, type ExplanationLine } from '@/lib/explain/explain-finding';
 import { explainTrace } from '@/lib/explain/explain-trace';
-import { t } from '@/lib/i18n/messages';
+import { consoleText as t } from '@/lib/i18n/console-messages';
 import type { OrderView } from '@/lib/messages/protocol';
 import type { FindingKind } from '@/lib/findings/registry';
 import type { Lang } from '@/lib/time/shanghai';

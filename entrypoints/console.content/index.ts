@@ -3,7 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { diagnose, NO_CAPTURE_MS, SETTLE_MS } from '@/lib/badges/diagnose-page';
 import type { CapturedEndpoint } from '@/lib/capture/capture';
 import { instantFormatter } from '@/lib/explain/format-instant';
-import { resolveLanguage } from '@/lib/i18n/messages';
+import { resolveLanguage } from '@/lib/i18n/console-messages';
 import { onMessage, sendMessage, type OrderView, type PageHealth } from '@/lib/messages/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
 import { loadSettings, watchSettings } from '@/lib/settings/settings-item';

@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n/messages';
+import { consoleText as t } from '@/lib/i18n/console-messages';
 import type { PageHealth } from '@/lib/messages/protocol';
 import type { Lang } from '@/lib/time/shanghai';
 

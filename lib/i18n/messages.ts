@@ -1,11 +1,9 @@
 // UI strings, Chinese first. The badge explanations and every extension page take their words from here.
-import type { LanguageSetting } from '../settings/settings';
 import type { Lang } from '../time/shanghai';
+import { CONSOLE_MESSAGES, fillMessage } from './console-messages';
 
 const MESSAGES = {
-  appName: { zh: '订单哨兵', en: 'Order Sentinel' },
-  structureChanged: { zh: '列表结构已变化，标注已暂停', en: 'The order list changed its layout; badges are paused' },
-  noCapture: { zh: '未读取到订单数据，标注已暂停', en: 'No order data read from this page; badges are paused' },
+  ...CONSOLE_MESSAGES,
   atRiskTitle: { zh: '需要处理的订单', en: 'Orders needing attention' },
   atRiskNone: { zh: '暂无需要处理的订单', en: 'Nothing needs attention' },
   atRiskCount: { zh: '{n} 单需处理', en: '{n} orders need attention' },
@@ -15,21 +13,6 @@ const MESSAGES = {
   dashboard: { zh: '看板', en: 'Dashboard' },
   historyUnavailable: { zh: '历史记录不可用：{reason}', en: 'History unavailable: {reason}' },
   storageError: { zh: '存储出错（{at}）：{message}', en: 'Storage error ({at}): {message}' },
-  remaining: { zh: '剩 {t}', en: '{t} left' },
-  overdue: { zh: '超 {t}', en: '{t} over' },
-  nothingDue: { zh: '订单哨兵：暂无待办', en: 'Order Sentinel: nothing due' },
-  orderDetail: { zh: '查看订单详情', en: 'Open order details' },
-  heuristic: { zh: '经验阈值，非平台公布规则', en: 'A heuristic, not a published platform rule' },
-  waitingPhoneTail: { zh: '需要手机后四位', en: 'Phone tail needed' },
-  waitingPhoneTailHelp: {
-    zh: '顺丰、中通需手机后四位才能查询：在设置的「物流查询」填写寄件人手机后四位，或在后台打开该订单的物流。',
-    en: 'SF and ZTO answer only with a phone tail: enter the sender tail under 物流查询 in the settings, or open the order\'s logistics in the console.',
-  },
-  waitingCourier: { zh: '快递公司无法查询', en: 'Courier not queryable' },
-  waitingCourierHelp: {
-    zh: '查询服务不认识该快递公司：核对订单的快递公司，或在后台打开该订单的物流。',
-    en: 'The tracking service does not know this courier: check the order\'s courier, or open its logistics in the console.',
-  },
   // Options page, courier tracking (the labels are what screen readers and the e2e tests find the controls by).
   trackingTitle: { zh: '物流查询', en: 'Courier tracking' },
   trackingIntro: {
@@ -100,7 +83,7 @@ const MESSAGES = {
 export type MessageKey = keyof typeof MESSAGES;
 
 export function t(key: MessageKey, lang: Lang, values: Record<string, string | number> = {}): string {
-  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return fillMessage(MESSAGES[key][lang], values);
 }
 
 /** Both languages of one message, for texts that travel (a background reply, a stored status) before a language is chosen. */
@@ -108,8 +91,4 @@ export function plainMessage(key: MessageKey, values: (lang: Lang) => Record<str
   return { zh: t(key, 'zh', values('zh')), en: t(key, 'en', values('en')) };
 }
 
-/** Chinese unless the merchant chose English or the browser is English. */
-export function resolveLanguage(setting: LanguageSetting, browserLanguage: string): Lang {
-  if (setting !== 'auto') return setting;
-  return browserLanguage.toLowerCase().startsWith('en') ? 'en' : 'zh';
-}
+export { resolveLanguage } from './console-messages';

@@ -122,7 +122,9 @@ export async function runPollCycle(db: SentinelDb, deps: PollCycleDeps): Promise
       continue;
     }
     report.errors[outcome.errorClass] += 1;
-    await storeError(db, attempt.parcel, outcome, client.provider, { sentAt, answeredAt }, deps.random);
+    const waiting = await storeError(db, attempt.parcel, outcome, client.provider, { sentAt, answeredAt }, deps.random);
+    // A parcel that now waits for the merchant (需要手机后四位) says so on its cards: they are pushed like changed findings.
+    if (waiting.length > 0) addChanged(report, attempt.parcel.shopId, waiting);
     if (outcome.errorClass === 'auth') {
       report.ended = 'stopped';
       break;
@@ -278,12 +280,19 @@ async function storeReading(
   }
   report.readings += 1;
   if (ingest.findingsOpened + ingest.findingsClosed + ingest.changes === 0) return;
-  const orders = report.changedOrders.get(ingest.shopId) ?? new Set<string>();
-  for (const orderSn of ingest.findingsByOrder.keys()) orders.add(orderSn);
-  report.changedOrders.set(ingest.shopId, orders);
+  addChanged(report, ingest.shopId, ingest.findingsByOrder.keys());
 }
 
-/** The error's class decides: the waybill's next check and what it waits for, and for auth and rate the provider's state. */
+function addChanged(report: PollCycleReport, shopId: string, orderSns: Iterable<string>): void {
+  const orders = report.changedOrders.get(shopId) ?? new Set<string>();
+  for (const orderSn of orderSns) orders.add(orderSn);
+  report.changedOrders.set(shopId, orders);
+}
+
+/**
+ * The error's class decides: the waybill's next check and what it waits for, and for auth and rate the provider's
+ * state. Returns the orders carrying the parcel when it has just started waiting for input (else none).
+ */
 async function storeError(
   db: SentinelDb,
   parcel: DueParcel,
@@ -291,12 +300,14 @@ async function storeError(
   provider: TrackingClient['provider'],
   { sentAt, answeredAt: now }: AttemptTimes,
   random: () => number,
-): Promise<void> {
-  await db.transaction('rw', [db.waybills, db.meta], async () => {
+): Promise<string[]> {
+  return db.transaction('rw', [db.waybills, db.meta, db.orders], async () => {
+    let startedWaiting = false;
     const key: [string, string] = [parcel.shopId, parcel.trackingNumber];
     const stored = await db.waybills.get(key);
     if (stored !== undefined) {
       const needsInput = INPUT_OF_CLASS[outcome.errorClass] ?? stored.needsInput;
+      startedWaiting = needsInput !== stored.needsInput;
       const current: DueParcel = { ...parcel, queryTimes: stored.queryTimes, consecutiveFailures: stored.consecutiveFailures };
       await db.waybills.put({
         ...stored,
@@ -307,14 +318,18 @@ async function storeError(
         nextCheckAt: nextCheckAfterError(current, outcome.errorClass, sentAt, random, outcome.retryAt),
       });
     }
-    if (outcome.errorClass !== 'auth' && outcome.errorClass !== 'rate') return;
-    const state = await readProviderState(db, provider, now);
-    await writeProviderState(
-      db,
-      outcome.errorClass === 'auth'
-        ? { ...state, stoppedFor: { errorClass: 'auth', message: outcome.message, at: now } }
-        : { ...state, pausedUntil: outcome.retryAt !== undefined && outcome.retryAt > now ? outcome.retryAt : now + RATE_PAUSE_MS },
-    );
+    if (outcome.errorClass === 'auth' || outcome.errorClass === 'rate') {
+      const state = await readProviderState(db, provider, now);
+      await writeProviderState(
+        db,
+        outcome.errorClass === 'auth'
+          ? { ...state, stoppedFor: { errorClass: 'auth', message: outcome.message, at: now } }
+          : { ...state, pausedUntil: outcome.retryAt !== undefined && outcome.retryAt > now ? outcome.retryAt : now + RATE_PAUSE_MS },
+      );
+    }
+    if (!startedWaiting) return [];
+    const holders = await db.orders.where('[shopId+trackingNumber]').equals([parcel.shopId, parcel.trackingNumber]).primaryKeys();
+    return holders.map(([, orderSn]) => orderSn);
   });
 }
 

@@ -16,17 +16,8 @@ let sentinel: SentinelBrowser;
 
 beforeAll(async () => {
   sentinel = await launchSentinel({ shop: generateShop({ seed: 91, size: 20, now: Date.now() }), locale: 'zh-CN' });
-  // As the browser's own extensions page would (toolchain notes § Optional host permissions): the extension's
-  // real permissions.request from the click then resolves true without a prompt a headless browser cannot answer.
-  const page = await sentinel.context.newPage();
-  await page.goto('chrome://extensions/');
-  for (const origin of [KUAIDI100_ORIGIN, KDNIAO_ORIGIN]) {
-    await page.evaluate(
-      ([id, host]) => (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(id, host),
-      [sentinel.extensionId, origin] as const,
-    );
-  }
-  await page.close();
+  // The merchant's click still has to ask for them (SentinelBrowser.approveHostPermissions).
+  await sentinel.approveHostPermissions([KUAIDI100_ORIGIN, KDNIAO_ORIGIN]);
 });
 afterAll(async () => {
   await sentinel?.close();

@@ -37,6 +37,12 @@ export interface SentinelBrowser {
   openExtensionPage(path: string): Promise<Page>;
   /** All records of one object store of the extension's IndexedDB, read in the service worker. */
   readStore<T = unknown>(store: string): Promise<T[]>;
+  /**
+   * Approves optional host permissions as the browser's own extensions page would, so the extension's real
+   * `permissions.request` from a click then resolves without the prompt a headless browser cannot answer.
+   * The extension still has to ask: `permissions.contains` stays false until it does.
+   */
+  approveHostPermissions(origins: readonly string[]): Promise<void>;
   /** Stops the service worker the way Chromium does when it is idle; the next event restarts it. */
   stopServiceWorker(): Promise<void>;
   close(options?: { keepProfile?: boolean }): Promise<void>;
@@ -127,6 +133,18 @@ export async function launchSentinel(options: LaunchOptions): Promise<SentinelBr
           }),
         [EXTENSION_DB, store] as const,
       );
+    },
+    async approveHostPermissions(origins) {
+      const page = await context.newPage();
+      await page.goto('chrome://extensions/');
+      for (const origin of origins) {
+        await page.evaluate(
+          ([id, host]) =>
+            (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(id, host),
+          [extensionId, origin] as const,
+        );
+      }
+      await page.close();
     },
     async stopServiceWorker() {
       // Chromium's own service-worker page stops a worker as the browser does when it is idle;

@@ -15,6 +15,8 @@ const { values } = parseArgs({
     size: { type: 'string', default: '240' },
     seed: { type: 'string', default: '2026' },
     headless: { type: 'boolean', default: false },
+    // 演示模式 (the simulated provider inside the extension) unless asked for the console's own traces only.
+    service: { type: 'string', default: 'demo' },
   },
 });
 const size = Number(values.size);
@@ -24,6 +26,7 @@ const headless = values.headless || !process.env.DISPLAY;
 const shop = generateShop({ seed, size, now: Date.now() });
 console.log(`订单哨兵 demo: synthetic shop ${shop.shopName} (${shop.shopId}), ${shop.orders.length} orders, ${shop.afterSales.length} after-sales cases, seed ${seed}`);
 const sentinel = await launchSentinel({ shop, headless, locale: 'zh-CN' });
+await chooseTrackingService(sentinel, values.service === 'console_only' ? '仅读取后台物流' : '演示模式');
 
 if (headless) {
   await runHeadless(sentinel);
@@ -39,6 +42,29 @@ if (headless) {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
   sentinel.context.once('close', () => void stop());
+}
+
+/** Chooses the 查询服务 through the options page, as a merchant would (演示模式 needs no account or permission). */
+async function chooseTrackingService(browser: SentinelBrowser, label: string): Promise<void> {
+  const options = await browser.openExtensionPage('options.html');
+  await options.getByLabel('查询服务', { exact: true }).selectOption({ label });
+  await options.getByRole('button', { name: '保存查询设置' }).click();
+  await options.getByTestId('tracking-save-result').getByText('已保存', { exact: true }).waitFor();
+  await options.close();
+  console.log(`查询服务: ${label}`);
+}
+
+/** Logistics warnings that need a trace: the demo provider's readings bring them onto the cards. */
+const TRACE_KINDS = ['stalled', 'rejected', 'returning', 'destination_mismatch', 'delivery_problem', 'tracking_invalid'];
+
+async function traceWarningsOnPage(page: Page): Promise<string[]> {
+  return page.evaluate((kinds) => {
+    const found = new Set<string>();
+    for (const host of document.querySelectorAll('order-sentinel-badges')) {
+      for (const badge of host.shadowRoot?.querySelectorAll<HTMLElement>('.badge') ?? []) if (kinds.includes(badge.dataset.kind ?? '')) found.add(badge.dataset.kind!);
+    }
+    return [...found];
+  }, TRACE_KINDS);
 }
 
 async function waitForBadges(page: Page): Promise<number> {
@@ -58,13 +84,21 @@ async function runHeadless(browser: SentinelBrowser): Promise<void> {
   const list = await browser.openConsole('/orders/list');
   const badged: Record<string, number> = { '全部': await waitForBadges(list) };
   await shoot(list, 'orders-all');
-  for (const [tab, name] of [['待发货', 'orders-unshipped'], ['已发货', 'orders-shipped']] as const) {
-    await list.getByText(tab, { exact: true }).first().click();
-    await list.waitForURL(/tab=/);
-    await list.waitForTimeout(500);
-    badged[tab] = await waitForBadges(list);
-    await shoot(list, name);
-  }
+  await list.getByText('待发货', { exact: true }).first().click();
+  await list.waitForURL(/tab=/);
+  await list.waitForTimeout(500);
+  badged['待发货'] = await waitForBadges(list);
+  await shoot(list, 'orders-unshipped');
+
+  // The shipped tab stays open while the poller reads the parcels: its cards change without a reload.
+  const shipped = await browser.openConsole('/orders/list?tab=2');
+  badged['已发货'] = await waitForBadges(shipped);
+  await shoot(shipped, 'orders-shipped-before-tracking');
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline && (await traceWarningsOnPage(shipped)).length < 4) await shipped.waitForTimeout(2_000);
+  await shipped.waitForTimeout(3_000);
+  await shoot(shipped, 'orders-shipped');
+  console.log(`Logistics warnings on the shipped tab after the first readings: ${(await traceWarningsOnPage(shipped)).sort().join(', ') || 'none'}`);
   // Page through the whole lists once, as a merchant would, so the summary covers the whole shop.
   await list.getByText('全部', { exact: true }).first().click();
   for (let pages = 1; pages < 1000; pages += 1) {
@@ -101,6 +135,11 @@ async function runHeadless(browser: SentinelBrowser): Promise<void> {
     byKind.set(finding.kind, severities);
   }
 
+  const waybills = await browser.readStore<{ facts: { provider: string; status: string } | null; queryTimes: number[] }>('waybills');
+  const read = waybills.filter((waybill) => waybill.facts !== null);
+  const statuses = new Map<string, number>();
+  for (const waybill of read) statuses.set(waybill.facts!.status, (statuses.get(waybill.facts!.status) ?? 0) + 1);
+  console.log(`\nParcels: ${waybills.length} known, ${read.length} read (${[...statuses].map(([status, n]) => `${status} ${n}`).join(', ')}), ${waybills.reduce((sum, waybill) => sum + waybill.queryTimes.length, 0)} queries`);
   console.log('\nBadged cards per tab:', Object.entries(badged).map(([tab, n]) => `${tab} ${n}`).join(', '));
   console.log(`Stored orders: ${orders.length}; open findings: ${open.length}`);
   for (const [kind, severities] of [...byKind].sort()) {

@@ -186,8 +186,10 @@ describe('runPollCycle', () => {
   test('a parcel that needs a phone tail waits, without queries, until one is set', async () => {
     const db = await shopWith([['261120-000000000000001', 'ZT1', 3, { shipping_id: 115 }]]);
     const courier = fakeClient((query, now) => (query.phoneTail === null ? failure('needs_phone') : pickedUp(query.trackingNumber, now - HOUR, now)));
-    await runPollCycle(db, deps(courier.client, NOW));
+    const first = await runPollCycle(db, deps(courier.client, NOW));
     expect(await waybillOf(db, 'ZT1')).toMatchObject({ needsInput: 'phone_tail', nextCheckAt: null });
+    // Its cards are told (needing a tail is shown on them), once: a repeat of the same wait changes nothing.
+    expect(first.changedOrders).toEqual(new Map([[SHOP, new Set(['261120-000000000000001'])]]));
     // Re-queued with still no tail anywhere: looked at, not asked, out of the queue again.
     await requeueWaitingWaybills(db, NOW + HOUR);
     expect((await runPollCycle(db, deps(courier.client, NOW + HOUR))).held).toEqual({ needs_input: 1 });
