@@ -23,8 +23,11 @@ export const POLL_SOON_ALARM = 'poll-soon';
 const EVERY_MINUTES = 1;
 /** Chrome's shortest alarm delay (30 s since Chrome 120): a new parcel is asked about within the next minute. */
 const SOON_MINUTES = 0.5;
-/** Queries per cycle at most: the daily budget, not this, is what limits spending; this keeps one cycle short. */
-const MAX_QUERIES_PER_CYCLE = 20;
+/**
+ * Queries per cycle at most: the daily budget, not this, limits spending; this keeps one cycle short. A full
+ * cycle asks for another one soon, so a capture that brings many new parcels still has each asked within minutes.
+ */
+const MAX_QUERIES_PER_CYCLE = 50;
 /** storage.local keys whose change can end a wait: the settings (查询服务, sender tail) and the credentials. */
 const SETTINGS_KEY = 'settings';
 const CREDENTIALS_KEY = 'trackingCredentials';
@@ -67,6 +70,7 @@ async function pollOnce(): Promise<void> {
     maxThisCycle: MAX_QUERIES_PER_CYCLE,
   });
   if (report.storeErrors.length > 0) console.warn('[order-sentinel] poll: readings not stored:', report.storeErrors);
+  if (report.ended === 'done' && report.queried >= MAX_QUERIES_PER_CYCLE) await requestPollSoon();
   if (report.changedOrders.size === 0) return;
   await pushChangedOrders(report.changedOrders);
   await refreshToolbarCount(db);

@@ -10,6 +10,9 @@ import { generateShop } from '../stand-in/synthetic-shop';
 
 const OUTPUT_DIR = resolve(import.meta.dirname, '../../demo-output');
 
+/** Logistics warnings that need a trace: the demo provider's readings bring them onto the cards. */
+const TRACE_KINDS = ['stalled', 'rejected', 'returning', 'destination_mismatch', 'delivery_problem', 'tracking_invalid'];
+
 const { values } = parseArgs({
   options: {
     size: { type: 'string', default: '240' },
@@ -54,9 +57,6 @@ async function chooseTrackingService(browser: SentinelBrowser, label: string): P
   console.log(`查询服务: ${label}`);
 }
 
-/** Logistics warnings that need a trace: the demo provider's readings bring them onto the cards. */
-const TRACE_KINDS = ['stalled', 'rejected', 'returning', 'destination_mismatch', 'delivery_problem', 'tracking_invalid'];
-
 async function traceWarningsOnPage(page: Page): Promise<string[]> {
   return page.evaluate((kinds) => {
     const found = new Set<string>();
@@ -65,6 +65,34 @@ async function traceWarningsOnPage(page: Page): Promise<string[]> {
     }
     return [...found];
   }, TRACE_KINDS);
+}
+
+/** Clicks the list's next page (page `page`); false on the last page. */
+async function nextPage(list: Page, page: number): Promise<boolean> {
+  // A background tab gets no animation frames: the console would not render the next page.
+  await list.bringToFront();
+  const next = list.locator('[data-testid="beast-core-pagination-next"]');
+  if ((await next.count()) === 0 || (await next.getAttribute('aria-disabled')) === 'true') return false;
+  await next.click();
+  await list.waitForURL(new RegExp(`page=${page}`));
+  await waitForBadges(list);
+  return true;
+}
+
+async function pageThrough(list: Page): Promise<void> {
+  for (let page = 2; await nextPage(list, page); page += 1);
+}
+
+/** Until every parcel the extension knows has a reading (the poller asks up to 50 a cycle), or `timeoutMs`. */
+async function waitForReadings(browser: SentinelBrowser, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const waybills = await browser.readStore<{ facts: unknown; needsInput: string | null }>('waybills');
+    const orders = await browser.readStore<{ firstCheckAt: number | null }>('orders');
+    const waiting = orders.filter((order) => order.firstCheckAt !== null).length + waybills.filter((waybill) => waybill.facts === null && waybill.needsInput === null).length;
+    if (waiting === 0 || Date.now() > deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
 }
 
 async function waitForBadges(page: Page): Promise<number> {
@@ -94,31 +122,27 @@ async function runHeadless(browser: SentinelBrowser): Promise<void> {
   const shipped = await browser.openConsole('/orders/list?tab=2');
   badged['已发货'] = await waitForBadges(shipped);
   await shoot(shipped, 'orders-shipped-before-tracking');
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline && (await traceWarningsOnPage(shipped)).length < 4) await shipped.waitForTimeout(2_000);
-  await shipped.waitForTimeout(3_000);
-  await shoot(shipped, 'orders-shipped');
-  console.log(`Logistics warnings on the shipped tab after the first readings: ${(await traceWarningsOnPage(shipped)).sort().join(', ') || 'none'}`);
-  // Page through the whole lists once, as a merchant would, so the summary covers the whole shop.
+  // Page through the whole lists once, as a merchant would, so the summary covers the whole shop and every
+  // parcel is queued for its first reading.
   await list.getByText('全部', { exact: true }).first().click();
-  for (let pages = 1; pages < 1000; pages += 1) {
-    const next = list.locator('[data-testid="beast-core-pagination-next"]');
-    if ((await next.getAttribute('aria-disabled')) === 'true') break;
-    await next.click();
-    await list.waitForURL(new RegExp(`page=${pages + 1}`));
-    await waitForBadges(list);
+  await pageThrough(list);
+  await waitForReadings(browser, 240_000);
+  // The shipped page showing the most kinds of logistics warnings (older parcels have had time to stall or be refused).
+  let best = { page: 1, kinds: await traceWarningsOnPage(shipped) };
+  for (let page = 2; await nextPage(shipped, page); page += 1) {
+    const kinds = await traceWarningsOnPage(shipped);
+    if (kinds.length > best.kinds.length) best = { page, kinds };
   }
+  const tracked = await browser.openConsole(`/orders/list?tab=2&page=${best.page}`);
+  await waitForBadges(tracked);
+  await tracked.waitForTimeout(500);
+  await shoot(tracked, 'orders-shipped');
+  console.log(`Logistics warnings on 已发货 page ${best.page}: ${best.kinds.sort().join(', ') || 'none'}`);
   const afterSales = await browser.openConsole('/aftersales/aftersale_list');
   await waitForBadges(afterSales);
   await shoot(afterSales, 'aftersales');
 
-  for (let pages = 1; pages < 1000; pages += 1) {
-    const next = afterSales.locator('[data-testid="beast-core-pagination-next"]');
-    if ((await next.count()) === 0 || (await next.getAttribute('aria-disabled')) === 'true') break;
-    await next.click();
-    await afterSales.waitForURL(new RegExp(`page=${pages + 1}`));
-    await waitForBadges(afterSales);
-  }
+  await pageThrough(afterSales);
 
   const popup = await browser.openExtensionPage('popup.html');
   await popup.setViewportSize({ width: 400, height: 600 });
