@@ -1,6 +1,7 @@
 import { errorMessage } from '@/lib/errors/error-message';
 import { create } from 'zustand';
 import { resolveLanguage } from '@/lib/i18n/messages';
+import type { NotificationSettings } from '@/lib/notifications/types';
 import { DEFAULT_SETTINGS, type ParsedSettings, type Settings, type TrackingSettings } from '@/lib/settings/settings';
 import { loadSettings, saveSettings, watchSettings } from '@/lib/settings/settings-item';
 import type { Lang } from '@/lib/time/shanghai';
@@ -16,6 +17,8 @@ interface SettingsState {
   save: (candidate: Settings) => Promise<string[]>;
   /** Saves the tracking part alone, over the settings as they are now (other sections' unsaved edits stay theirs). */
   saveTracking: (tracking: TrackingSettings) => Promise<string[]>;
+  /** Saves the notification part alone, the same way. */
+  saveNotifications: (notifications: NotificationSettings) => Promise<string[]>;
 }
 
 let unwatch: (() => void) | null = null;
@@ -46,6 +49,9 @@ export const useSettings = create<SettingsState>((set, get) => {
     },
     saveTracking(tracking) {
       return get().save({ ...get().settings, tracking });
+    },
+    saveNotifications(notifications) {
+      return get().save({ ...get().settings, notifications });
     },
   };
 });

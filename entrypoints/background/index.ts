@@ -7,6 +7,7 @@ import { forgetTab, recordPageHealth } from './page-health';
 import { armPollAlarm, POLL_ALARM, POLL_SOON_ALARM, runPoll, watchTrackingChanges } from './poller';
 import { armReassessAlarm, REASSESS_ALARM, runReassess } from './reassess-alarm';
 import { armRetentionAlarm, RETENTION_ALARM, runRetention } from './retention-alarm';
+import { showTestNotification } from './test-notification';
 import { testTrackingConnection } from './tracking-connection';
 
 // The worker can stop between any two events: every handler reads what it needs from storage,
@@ -23,6 +24,10 @@ export default defineBackground(() => {
   onMessage('testTrackingConnection', ({ data, sender }) => {
     refuseOtherSenders(sender);
     return testTrackingConnection(data.provider, Date.now());
+  });
+  onMessage('sendTestNotification', ({ sender }) => {
+    refuseOtherSenders(sender);
+    return showTestNotification(Date.now());
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETENTION_ALARM) runRetention().catch(logFailure('retention'));

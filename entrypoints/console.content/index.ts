@@ -5,8 +5,8 @@ import type { CapturedEndpoint } from '@/lib/capture/capture';
 import { instantFormatter } from '@/lib/explain/format-instant';
 import { resolveLanguage } from '@/lib/i18n/console-messages';
 import { onMessage, sendMessage, type OrderView, type PageHealth } from '@/lib/messages/protocol';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
-import { loadSettings, watchSettings } from '@/lib/settings/settings-item';
+import { DEFAULT_SETTINGS, type BadgeSettings } from '@/lib/settings/settings';
+import { loadBadgeSettings, watchBadgeSettings } from '@/lib/settings/settings-item';
 import { Annotator } from './annotator';
 import { BadgeRenderer, type BadgeOptions } from './badges';
 import { startBridge } from './bridge';
@@ -99,18 +99,18 @@ export default defineContentScript({
     if (document.body !== null) startAnnotator();
     else ctx.addEventListener(document, 'DOMContentLoaded', startAnnotator, { once: true });
 
-    const applySettings = (settings: Settings) => {
+    const applySettings = (settings: BadgeSettings) => {
       options = badgeOptions(settings);
       annotator?.redrawAll();
     };
-    loadSettings()
-      .then(({ settings }) => applySettings(settings))
+    loadBadgeSettings()
+      .then(applySettings)
       .catch(logFailure('reading the settings (defaults shown)'));
-    ctx.onInvalidated(watchSettings(({ settings }) => applySettings(settings)));
+    ctx.onInvalidated(watchBadgeSettings(applySettings));
   },
 });
 
-function badgeOptions(settings: Settings): BadgeOptions {
+function badgeOptions(settings: BadgeSettings): BadgeOptions {
   const lang = resolveLanguage(settings.language, navigator.language);
   return { lang, enabled: settings.badgeKinds, formatInstant: instantFormatter(lang) };
 }

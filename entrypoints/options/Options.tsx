@@ -6,17 +6,19 @@ import { t } from '@/lib/i18n/messages';
 import { FINDING_KINDS, KIND_LABELS, POLICY_TABLE } from '@/lib/findings/registry';
 import { RETENTION_DAYS, type Settings } from '@/lib/settings/settings';
 import { BackupSection } from './BackupSection';
+import { NotificationSection } from './NotificationSection';
 import { TrackingSection } from './TrackingSection';
 
-/** Settings: which badges to show, the policy thresholds (with their sources), history retention, language, courier tracking. */
+/** Settings: which badges to show, the policy thresholds (with their sources), history retention, language, courier tracking, notifications. */
 export function Options() {
   const { settings, lang, loaded, storedErrors, load, save } = useSettings();
   const database = useDatabase();
   // The draft is an edit of the settings it was made from: when the settings change (loaded, saved, or saved
   // on another page) it is dropped and the form shows the new settings, without an effect to reset it. The
-  // tracking section saves its own part: that alone keeps this draft, carrying the new tracking part.
+  // tracking and notification sections save their own parts: that alone keeps this draft, carrying the new part.
   const [edit, setEdit] = useState<{ of: Settings; draft: Settings } | null>(null);
-  const draft = edit !== null && sameApartFromTracking(edit.of, settings) ? { ...edit.draft, tracking: settings.tracking } : settings;
+  const draft =
+    edit !== null && sameApartFromSections(edit.of, settings) ? { ...edit.draft, tracking: settings.tracking, notifications: settings.notifications } : settings;
   const [errors, setErrors] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
   useEffect(() => void load(), [load]);
@@ -150,13 +152,16 @@ export function Options() {
 
       <TrackingSection lang={lang} db={database.state === 'open' ? database.db : null} />
 
+      <NotificationSection lang={lang} />
+
       {database.state === 'open' && <BackupSection db={database.db} lang={lang} />}
     </main>
   );
 }
 
-function sameApartFromTracking(a: Settings, b: Settings): boolean {
-  return a === b || JSON.stringify({ ...a, tracking: null }) === JSON.stringify({ ...b, tracking: null });
+/** Whether two settings differ at most in the parts their own sections save (tracking, notifications). */
+function sameApartFromSections(a: Settings, b: Settings): boolean {
+  return a === b || JSON.stringify({ ...a, tracking: null, notifications: null }) === JSON.stringify({ ...b, tracking: null, notifications: null });
 }
 
 function unitLabel(unit: string, zh: boolean): string {

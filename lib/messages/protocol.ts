@@ -63,6 +63,9 @@ export interface ConnectionTestReply {
   message: PlainMessage;
 }
 
+/** The answer to 发送测试通知: whether the browser took the notification, in words for the merchant. */
+export type TestNotificationReply = { ok: true; notificationId: string; message: PlainMessage } | { ok: false; message: PlainMessage };
+
 interface ProtocolMap {
   /** Content script → background: a console response read by the page hook; answered with the badges' views. */
   capture(capture: Capture): CaptureReply;
@@ -72,6 +75,8 @@ interface ProtocolMap {
   ordersChanged(update: OrdersChanged): void;
   /** Options page → background: ask the provider once with the saved account (the page itself never calls a provider). */
   testTrackingConnection(request: { provider: QueryProvider }): ConnectionTestReply;
+  /** Options page → background: show one desktop notification titled 订单哨兵 测试通知 (notifications are the worker's). */
+  sendTestNotification(): TestNotificationReply;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -1,13 +1,15 @@
 // The merchant's settings: policy overrides, which badges to show, how long to keep history, UI language,
-// and which tracking service the poller asks. Stored settings are untrusted like everything else: each bad
+// which tracking service the poller asks, and desktop notifications (./notification-settings). Stored settings are untrusted like everything else: each bad
 // value is reported and its default kept. Pure: the storage item that holds them is in ./settings-item.ts.
 // The tracking accounts' credentials are not settings: they live apart, in ./tracking-credentials.ts.
 import * as v from 'valibot';
 import { DEFAULT_POLICY, resolvePolicy, type Policy } from '../findings/policy';
 import { FINDING_KINDS, isFindingKind, type FindingKind } from '../findings/registry';
+import type { NotificationSettings } from '../notifications/types';
 import type { TrackingService } from '../tracking/provider';
 import { describeIssues, step } from '../schema/issues';
 import { isPlainObject, plainObject } from '../schema/plain-object';
+import { DEFAULT_NOTIFICATION_SETTINGS, parseNotificationSettings } from './notification-settings';
 
 export type LanguageSetting = 'auto' | 'zh' | 'en';
 
@@ -30,6 +32,8 @@ export interface Settings {
   retentionDays: number;
   language: LanguageSetting;
   tracking: TrackingSettings;
+  /** Desktop notifications before deadlines and when a critical anomaly opens. */
+  notifications: NotificationSettings;
 }
 
 export const RETENTION_DAYS = { default: 180, min: 7, max: 3650 } as const;
@@ -44,13 +48,15 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   retentionDays: RETENTION_DAYS.default,
   language: 'auto',
   tracking: DEFAULT_TRACKING_SETTINGS,
+  notifications: DEFAULT_NOTIFICATION_SETTINGS,
 });
 
 /**
  * Version 1 (stored without a version) held every kind's badge switch. Version 2 keeps only the kinds
  * switched off: a kind that the vocabulary later renames or drops then stays out of the stored settings
  * unless the merchant chose to hide it, instead of turning every saved settings object into a broken one.
- * `tracking` came later without a new version: it is optional, and settings without it read as its defaults.
+ * `tracking` and `notifications` came later without a new version: they are optional, and settings without
+ * them read as their defaults.
  */
 export const SETTINGS_VERSION = 2;
 
@@ -61,6 +67,7 @@ export interface StoredSettings {
   retentionDays?: number;
   language?: LanguageSetting;
   tracking?: TrackingSettings;
+  notifications?: NotificationSettings;
 }
 
 /** Version 1 → 2: drops the switches that were on (the default). Anything else is left for `parseSettings` to judge. */
@@ -78,6 +85,7 @@ export function storedSettings(settings: Settings): StoredSettings {
     retentionDays: settings.retentionDays,
     language: settings.language,
     tracking: settings.tracking,
+    notifications: settings.notifications,
   };
 }
 
@@ -87,7 +95,7 @@ export interface ParsedSettings {
   errors: string[];
 }
 
-const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof Settings>(['policyOverrides', 'badgeKinds', 'retentionDays', 'language', 'tracking']);
+const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof Settings>(['policyOverrides', 'badgeKinds', 'retentionDays', 'language', 'tracking', 'notifications']);
 const KNOWN_TRACKING_KEYS: ReadonlySet<string> = new Set<keyof TrackingSettings>(['service', 'senderPhoneTail', 'dailyBudget']);
 
 const badgeKindsSchema = plainObject('an object of kind → true/false');
@@ -112,17 +120,51 @@ const dailyBudgetSchema = v.pipe(
   ),
 );
 
-/** Reads settings from whatever storage holds; never throws, keeps every valid part, names every other one. */
-export function parseSettings(raw: unknown): ParsedSettings {
-  if (raw === undefined || raw === null) return { settings: DEFAULT_SETTINGS, policy: DEFAULT_POLICY, errors: [] };
-  if (!isPlainObject(raw)) return { settings: DEFAULT_SETTINGS, policy: DEFAULT_POLICY, errors: ['settings: not an object; defaults used'] };
-  const errors: string[] = [];
-  const read = <T>(schema: v.GenericSchema<unknown, T>, value: unknown, path: string): T | undefined => {
+type Read = <T>(schema: v.GenericSchema<unknown, T>, value: unknown, path: string) => T | undefined;
+
+/** A reader that keeps what validates and names in `errors` what does not. */
+function readerInto(errors: string[]): Read {
+  return (schema, value, path) => {
     const result = v.safeParse(schema, value);
     if (result.success) return result.output;
     errors.push(...describeIssues(result.issues, path));
     return undefined;
   };
+}
+
+function readBadgeKinds(value: unknown, read: Read): Record<FindingKind, boolean> {
+  const badgeKinds = { ...DEFAULT_SETTINGS.badgeKinds };
+  const switches = value === undefined ? undefined : read(badgeKindsSchema, value, 'badgeKinds');
+  for (const [name, shown] of Object.entries(switches ?? {})) {
+    const path = `badgeKinds${step(name, false)}`;
+    const kind = read(badgeKindSchema, name, path);
+    const enabled = kind === undefined ? undefined : read(badgeSwitchSchema, shown, path);
+    if (kind !== undefined && enabled !== undefined) badgeKinds[kind] = enabled;
+  }
+  return badgeKinds;
+}
+
+const readLanguage = (value: unknown, read: Read): LanguageSetting => (value === undefined ? undefined : read(languageSchema, value, 'language')) ?? 'auto';
+
+/** What the console page draws by: the badge switches and the language. */
+export type BadgeSettings = Pick<Settings, 'badgeKinds' | 'language'>;
+
+/**
+ * Only the badge switches and the language, read exactly as `parseSettings` reads them, for the content script:
+ * it shows nothing else, and leaving the policy, tracking and notification checks out keeps it within its size.
+ */
+export function parseBadgeSettings(raw: unknown): BadgeSettings {
+  if (!isPlainObject(raw)) return { badgeKinds: DEFAULT_SETTINGS.badgeKinds, language: DEFAULT_SETTINGS.language };
+  const read = readerInto([]);
+  return { badgeKinds: readBadgeKinds(raw.badgeKinds, read), language: readLanguage(raw.language, read) };
+}
+
+/** Reads settings from whatever storage holds; never throws, keeps every valid part, names every other one. */
+export function parseSettings(raw: unknown): ParsedSettings {
+  if (raw === undefined || raw === null) return { settings: DEFAULT_SETTINGS, policy: DEFAULT_POLICY, errors: [] };
+  if (!isPlainObject(raw)) return { settings: DEFAULT_SETTINGS, policy: DEFAULT_POLICY, errors: ['settings: not an object; defaults used'] };
+  const errors: string[] = [];
+  const read = readerInto(errors);
 
   // A misspelt key (`retentionDay`) is a setting the merchant believes saved: never dropped without a word.
   for (const key of Object.keys(raw)) if (!KNOWN_KEYS.has(key)) errors.push(`${step(key, true)}: unknown setting`);
@@ -136,17 +178,9 @@ export function parseSettings(raw: unknown): ParsedSettings {
     }
   }
 
-  const badgeKinds = { ...DEFAULT_SETTINGS.badgeKinds };
-  const switches = raw.badgeKinds === undefined ? undefined : read(badgeKindsSchema, raw.badgeKinds, 'badgeKinds');
-  for (const [name, shown] of Object.entries(switches ?? {})) {
-    const path = `badgeKinds${step(name, false)}`;
-    const kind = read(badgeKindSchema, name, path);
-    const enabled = kind === undefined ? undefined : read(badgeSwitchSchema, shown, path);
-    if (kind !== undefined && enabled !== undefined) badgeKinds[kind] = enabled;
-  }
-
+  const badgeKinds = readBadgeKinds(raw.badgeKinds, read);
   const retentionDays = raw.retentionDays === undefined ? undefined : read(retentionDaysSchema, raw.retentionDays, 'retentionDays');
-  const language = raw.language === undefined ? undefined : read(languageSchema, raw.language, 'language');
+  const language = readLanguage(raw.language, read);
 
   const tracking = { ...DEFAULT_TRACKING_SETTINGS };
   const trackingRaw = raw.tracking === undefined ? undefined : read(trackingSchema, raw.tracking, 'tracking');
@@ -160,8 +194,11 @@ export function parseSettings(raw: unknown): ParsedSettings {
     if (budget !== undefined) tracking.dailyBudget = budget;
   }
 
+  const { notifications, errors: notificationErrors } = parseNotificationSettings(raw.notifications);
+  errors.push(...notificationErrors);
+
   return {
-    settings: { policyOverrides, badgeKinds, retentionDays: retentionDays ?? RETENTION_DAYS.default, language: language ?? 'auto', tracking },
+    settings: { policyOverrides, badgeKinds, retentionDays: retentionDays ?? RETENTION_DAYS.default, language, tracking, notifications },
     policy,
     errors,
   };
