@@ -13,6 +13,52 @@ const MESSAGES = {
   dashboard: { zh: '看板', en: 'Dashboard' },
   historyUnavailable: { zh: '历史记录不可用：{reason}', en: 'History unavailable: {reason}' },
   storageError: { zh: '存储出错（{at}）：{message}', en: 'Storage error ({at}): {message}' },
+  // Options page, desktop notifications (section 通知; the labels are what the e2e tests find the controls by).
+  notifyTitle: { zh: '通知', en: 'Notifications' },
+  notifyIntro: {
+    zh: '不在看后台时，也在截止前提醒你：到期前按下列提前量各提醒一次，下列严重异常出现时立即提醒。',
+    en: 'Reminders before each deadline even when you are not looking at the console: once per lead time below, and at once when one of the critical anomalies below opens.',
+  },
+  notifyEnabled: { zh: '开启桌面通知', en: 'Show desktop notifications' },
+  notifyLeadTimes: { zh: '提前提醒（小时）', en: 'Remind before the deadline (hours)' },
+  notifyLeadLabel: { zh: '{kind} 提前小时数', en: '{kind}: hours before' },
+  notifyLeadHint: {
+    zh: '用逗号分隔，最多 3 个，每个 0.25–72 小时（0.25 = 15 分钟）；留空则不提醒。揽收只对已读到轨迹的包裹逐单提醒，未核实的每天汇总一次。',
+    en: 'Separate with commas: up to 3, each 0.25–72 h (0.25 = 15 min); empty for none. Pickups remind one by one only once a trace was read; unverified ones are summed up once a day.',
+  },
+  notifyLeadNotNumber: { zh: '{kind}：“{text}”不是小时数', en: '{kind}: “{text}” is not a number of hours' },
+  notifyAnomalies: { zh: '出现即提醒的异常', en: 'Anomalies that notify at once' },
+  notifyQuietHours: { zh: '免打扰时段', en: 'Quiet hours' },
+  notifyQuietStart: { zh: '免打扰开始', en: 'Quiet hours start' },
+  notifyQuietEnd: { zh: '免打扰结束', en: 'Quiet hours end' },
+  notifyQuietHint: {
+    zh: '按本机时区；期间不弹出通知，结束时汇总一条。',
+    en: 'In this computer’s time zone; nothing pops up meanwhile, one summary when they end.',
+  },
+  notifyDigest: { zh: '同一分钟到期的多个订单合并为一条', en: 'Combine orders due in the same minute into one notification' },
+  notifySound: { zh: '通知时播放提示音', en: 'Play a sound with notifications' },
+  saveNotifications: { zh: '保存通知设置', en: 'Save notification settings' },
+  sendTestNotification: { zh: '发送测试通知', en: 'Send a test notification' },
+  sendingTestNotification: { zh: '正在发送…', en: 'Sending…' },
+  testNotificationTitle: { zh: '订单哨兵 测试通知', en: 'Order Sentinel test notification' },
+  testNotificationBody: {
+    zh: '通知可以正常显示：到期提醒和异常提醒会这样出现在桌面上。',
+    en: 'Notifications work: deadline and anomaly reminders will appear like this on your desktop.',
+  },
+  testNotificationDisabledNote: { zh: '（桌面通知目前已关闭。）', en: '(Desktop notifications are switched off at the moment.)' },
+  testNotificationSent: {
+    zh: '已发送测试通知。若没有看到，请检查系统的通知设置（勿扰模式、浏览器的通知权限）。',
+    en: 'Test notification sent. If you did not see it, check the system’s notification settings (do-not-disturb, the browser’s notification permission).',
+  },
+  testNotificationSentDisabled: {
+    zh: '已发送测试通知。注意：桌面通知目前已关闭，勾选“开启桌面通知”并保存后才会提醒。',
+    en: 'Test notification sent. Note: desktop notifications are switched off; tick “Show desktop notifications” and save to get reminders.',
+  },
+  testNotificationBlocked: {
+    zh: '浏览器已禁止本扩展显示通知：请在浏览器的扩展或网站设置中允许“订单哨兵”的通知。',
+    en: 'The browser blocks this extension’s notifications: allow notifications for Order Sentinel in the browser’s settings.',
+  },
+  testNotificationFailed: { zh: '测试通知未发送：{reason}', en: 'The test notification was not sent: {reason}' },
   // Options page, courier tracking (the labels are what screen readers and the e2e tests find the controls by).
   trackingTitle: { zh: '物流查询', en: 'Courier tracking' },
   trackingIntro: {
@@ -78,52 +124,6 @@ const MESSAGES = {
   },
   goToSettings: { zh: '去设置', en: 'Settings' },
   providerSentToday: { zh: '{provider}今日已查询 {n} 次（上限 {budget} 次）', en: '{provider}: {n} queries today (budget {budget})' },
-  // Options page, desktop notifications (section 通知; the labels are what the e2e tests find the controls by).
-  notifyTitle: { zh: '通知', en: 'Notifications' },
-  notifyIntro: {
-    zh: '不在看后台时，也在截止前提醒你：到期前按下列提前量各提醒一次，严重异常出现时立即提醒。同一分钟到期的订单合并为一条。',
-    en: 'Reminders before each deadline even when you are not looking at the console: once per lead time below, and at once when a critical anomaly opens. Orders due in the same minute share one notification.',
-  },
-  notifyEnabled: { zh: '开启桌面通知', en: 'Show desktop notifications' },
-  notifyLeadTimes: { zh: '提前提醒（小时）', en: 'Remind before the deadline (hours)' },
-  notifyLeadLabel: { zh: '{kind} 提前小时数', en: '{kind}: hours before' },
-  notifyLeadHint: {
-    zh: '用逗号分隔，最多 3 个，每个 0.25–72 小时（0.25 = 15 分钟）；留空则不提醒。揽收只对已读到轨迹的包裹逐单提醒，未核实的每天汇总一次。',
-    en: 'Separate with commas: up to 3, each 0.25–72 h (0.25 = 15 min); empty for none. Pickups remind one by one only once a trace was read; unverified ones are summed up once a day.',
-  },
-  notifyLeadNotNumber: { zh: '{kind}：“{text}”不是小时数', en: '{kind}: “{text}” is not a number of hours' },
-  notifyAnomalies: { zh: '出现即提醒的异常', en: 'Anomalies that notify at once' },
-  notifyQuietHours: { zh: '免打扰时段', en: 'Quiet hours' },
-  notifyQuietStart: { zh: '免打扰开始', en: 'Quiet hours start' },
-  notifyQuietEnd: { zh: '免打扰结束', en: 'Quiet hours end' },
-  notifyQuietHint: {
-    zh: '按本机时区；期间不弹出通知，结束时汇总一条。',
-    en: 'In this computer’s time zone; nothing pops up meanwhile, one summary when they end.',
-  },
-  notifyDigest: { zh: '同一分钟到期的多个订单合并为一条', en: 'Combine orders due in the same minute into one notification' },
-  notifySound: { zh: '通知时播放提示音', en: 'Play a sound with notifications' },
-  saveNotifications: { zh: '保存通知设置', en: 'Save notification settings' },
-  sendTestNotification: { zh: '发送测试通知', en: 'Send a test notification' },
-  sendingTestNotification: { zh: '正在发送…', en: 'Sending…' },
-  testNotificationTitle: { zh: '订单哨兵 测试通知', en: 'Order Sentinel test notification' },
-  testNotificationBody: {
-    zh: '通知可以正常显示：到期提醒和异常提醒会这样出现在桌面上。',
-    en: 'Notifications work: deadline and anomaly reminders will appear like this on your desktop.',
-  },
-  testNotificationDisabledNote: { zh: '（桌面通知目前已关闭。）', en: '(Desktop notifications are switched off at the moment.)' },
-  testNotificationSent: {
-    zh: '已发送测试通知。若没有看到，请检查系统的通知设置（勿扰模式、浏览器的通知权限）。',
-    en: 'Test notification sent. If you did not see it, check the system’s notification settings (do-not-disturb, the browser’s notification permission).',
-  },
-  testNotificationSentDisabled: {
-    zh: '已发送测试通知。注意：桌面通知目前已关闭，勾选“开启桌面通知”并保存后才会提醒。',
-    en: 'Test notification sent. Note: desktop notifications are switched off; tick “Show desktop notifications” and save to get reminders.',
-  },
-  testNotificationBlocked: {
-    zh: '浏览器已禁止本扩展显示通知：请在浏览器的扩展或网站设置中允许“订单哨兵”的通知。',
-    en: 'The browser blocks this extension’s notifications: allow notifications for Order Sentinel in the browser’s settings.',
-  },
-  testNotificationFailed: { zh: '测试通知未发送：{reason}', en: 'The test notification was not sent: {reason}' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
