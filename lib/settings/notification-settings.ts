@@ -14,9 +14,12 @@ export const NOTIFY_ANOMALY_KINDS: readonly NotifyAnomalyKind[] = ['rejected', '
 /** Hours before a deadline: from a quarter of an hour to three days, at most three reminders per clock kind. */
 export const LEAD_HOURS = { min: 0.25, max: 72, perKind: 3 } as const;
 
+const frozen = (hours: number[]): number[] => Object.freeze(hours) as number[];
+
 export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = Object.freeze({
   enabled: true,
-  leadHours: Object.freeze({ ship_by: [4, 1], pickup_by: [8, 2], after_sale_reply_by: [6, 1] }),
+  // Frozen down to the lists: every reading without a stored list hands out these very ones.
+  leadHours: Object.freeze({ ship_by: frozen([4, 1]), pickup_by: frozen([8, 2]), after_sale_reply_by: frozen([6, 1]) }),
   anomalies: Object.freeze(Object.fromEntries(NOTIFY_ANOMALY_KINDS.map((kind) => [kind, true])) as Record<NotifyAnomalyKind, boolean>),
   quietHours: null,
   digest: true,

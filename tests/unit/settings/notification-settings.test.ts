@@ -29,6 +29,8 @@ describe('defaults', () => {
       sound: false,
     });
     expect(DEFAULT_SETTINGS.notifications).toBe(DEFAULT_NOTIFICATION_SETTINGS);
+    // Readings without a stored list hand these out: nobody can change the defaults through one.
+    for (const hours of Object.values(DEFAULT_NOTIFICATION_SETTINGS.leadHours)) expect(Object.isFrozen(hours)).toBe(true);
   });
 
   test('settings saved before notifications existed read as the defaults, without an error', () => {
