@@ -8,13 +8,14 @@
 // Unverified pickups are never items: once their first mark has passed they are counted in one summary a
 // day per shop (`unverified:<yyyy-mm-dd>`, the merchant's date).
 //
-// Each run, per shop: nothing while quiet hours last; at the first run after them, one summary of what they
-// held back (`quiet-summary:<end>`); when a known finding's mark passed more than 10 minutes before the run
-// and after the last one (the computer slept through the alarm), one catch-up summary of what came due
-// meanwhile (`catch-up:<minute>`). Otherwise the items whose mark has passed are shown; with digests on, a
-// mark passing also brings forward the shop's marks due within the next 30 minutes (warned a little early
-// rather than once a minute), and two or more items are one digest (`digest:<minute>:<hash>`). A mark passing after its deadline is never shown on its own (the badge
-// says breached); a summary counts it.
+// Each run, per shop: nothing while quiet hours last (a clock whose last mark falls inside them is warned
+// 15 minutes before they start); at the first run after them, one summary of what they held back
+// (`quiet-summary:<end>`); when a known finding's mark passed more than 10 minutes before the run and after
+// the last one (the computer slept through the alarm), one catch-up summary of what came due meanwhile
+// (`catch-up:<minute>`). Otherwise the items whose mark has passed are shown; with digests on, a mark
+// passing also brings forward the shop's marks due within the next 30 minutes (warned a little early rather
+// than once a minute), and two or more items are one digest (`digest:<minute>:<hash>`). A mark passing
+// after its deadline is never shown on its own (the badge says breached); a summary counts it.
 import { SEVERITY_RANK, type Severity } from '../findings/severity';
 import { KIND_LABELS } from '../findings/registry';
 import { HOUR_MS, MINUTE_MS, formatRemaining } from '../time/shanghai';
@@ -27,6 +28,8 @@ import * as words from './words';
 export const DIGEST_WINDOW_MS = 30 * MINUTE_MS;
 /** A mark missed by more than this since the last run means the computer slept (or the browser was closed): one catch-up summary. */
 export const SLEEP_GAP_MS = 10 * MINUTE_MS;
+/** A clock that would run out during quiet hours (or within its last lead after them) is warned this long before they start. */
+export const PRE_QUIET_MS = 15 * MINUTE_MS;
 /** A digest names its orders up to this many. */
 export const NAMED_ORDERS_MAX = 3;
 
@@ -75,10 +78,6 @@ function shopWork(byShop: Map<string, ShopWork>, shopId: string): ShopWork {
 
 function worse(a: Severity, b: Severity): Severity {
   return SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b;
-}
-
-function sentKey(shopId: string, key: string): string {
-  return `${shopId}\n${key}`;
 }
 
 /** FNV-1a of the sorted keys, base 36: the same items give the same digest key after a restart. */
@@ -258,8 +257,22 @@ function summary(
 export function planNotifications(input: PlanInput): Plan {
   const { now, settings, mutes } = input;
   if (!settings.enabled) return { show: [], nextDueAt: null };
-  const sent = new Set<string>();
-  for (const entry of input.sent) sent.add(sentKey(entry.shopId, entry.key));
+  // The log by shop, then key: no string built per row (the log holds tens of thousands).
+  const sentByShop = new Map<string, Set<string>>();
+  let lastShop: string | null = null;
+  let lastSet = new Set<string>();
+  for (const entry of input.sent) {
+    if (entry.shopId !== lastShop) {
+      lastShop = entry.shopId;
+      let keys = sentByShop.get(lastShop);
+      if (keys === undefined) sentByShop.set(lastShop, (keys = new Set()));
+      lastSet = keys;
+    }
+    lastSet.add(entry.key);
+  }
+  const sent = { has: (shopId: string, key: string): boolean => sentByShop.get(shopId)?.has(key) === true };
+  const orderMutes = Object.keys(mutes.orders).length > 0;
+  const handledMarks = Object.keys(mutes.handled).length > 0;
   const horizon = now + (settings.digest ? DIGEST_WINDOW_MS : 0);
   const leadHours = {} as Record<LeadTimeKind, number[]>;
   for (const kind of LEAD_TIME_KINDS) {
@@ -270,13 +283,18 @@ export function planNotifications(input: PlanInput): Plan {
     if (at > now && at < next) next = at;
   };
 
+  const periods = settings.quietHours === null ? [] : quietPeriodsAround(now, settings.quietHours, input.timeZone);
+  const quietNow = quietPeriodAt(periods, now);
+  const nextQuiet = quietNow === null ? (periods.find((period) => period.start > now) ?? null) : null;
+  const preQuietAt = nextQuiet === null ? null : nextQuiet.start - PRE_QUIET_MS;
+
   const byShop = new Map<string, ShopWork>();
   for (const finding of input.findings) {
     const { shopId, orderSn, kind } = finding;
-    const orderId = `${shopId}|${orderSn}`;
-    const handledAt = mutes.handled[orderId];
+    const orderId = orderMutes || handledMarks ? `${shopId}|${orderSn}` : '';
+    const handledAt = handledMarks ? mutes.handled[orderId] : undefined;
     if (handledAt !== undefined && finding.openedAt <= handledAt) continue;
-    const mutedUntil = Math.max(mutes.orders[orderId] ?? 0, mutes.kinds[kind] ?? 0);
+    const mutedUntil = Math.max(orderMutes ? (mutes.orders[orderId] ?? 0) : 0, mutes.kinds[kind] ?? 0);
     const muted = mutedUntil > now;
 
     if (LEAD_KINDS.has(kind)) {
@@ -297,17 +315,21 @@ export function planNotifications(input: PlanInput): Plan {
         }
         continue;
       }
+      // A clock whose last mark falls within the coming quiet hours (or just before them) is warned before they
+      // start: after them it could not be warned in time.
+      const lastMark = dueAt - (leads[leads.length - 1] as number) * HOUR_MS;
+      const beforeQuiet = preQuietAt !== null && lastMark >= preQuietAt && lastMark < (nextQuiet as Period).end ? preQuietAt : Infinity;
       let keys: string[] | null = null;
       let trigger = 0;
       let hours = 0;
       for (const lead of leads) {
-        const mark = dueAt - lead * HOUR_MS;
+        const mark = Math.min(dueAt - lead * HOUR_MS, beforeQuiet);
         if (mark > horizon) {
           consider(muted ? Math.max(mark, mutedUntil) : mark);
           break;
         }
         const key = `lead:${leadKind}:${lead}:${orderSn}`;
-        if (sent.has(sentKey(shopId, key))) continue;
+        if (sent.has(shopId, key)) continue;
         if (keys === null) {
           keys = [key];
           trigger = mark;
@@ -328,7 +350,7 @@ export function planNotifications(input: PlanInput): Plan {
 
     if (ANOMALY_KINDS.has(kind) && settings.anomalies[kind as NotifyAnomalyKind]) {
       const key = `anomaly:${kind}:${orderSn}:${finding.openedAt}`;
-      if (sent.has(sentKey(shopId, key))) continue;
+      if (sent.has(shopId, key)) continue;
       if (muted) {
         consider(mutedUntil);
         continue;
@@ -339,15 +361,13 @@ export function planNotifications(input: PlanInput): Plan {
 
   const context: Context = { input, several: Object.keys(input.shopNames).length > 1 };
   const show: PlannedNotification[] = [];
-  const periods = settings.quietHours === null ? [] : quietPeriodsAround(now, settings.quietHours, input.timeZone);
-  const quietNow = quietPeriodAt(periods, now);
   const lastQuiet = quietNow === null ? lastQuietPeriodBefore(periods, now) : null;
   const dayKey = `unverified:${wallDayKey(now, input.timeZone)}`;
   const lastRunAt = input.lastRunAt;
 
   for (const shopId of [...byShop.keys()].sort()) {
     const work = byShop.get(shopId) as ShopWork;
-    const unverifiedDue = work.unverified > 0 && !sent.has(sentKey(shopId, dayKey));
+    const unverifiedDue = work.unverified > 0 && !sent.has(shopId, dayKey);
     if (work.unverified > 0) consider(nextDayStart(now, input.timeZone));
     if (quietNow !== null) {
       if (work.due.length > 0 || unverifiedDue) consider(quietNow.end);
@@ -356,9 +376,9 @@ export function planNotifications(input: PlanInput): Plan {
     }
     const unverified = unverifiedDue ? { count: work.unverified, key: dayKey, severity: work.unverifiedSeverity } : null;
     const summaryOf = (window: Period, key: string, title: (count: number) => string): PlannedNotification | null => {
-      if (sent.has(sentKey(shopId, key))) return null;
+      if (sent.has(shopId, key)) return null;
       // What came due within the window, and what is due now anyway; a mark past its deadline only if it passed within the window.
-      if (!work.due.some((item) => item.trigger >= window.start && item.trigger < window.end)) return null;
+      if (!work.due.some((item) => item.trigger >= window.start - PRE_QUIET_MS && item.trigger < window.end)) return null;
       const items: Item[] = work.due.filter((item) => item.type === 'anomaly' || item.dueAt > now || item.trigger >= window.start);
       items.push(...work.soon);
       return summary(context, shopId, key, title(items.length), items, unverified);

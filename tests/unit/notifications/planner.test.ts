@@ -176,30 +176,43 @@ describe('digests', () => {
 });
 
 describe('quiet hours', () => {
-  // 22:00–07:00 Beijing time; a ship_by whose 4 h mark (01:00) and 1 h mark (04:00) both fall inside.
+  // 22:00–07:00 Beijing time.
   const quietStart = Date.parse('2026-11-20T22:00:00+08:00');
   const quietEnd = Date.parse('2026-11-21T07:00:00+08:00');
-  const dueAt = Date.parse('2026-11-21T05:00:00+08:00');
 
   test('nothing shown inside; the next run is their end; one summary then, covering what they held back', () => {
-    const order = finding({ kind: 'ship_by', dueAt, openedAt: NOON });
-    const anomaly = finding({ kind: 'returning', severity: 'critical', openedAt: quietStart + 2 * HOUR });
+    // Its 4 h mark (04:30) falls inside, its 1 h mark (07:30) after them.
+    const order = finding({ kind: 'ship_by', dueAt: Date.parse('2026-11-21T08:30:00+08:00'), openedAt: NOON });
     const state = world({ findings: [order], settings: { ...world().settings, quietHours: { start: '22:00', end: '07:00' } } });
     const evening = run(state, quietStart - HOUR);
-    expect(evening.show).toEqual([]);
-    expect(evening.nextDueAt).toBe(quietEnd);
-    state.findings.push(anomaly);
-    const night = run(state, quietStart + 2 * HOUR);
-    expect(night).toEqual({ show: [], nextDueAt: quietEnd });
+    expect(evening).toEqual({ show: [], nextDueAt: quietEnd });
+    // Seen in the night: an anomaly, and a clock that runs out before morning.
+    const anomaly = finding({ kind: 'returning', severity: 'critical', openedAt: quietStart + 2 * HOUR });
+    const night = finding({ kind: 'ship_by', dueAt: quietStart + 5 * HOUR, openedAt: quietStart + 2 * HOUR });
+    state.findings.push(anomaly, night);
+    expect(run(state, quietStart + 2 * HOUR)).toEqual({ show: [], nextDueAt: quietEnd });
     const morning = run(state, quietEnd);
     expect(morning.show).toHaveLength(1);
     const shown = morning.show[0];
     expect(shown).toMatchObject({ key: `quiet-summary:${quietEnd}`, kind: 'summary', severity: 'critical' });
-    expect(shown?.title).toBe('免打扰期间的 2 项提醒');
-    expect(shown?.body).toContain('1 项已超过截止时间');
-    expect(shown?.body).toContain('1 个异常：退回');
-    expect(shown?.covers).toEqual(expect.arrayContaining([`lead:ship_by:4:${order.orderSn}`, `lead:ship_by:1:${order.orderSn}`]));
+    expect(shown?.title).toBe('免打扰期间的 3 项提醒');
+    expect(shown?.body.split('\n')).toEqual([
+      '1 个订单 1.5 小时内需发货',
+      '1 个异常：退回',
+      '1 项已超过截止时间',
+      `订单：${[order, anomaly, night].map((item) => item.orderSn).sort().join('、')}`,
+    ]);
+    expect(shown?.covers).toEqual(expect.arrayContaining([`lead:ship_by:4:${order.orderSn}`, `anomaly:returning:${anomaly.orderSn}:${anomaly.openedAt}`, `lead:ship_by:1:${night.orderSn}`]));
     expect(run(state, quietEnd + MINUTE).show).toEqual([]);
+  });
+
+  test('a clock that would run out inside them (or within its last lead after them) is warned 15 minutes before they start', () => {
+    const order = finding({ kind: 'ship_by', dueAt: Date.parse('2026-11-21T05:00:00+08:00'), openedAt: NOON });
+    const state = world({ findings: [order], settings: { ...world().settings, quietHours: { start: '22:00', end: '07:00' } } });
+    expect(run(state, quietStart - HOUR)).toEqual({ show: [], nextDueAt: quietStart - 15 * MINUTE });
+    const before = run(state, quietStart - 15 * MINUTE);
+    expect(before.show.map((shown) => [shown.title, shown.covers.length])).toEqual([[`订单 ${order.orderSn} 7.5 小时内需发货`, 2]]);
+    expect(run(state, quietEnd).show).toEqual([]);
   });
 
   test('quiet hours end, nothing was held back: no summary, the day goes on as usual', () => {
