@@ -422,8 +422,10 @@ export function planNotifications(input: PlanInput): Plan {
   }
 
   if (next !== Infinity && settings.quietHours !== null) {
+    // A decision inside quiet hours waits for their end; a run just before they start comes first (where the
+    // clocks running out inside them are warned), unless this is it.
     const quietAtNext = quietPeriodAt(quietPeriodsAround(next, settings.quietHours, input.timeZone), next);
-    if (quietAtNext !== null) next = quietAtNext.end;
+    if (quietAtNext !== null) next = quietAtNext.start - PRE_QUIET_MS > now ? quietAtNext.start - PRE_QUIET_MS : quietAtNext.end;
   }
   show.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { show, nextDueAt: next === Infinity ? null : next };

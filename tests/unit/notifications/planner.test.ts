@@ -184,8 +184,8 @@ describe('quiet hours', () => {
     // Its 4 h mark (04:30) falls inside, its 1 h mark (07:30) after them.
     const order = finding({ kind: 'ship_by', dueAt: Date.parse('2026-11-21T08:30:00+08:00'), openedAt: NOON });
     const state = world({ findings: [order], settings: { ...world().settings, quietHours: { start: '22:00', end: '07:00' } } });
-    const evening = run(state, quietStart - HOUR);
-    expect(evening).toEqual({ show: [], nextDueAt: quietEnd });
+    expect(run(state, quietStart - HOUR)).toEqual({ show: [], nextDueAt: quietStart - 15 * MINUTE });
+    expect(run(state, quietStart - 15 * MINUTE)).toEqual({ show: [], nextDueAt: quietEnd });
     // Seen in the night: an anomaly, and a clock that runs out before morning.
     const anomaly = finding({ kind: 'returning', severity: 'critical', openedAt: quietStart + 2 * HOUR });
     const night = finding({ kind: 'ship_by', dueAt: quietStart + 5 * HOUR, openedAt: quietStart + 2 * HOUR });
@@ -235,9 +235,19 @@ describe('quiet hours', () => {
     expect(run(state, end).show.map((shown) => shown.key)).toEqual([`quiet-summary:${end}`]);
   });
 
-  test('a mark that would fall inside quiet hours moves the next run to their end', () => {
+  test('a mark that would fall inside quiet hours: a run just before they start, then none until their end', () => {
     const state = world({ findings: [finding({ kind: 'ship_by', dueAt: Date.parse('2026-11-21T09:00:00+08:00') })], settings: { ...world().settings, quietHours: { start: '22:00', end: '07:00' } } });
-    expect(run(state, NOON).nextDueAt).toBe(quietEnd);
+    expect(run(state, NOON).nextDueAt).toBe(quietStart - 15 * MINUTE);
+    // Its last mark (08:00) is after them: nothing to warn before; the 4 h mark (05:00) waits for their end.
+    expect(run(state, quietStart - 15 * MINUTE)).toEqual({ show: [], nextDueAt: quietEnd });
+  });
+
+  test('a clock running out two nights ahead, with no run in between: still warned before its night', () => {
+    const order = finding({ kind: 'ship_by', dueAt: Date.parse('2026-11-22T05:00:00+08:00') });
+    const state = world({ findings: [order], settings: { ...world().settings, quietHours: { start: '22:00', end: '07:00' } } });
+    const runs = runUntil(state, NOON, Date.parse('2026-11-22T08:00:00+08:00'));
+    const shown = runs.filter((entry) => entry.plan.show.length > 0);
+    expect(shown.map((entry) => [new Date(entry.at).toISOString(), entry.plan.show[0]?.covers.length])).toEqual([['2026-11-21T13:45:00.000Z', 2]]);
   });
 });
 
