@@ -375,22 +375,23 @@ export function planNotifications(input: PlanInput): Plan {
       continue;
     }
     const unverified = unverifiedDue ? { count: work.unverified, key: dayKey, severity: work.unverifiedSeverity } : null;
-    const summaryOf = (window: Period, key: string, title: (count: number) => string): PlannedNotification | null => {
+    /** `from`: where a mark counts as held back (for quiet hours, from the run just before them). */
+    const summaryOf = (window: Period, from: number, key: string, title: (count: number) => string): PlannedNotification | null => {
       if (sent.has(shopId, key)) return null;
       // What came due within the window, and what is due now anyway; a mark past its deadline only if it passed within the window.
-      if (!work.due.some((item) => item.trigger >= window.start - PRE_QUIET_MS && item.trigger < window.end)) return null;
+      if (!work.due.some((item) => item.trigger >= from && item.trigger < window.end)) return null;
       const items: Item[] = work.due.filter((item) => item.type === 'anomaly' || item.dueAt > now || item.trigger >= window.start);
       items.push(...work.soon);
       return summary(context, shopId, key, title(items.length), items, unverified);
     };
     let held: PlannedNotification | null = null;
-    if (lastQuiet !== null) held = summaryOf(lastQuiet, `quiet-summary:${lastQuiet.end}`, (count) => words.quietSummaryTitle(count, input.lang));
+    if (lastQuiet !== null) held = summaryOf(lastQuiet, lastQuiet.start - PRE_QUIET_MS, `quiet-summary:${lastQuiet.end}`, (count) => words.quietSummaryTitle(count, input.lang));
     // Slept: a mark of a finding already known passed more than 10 minutes ago, after the last run (the alarm
     // would have run at it). A finding first seen after its mark is no sign of sleep.
     if (held === null && lastRunAt !== null && work.due.length >= 2) {
       const missed = work.due.some((item) => item.trigger > lastRunAt && item.trigger <= now - SLEEP_GAP_MS && item.finding.openedAt <= item.trigger);
       const minute = Math.floor(now / MINUTE_MS);
-      if (missed) held = summaryOf({ start: lastRunAt + 1, end: now + 1 }, `catch-up:${minute}`, (count) => words.catchUpTitle(count, input.lang));
+      if (missed) held = summaryOf({ start: lastRunAt + 1, end: now + 1 }, lastRunAt + 1, `catch-up:${minute}`, (count) => words.catchUpTitle(count, input.lang));
     }
     if (held !== null) {
       show.push(held);

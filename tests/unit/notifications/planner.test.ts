@@ -242,6 +242,16 @@ describe('quiet hours', () => {
     expect(run(state, quietStart - 15 * MINUTE)).toEqual({ show: [], nextDueAt: quietEnd });
   });
 
+  test('asleep through the run before them: the summary at their end counts the clock (past due) and the unverified pickups', () => {
+    const order = finding({ kind: 'ship_by', dueAt: Date.parse('2026-11-21T05:00:00+08:00'), openedAt: NOON });
+    const parcel = finding({ kind: 'pickup_by', dueAt: Date.parse('2026-11-21T06:00:00+08:00'), verified: false, severity: 'info', openedAt: NOON });
+    const state = world({ findings: [order, parcel], settings: { ...world().settings, quietHours: { start: '22:00', end: '07:00' } }, lastRunAt: quietStart - HOUR });
+    const plan = run(state, quietEnd + HOUR);
+    expect(plan.show.map((shown) => shown.key)).toEqual([`quiet-summary:${quietEnd}`]);
+    expect(plan.show[0]?.body.split('\n')).toEqual(['1 项已超过截止时间', '1 个包裹揽收未核实', `订单：${order.orderSn}`]);
+    expect(plan.show[0]?.covers).toEqual([`lead:ship_by:4:${order.orderSn}`, `lead:ship_by:1:${order.orderSn}`, 'unverified:2026-11-21']);
+  });
+
   test('a clock running out two nights ahead, with no run in between: still warned before its night', () => {
     const order = finding({ kind: 'ship_by', dueAt: Date.parse('2026-11-22T05:00:00+08:00') });
     const state = world({ findings: [order], settings: { ...world().settings, quietHours: { start: '22:00', end: '07:00' } } });
