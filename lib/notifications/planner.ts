@@ -19,7 +19,7 @@
 import { SEVERITY_RANK, type Severity } from '../findings/severity';
 import { KIND_LABELS } from '../findings/registry';
 import { HOUR_MS, MINUTE_MS, formatRemaining } from '../time/shanghai';
-import { LEAD_TIME_KINDS, NOTIFY_ANOMALY_KINDS } from './defaults';
+import { LEAD_TIME_KINDS, NOTIFY_ANOMALY_KINDS } from '../settings/notification-settings';
 import type { LeadTimeKind, NotifyAnomalyKind, Plan, PlanFinding, PlanInput, PlannedNotification } from './types';
 import { lastQuietPeriodBefore, nextDayStart, quietPeriodAt, quietPeriodsAround, wallDayKey, type Period } from './wall-time';
 import * as words from './words';

@@ -18,7 +18,7 @@
 //     seen at the next visit, answered at that visit 70%, the next 20%, the one after 8%, never 2%.
 // Deadlines are counted when they fall within the month; "done ≥ 1 h before" deadlines needed no warning.
 import { DEFAULT_POLICY } from '../../lib/findings/policy';
-import { defaultNotificationSettings } from '../../lib/notifications/defaults';
+import { DEFAULT_NOTIFICATION_SETTINGS } from '../../lib/settings/notification-settings';
 import { planNotifications } from '../../lib/notifications/planner';
 import type { LeadTimeKind, NotificationSettings, PlanFinding, SentEntry } from '../../lib/notifications/types';
 import { quietPeriodAt, quietPeriodsAround } from '../../lib/notifications/wall-time';
@@ -340,7 +340,7 @@ function plannerBench(): { p50: number; p95: number } {
     }
   }
   while (sent.length < 20_000) sent.push({ shopId: SHOP, key: `lead:ship_by:4:old-${sent.length}`, sentAt: now - 3 * DAY_MS });
-  const input = { now, findings, settings: defaultNotificationSettings(), sent, mutes: { orders: {}, kinds: {}, handled: {} }, lastRunAt: now - MINUTE_MS, timeZone: 'Asia/Shanghai', shopNames: { [SHOP]: '模拟店' }, lang: 'zh' as const };
+  const input = { now, findings, settings: structuredClone(DEFAULT_NOTIFICATION_SETTINGS), sent, mutes: { orders: {}, kinds: {}, handled: {} }, lastRunAt: now - MINUTE_MS, timeZone: 'Asia/Shanghai', shopNames: { [SHOP]: '模拟店' }, lang: 'zh' as const };
   for (let i = 0; i < 20; i += 1) planNotifications(input);
   const times: number[] = [];
   for (let i = 0; i < 200; i += 1) {
@@ -352,15 +352,15 @@ function plannerBench(): { p50: number; p95: number } {
 }
 
 function settingsLead(kind: LeadTimeKind): number {
-  return defaultNotificationSettings().leadHours[kind][0] as number;
+  return DEFAULT_NOTIFICATION_SETTINGS.leadHours[kind][0] as number;
 }
 
 function main(): void {
   const started = performance.now();
   console.log(`notification simulation: ${ORDERS_PER_DAY} orders a day for ${DAYS} days, console visits ${VISIT_HOURS.map((h) => `${h}:00`).join(' ')} Beijing time, seed ${SEED}`);
-  const defaults = simulate('default settings (ship_by 4/1 h, pickup_by 8/2 h, after_sale_reply_by 6/1 h, digests on, no quiet hours)', defaultNotificationSettings());
+  const defaults = simulate('default settings (ship_by 4/1 h, pickup_by 8/2 h, after_sale_reply_by 6/1 h, digests on, no quiet hours)', structuredClone(DEFAULT_NOTIFICATION_SETTINGS));
   const result = table(defaults);
-  const quiet = simulate('the same with quiet hours 23:00–07:00', { ...defaultNotificationSettings(), quietHours: { start: '23:00', end: '07:00' } });
+  const quiet = simulate('the same with quiet hours 23:00–07:00', { ...structuredClone(DEFAULT_NOTIFICATION_SETTINGS), quietHours: { start: '23:00', end: '07:00' } });
   const quietResult = table(quiet);
   const bench = plannerBench();
   console.log(`planner, 10,000 open findings and a 20,000-row log: p50 ${bench.p50.toFixed(2)} ms, p95 ${bench.p95.toFixed(2)} ms`);

@@ -1,5 +1,5 @@
 // A worker stand-in for the planner's tests: an injected clock, the log as the only memory, restarts for free.
-import { defaultNotificationSettings } from '../../../lib/notifications/defaults';
+import { DEFAULT_NOTIFICATION_SETTINGS } from '../../../lib/settings/notification-settings';
 import { planNotifications } from '../../../lib/notifications/planner';
 import type { Mutes, NotificationSettings, Plan, PlanFinding, PlanInput, SentEntry } from '../../../lib/notifications/types';
 
@@ -41,7 +41,7 @@ export interface World {
 export function world(overrides: Partial<World> = {}): World {
   return {
     findings: [],
-    settings: defaultNotificationSettings(),
+    settings: structuredClone(DEFAULT_NOTIFICATION_SETTINGS),
     mutes: noMutes(),
     sent: [],
     lastRunAt: null,
