@@ -6,34 +6,16 @@ import { isFindingKind, type FindingKind } from '../findings/registry';
 import { t } from '../i18n/messages';
 import type { Settings } from '../settings/settings';
 import type { Lang } from '../time/shanghai';
-import type { LeadTimeKind, NotificationSettings, NotifyAnomalyKind, PlanFinding, PlannedNotification, SentEntry } from './types';
+import { defaultNotificationSettings, LEAD_TIME_KINDS, NOTIFY_ANOMALY_KINDS } from './defaults';
+import type { NotificationSettings, PlanFinding, PlannedNotification, SentEntry } from './types';
 
-export const LEAD_TIME_KINDS: readonly LeadTimeKind[] = ['ship_by', 'pickup_by', 'after_sale_reply_by'];
-export const NOTIFY_ANOMALY_KINDS: readonly NotifyAnomalyKind[] = [
-  'rejected',
-  'returning',
-  'intercept_parcel',
-  'duplicate_tracking',
-  'tracking_invalid',
-  'timeout_auto_refund',
-];
 /** The only kinds the planner ever notifies about: the notifier reads no other finding. */
 export const PLANNED_KINDS: readonly FindingKind[] = [...LEAD_TIME_KINDS, ...NOTIFY_ANOMALY_KINDS];
 const PLANNED: ReadonlySet<FindingKind> = new Set(PLANNED_KINDS);
 
-/** The defaults: ship_by 4 h and 1 h, pickup_by 8 h and 2 h, after_sale_reply_by 6 h and 1 h, every anomaly on. */
-export const FALLBACK_NOTIFICATION_SETTINGS: NotificationSettings = Object.freeze({
-  enabled: true,
-  leadHours: { ship_by: [4, 1], pickup_by: [8, 2], after_sale_reply_by: [6, 1] },
-  anomalies: Object.fromEntries(NOTIFY_ANOMALY_KINDS.map((kind) => [kind, true])) as Record<NotifyAnomalyKind, boolean>,
-  quietHours: null,
-  digest: true,
-  sound: false,
-});
-
 /** The one place the notifier reads its settings: the stored notification settings, else the defaults. */
 export function notificationSettingsOf(settings: Settings & { notifications?: NotificationSettings }): NotificationSettings {
-  return settings.notifications ?? FALLBACK_NOTIFICATION_SETTINGS;
+  return settings.notifications ?? defaultNotificationSettings();
 }
 
 /** The open findings of an order that the planner looks at (lead-time clocks and the critical anomalies). */
