@@ -5,8 +5,8 @@ import { waitForBadgedCards } from './console-page';
 
 // Issue 12 end to end: with short lead times configured (15 minutes for every clock, digests off, written to
 // the worker's storage.local as the options page would save them), the notifications the planner decides
-// appear in Chromium (read back with chrome.notifications.getAll in the worker) after being logged in
-// IndexedDB; one lead mark that passes during the test is shown by the notify alarm, within a minute of
+// appear in Chromium (read back with chrome.notifications.getAll in the worker, while Chromium still shows
+// them) after being logged in IndexedDB; one lead mark that passes during the test is shown by the notify alarm, within a minute of
 // the mark; none is shown again after the service worker is stopped and started; and the toolbar count
 // equals the popup's count of critical and breached orders.
 //
@@ -122,8 +122,9 @@ test('the expected notifications appear, each logged; a lead mark passing is sho
 });
 
 test('none is shown again after the service worker is stopped and started', async () => {
+  // Chromium closes an unanswered notification after a few seconds, so fewer may still be shown than were logged.
   const before = { log: (await log()).length, shown: await shownIds() };
-  expect(before.shown.length).toBeGreaterThanOrEqual(2);
+  expect(before.log).toBeGreaterThanOrEqual(2);
   const stoppedAt = Date.now();
   await sentinel.stopServiceWorker();
   // Reading the console again wakes the worker: its start and the capture each run the notifier.
@@ -135,8 +136,11 @@ test('none is shown again after the service worker is stopped and started', asyn
       return typeof meta?.value === 'number' && meta.value > stoppedAt;
     }, { message: 'a notifier run after the restart' })
     .toBe(true);
+  // The run logs before it shows: give its notifications.create calls a moment.
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
   expect((await log()).length).toBe(before.log);
-  expect(await shownIds()).toEqual(before.shown);
+  // Nothing new, and none of the closed ones back.
+  for (const id of await shownIds()) expect(before.shown, id).toContain(id);
   await page.close();
 });
 
