@@ -3,7 +3,7 @@ import { onMessage } from '@/lib/messages/protocol';
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleCapture } from './capture-handler';
-import { NOTIFY_ALARM, requestNotifierRun, watchNotificationClicks } from './notifier';
+import { NOTIFY_ALARM, requestNotifierRun, watchNotificationClicks, watchNotifierInputs } from './notifier';
 import { forgetTab, recordPageHealth } from './page-health';
 import { armPollAlarm, POLL_ALARM, POLL_SOON_ALARM, runPoll, watchTrackingChanges } from './poller';
 import { armReassessAlarm, REASSESS_ALARM, runReassess } from './reassess-alarm';
@@ -41,6 +41,7 @@ export default defineBackground(() => {
   armPollAlarm().catch(logFailure('arming the tracking poll'));
   watchTrackingChanges();
   watchNotificationClicks();
+  watchNotifierInputs();
   // Re-arms the notify alarm and catches up on whatever fell due while no worker ran.
   requestNotifierRun().catch(logFailure('the notifier'));
   refreshToolbarOnStart().catch(logFailure('the toolbar count'));

@@ -31,6 +31,9 @@ const MIN_DELAY_MS = 30_000;
 /** Log rows naming no open order (digests, summaries) are read back this far: their keys name a minute or a day. */
 const SENT_WINDOW_MS = 3 * 24 * 3_600_000;
 const CONSOLE_TABS = 'https://mms.pinduoduo.com/*';
+/** storage.local keys of the settings and of the mutes (lib/notifications/mutes-item.ts). */
+const SETTINGS_KEY = 'settings';
+const MUTES_KEY = 'notificationMutes';
 
 let running: Promise<void> | null = null;
 let again = false;
@@ -94,6 +97,24 @@ async function armNotifyAlarm(plan: Plan, now: number): Promise<void> {
     return;
   }
   await browser.alarms.create(NOTIFY_ALARM, { when: Math.max(plan.nextDueAt, now + MIN_DELAY_MS) });
+}
+
+/**
+ * The settings are read on every run; a change of the notification settings (another lead time, quiet
+ * hours) or of the mutes may move the next due time, so it runs at once rather than at the old alarm.
+ */
+export function watchNotifierInputs(): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    if (!(MUTES_KEY in changes) && !notificationSettingsChanged(changes[SETTINGS_KEY])) return;
+    requestNotifierRun().catch(logFailure('the notifier'));
+  });
+}
+
+function notificationSettingsChanged(change: Browser.storage.StorageChange | undefined): boolean {
+  if (change === undefined) return false;
+  const part = (value: unknown) => JSON.stringify((value as { notifications?: unknown } | undefined)?.notifications ?? null);
+  return part(change.oldValue) !== part(change.newValue);
 }
 
 /** The click handlers with the browser's own APIs. */

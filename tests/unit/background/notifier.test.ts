@@ -129,6 +129,27 @@ describe('the notifier', () => {
     await expect.poll(async () => (await loadMutes()).orders[`${shopId}|${orderSn}`]).toBeGreaterThanOrEqual(before + HOUR);
     expect(await shownIds()).not.toContain(id);
   });
+
+  test('a change of the notification settings or of the mutes runs the notifier at once; other settings do not', async () => {
+    background.main();
+    await requestNotifierRun();
+    const db = await database();
+    const lastRun = async () => (await db.meta.get('notifierLastRunAt'))?.value as number;
+    const ranAt = await lastRun();
+    const waitPast = async (at: number) => {
+      while (Date.now() <= at) await new Promise((resolve) => setTimeout(resolve, 2));
+    };
+    await waitPast(ranAt);
+    await fakeBrowser.storage.local.set({ settings: { retentionDays: 30 } });
+    await settle();
+    expect(await lastRun()).toBe(ranAt);
+    await fakeBrowser.storage.local.set({ settings: { retentionDays: 30, notifications: { digest: false } } });
+    await expect.poll(lastRun).toBeGreaterThan(ranAt);
+    const second = await lastRun();
+    await waitPast(second);
+    await fakeBrowser.storage.local.set({ notificationMutes: { orders: {}, kinds: { ship_by: Date.now() + HOUR }, handled: {} } });
+    await expect.poll(lastRun).toBeGreaterThan(second);
+  });
 });
 
 describe('the toolbar count', () => {

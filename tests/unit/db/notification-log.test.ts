@@ -1,4 +1,6 @@
+import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
+import { RECORD_SCHEMAS } from '../../../lib/backup/validate';
 import { lastNotification, readNotifierLastRun, readSentLog, recordNotifierRun } from '../../../lib/db/notification-log';
 import { readPlanFindings } from '../../../lib/db/plan-findings';
 import { DEFAULT_POLICY } from '../../../lib/findings/policy';
@@ -66,6 +68,13 @@ describe('the log as the planner reads it', () => {
     expect(await readNotifierLastRun(db)).toBe(NOW - HOUR);
     // A click finds what the notification named.
     expect((await lastNotification(db, SHOP, digest.key))?.orderSns).toEqual([A, B]);
+  });
+
+  test('a backup keeps the orders a notification named (older rows without them still import)', () => {
+    const [row] = logRowsOf(digest, NOW).filter((candidate) => candidate.key === digest.key);
+    expect(v.parse(RECORD_SCHEMAS.notifications, row)).toEqual(row);
+    const { orderSns: _named, ...older } = row!;
+    expect(v.parse(RECORD_SCHEMAS.notifications, older)).toEqual(older);
   });
 
   test('no run yet: no last run time', async () => {
