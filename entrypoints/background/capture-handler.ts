@@ -10,6 +10,7 @@ import type { CaptureReply } from '@/lib/messages/protocol';
 import { loadSettings } from '@/lib/settings/settings-item';
 import { database } from './database';
 import { sendOrderViews } from './push-views';
+import { requestNotifierRun } from './notifier';
 import { requestPollSoon } from './poller';
 import { refreshToolbarCount } from './toolbar-count';
 
@@ -43,7 +44,7 @@ export async function handleCapture(capture: Capture, receivedAt: number, sender
   return answer(db, report.shopId, report.findingsByOrder, senderTabId, report.rowsSkipped.length, time.source);
 }
 
-/** The views of the orders whose findings were just worked out, also pushed to the other console tabs; refreshes the toolbar count. */
+/** The views of the orders whose findings were just worked out, also pushed to the other console tabs; refreshes the toolbar count and runs the notifier. */
 async function answer(
   db: SentinelDb,
   shopId: string,
@@ -55,5 +56,6 @@ async function answer(
   const orders = await orderViews(db, shopId, [...findingsByOrder.keys()], findingsByOrder);
   sendOrderViews(shopId, orders, senderTabId).catch(logFailure('updating the other console tabs'));
   refreshToolbarCount(db).catch(logFailure('the toolbar count'));
+  requestNotifierRun().catch(logFailure('the notifier'));
   return { ok: true, shopId, orders, skippedRows, capturedAtSource };
 }

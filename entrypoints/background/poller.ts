@@ -14,6 +14,7 @@ import type { TrackingClient, TrackingService } from '@/lib/tracking/provider';
 import { browser, type Browser } from 'wxt/browser';
 import { database } from './database';
 import { fetchTransport } from './fetch-transport';
+import { requestNotifierRun } from './notifier';
 import { pushOrderUpdates } from './push-views';
 import { refreshToolbarCount } from './toolbar-count';
 
@@ -74,6 +75,7 @@ async function pollOnce(): Promise<void> {
   if (report.changedOrders.size === 0) return;
   await pushChangedOrders(report.changedOrders);
   await refreshToolbarCount(db);
+  await requestNotifierRun();
 }
 
 /**

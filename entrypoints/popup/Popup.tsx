@@ -23,6 +23,8 @@ export function Popup() {
   }, [load]);
   const db = database.state === 'open' ? database.db : null;
   const atRisk = useLiveQuery(async () => (db === null ? undefined : countAtRisk(db, null)), [db]);
+  // What the toolbar icon counts: the orders at critical or breached.
+  const urgent = useLiveQuery(async () => (db === null ? undefined : countAtRisk(db, null, 'critical')), [db]);
   const stored = useLiveQuery(async () => (db === null ? undefined : db.orders.count()), [db]);
   const unverified = useLiveQuery(async () => (db === null ? undefined : countUnverifiedPickups(db)), [db]);
   const service = settings.tracking.service;
@@ -52,6 +54,11 @@ export function Popup() {
         {atRisk === undefined ? t('atRiskTitle', lang) : t('atRiskCount', lang, { n: atRisk })}
         {stored !== undefined && <span className="muted"> · {t('storedOrders', lang, { n: stored })}</span>}
       </h2>
+      {urgent !== undefined && urgent > 0 && (
+        <p style={{ padding: '0 12px', color: 'var(--critical)' }} data-testid="urgent-count" data-count={urgent}>
+          {t('urgentCount', lang, { n: urgent })}
+        </p>
+      )}
       {db !== null && <AtRiskList db={db} lang={lang} now={now} limit={POPUP_LIMIT} />}
       <p style={{ padding: '0 12px' }}>
         <a href={ORDER_LIST_URL} target="_blank" rel="noreferrer">

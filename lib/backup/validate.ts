@@ -309,6 +309,7 @@ const notification: v.GenericSchema<unknown, StoredNotification> = v.object({
   severity: nullable(v.picklist(SEVERITIES)),
   title: text,
   body: text,
+  orderSns: v.optional(list(nonEmpty, 1_000)),
 });
 
 const shop: v.GenericSchema<unknown, StoredShop> = v.object({ shopId: nonEmpty, firstSeenAt: instant, lastCaptureAt: instant });

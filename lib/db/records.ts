@@ -188,13 +188,18 @@ export interface StoredTrackingEvent {
 export interface StoredNotification {
   shopId: string;
   orderSn: string | null;
-  /** The planner's dedupe key (for example `<orderSn>:<kind>:<severity>`). */
+  /** The planner's dedupe key of the notification, or of one item it covers (`lead:ship_by:4:<orderSn>`). */
   key: string;
   sentAt: number;
   kind: FindingKind | null;
   severity: Severity | null;
   title: string;
   body: string;
+  /**
+   * The notification's own row only: every order it names (one order's detail page, or the list for a
+   * digest, is what a click opens). Absent on the rows of the items it covers and on older rows.
+   */
+  orderSns?: string[];
 }
 
 export interface StoredShop {

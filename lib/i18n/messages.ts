@@ -8,6 +8,15 @@ const MESSAGES = {
   atRiskNone: { zh: '暂无需要处理的订单', en: 'Nothing needs attention' },
   atRiskCount: { zh: '{n} 单需处理', en: '{n} orders need attention' },
   storedOrders: { zh: '已记录 {n} 单', en: '{n} orders recorded' },
+  // The toolbar icon and the desktop notifications (background).
+  urgentCount: { zh: '{n} 单紧急或已超时', en: '{n} orders urgent or overdue' },
+  toolbarTitle: {
+    zh: '订单哨兵：{n} 单紧急或已超时（发货、揽收、售后时钟临近截止或已超时，以及严重物流异常）',
+    en: 'Order Sentinel: {n} orders urgent or overdue (a shipping, pickup or after-sales clock about to run out or run out, or a serious parcel problem)',
+  },
+  toolbarTitleNone: { zh: '订单哨兵：暂无紧急或已超时的订单', en: 'Order Sentinel: no order is urgent or overdue' },
+  notificationView: { zh: '查看订单', en: 'View order' },
+  notificationSnooze: { zh: '稍后提醒', en: 'Remind me later' },
   openConsole: { zh: '打开订单列表', en: 'Open the order list' },
   options: { zh: '设置', en: 'Settings' },
   dashboard: { zh: '看板', en: 'Dashboard' },
