@@ -6,6 +6,7 @@ import { HealthBanners } from '@/components/HealthBanners';
 import { useDatabase } from '@/components/use-database';
 import { useSettings } from '@/components/settings-store';
 import { ProviderStatus } from '@/components/ProviderStatus';
+import { RecentNotifications } from '@/components/RecentNotifications';
 import { countAtRisk, countUnverifiedPickups } from '@/lib/db/at-risk';
 import { ORDER_LIST_URL } from '@/lib/console-urls';
 import { t } from '@/lib/i18n/messages';
@@ -59,6 +60,7 @@ export function Popup() {
           {t('urgentCount', lang, { n: urgent })}
         </p>
       )}
+      {db !== null && <RecentNotifications db={db} lang={lang} />}
       {db !== null && <AtRiskList db={db} lang={lang} now={now} limit={POPUP_LIMIT} />}
       <p style={{ padding: '0 12px' }}>
         <a href={ORDER_LIST_URL} target="_blank" rel="noreferrer">

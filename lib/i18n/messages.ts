@@ -132,6 +132,7 @@ const MESSAGES = {
     en: '{n} pickups unverified: choose a tracking service in the settings, or open the orders\' logistics in the console',
   },
   goToSettings: { zh: '去设置', en: 'Settings' },
+  recentNotifications: { zh: '最近的提醒', en: 'Recent notifications' },
   providerSentToday: { zh: '{provider}今日已查询 {n} 次（上限 {budget} 次）', en: '{provider}: {n} queries today (budget {budget})' },
 } as const;
 

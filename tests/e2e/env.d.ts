@@ -7,4 +7,5 @@ declare const chrome: {
       remove(keys: string | string[]): Promise<void>;
     };
   };
+  notifications: { getAll(): Promise<Record<string, boolean>> };
 };

@@ -118,6 +118,13 @@ test('the expected notifications appear, each logged; a lead mark passing is sho
   for (const id of shown) expect(rows.map(idOf), id).toContain(id);
   const keys = (await log()).map((row) => `${row.shopId}|${row.key}`);
   expect(new Set(keys).size).toBe(keys.length);
+
+  // The popup repeats the latest ones, newest first, for a merchant who dismissed them.
+  const popup = await sentinel.openExtensionPage('popup.html');
+  const recent = popup.getByTestId('recent-notifications');
+  await recent.waitFor();
+  expect((await recent.locator('li').first().innerText())).toContain(laterRow!.title);
+  await popup.close();
   await page.close();
 });
 

@@ -147,6 +147,7 @@ async function runHeadless(browser: SentinelBrowser): Promise<void> {
   const popup = await browser.openExtensionPage('popup.html');
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.getByTestId('at-risk-count').waitFor();
+  await popup.getByTestId('recent-notifications').waitFor({ timeout: 60_000 }).catch(() => undefined);
   await popup.waitForTimeout(500);
   await shoot(popup, 'popup');
 
@@ -164,6 +165,11 @@ async function runHeadless(browser: SentinelBrowser): Promise<void> {
   const statuses = new Map<string, number>();
   for (const waybill of read) statuses.set(waybill.facts!.status, (statuses.get(waybill.facts!.status) ?? 0) + 1);
   console.log(`\nParcels: ${waybills.length} known, ${read.length} read (${[...statuses].map(([status, n]) => `${status} ${n}`).join(', ')}), ${waybills.reduce((sum, waybill) => sum + waybill.queryTimes.length, 0)} queries`);
+  const log = await browser.readStore<{ title: string; body: string; sentAt: number; orderSns?: string[] }>('notifications');
+  const shown = log.filter((row) => row.orderSns !== undefined).sort((a, b) => a.sentAt - b.sentAt);
+  const onScreen = await (await browser.serviceWorker()).evaluate(async () => Object.keys(await chrome.notifications.getAll()).length);
+  console.log(`\nDesktop notifications: ${shown.length} created (${onScreen} still on screen), for example:`);
+  for (const row of shown.slice(0, 3)) console.log(`  ${new Date(row.sentAt).toISOString()}  ${row.title} · ${row.body}`);
   console.log('\nBadged cards per tab:', Object.entries(badged).map(([tab, n]) => `${tab} ${n}`).join(', '));
   console.log(`Stored orders: ${orders.length}; open findings: ${open.length}`);
   for (const [kind, severities] of [...byKind].sort()) {
