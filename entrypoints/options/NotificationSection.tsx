@@ -8,8 +8,7 @@ import type { NotificationSettings } from '@/lib/notifications/types';
 import { candidateOf, formOf, type NotificationForm } from '@/lib/settings/notification-form';
 import { LEAD_TIME_KINDS, NOTIFY_ANOMALY_KINDS } from '@/lib/settings/notification-settings';
 import type { Lang } from '@/lib/time/shanghai';
-
-type Result = { ok: boolean; text: string } | null;
+import { ResultLine, type Result } from '@/components/ResultLine';
 
 /**
  * 通知: whether desktop notifications are on, the lead times per clock kind, which anomalies notify at once, quiet
@@ -157,10 +156,3 @@ export function NotificationSection({ lang }: { lang: Lang }) {
   );
 }
 
-function ResultLine({ result, testId }: { result: Result; testId: string }) {
-  return (
-    <p role="status" className={result === null ? undefined : result.ok ? 'saved' : 'errors'} data-testid={testId}>
-      {result?.text}
-    </p>
-  );
-}

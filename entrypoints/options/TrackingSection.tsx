@@ -19,6 +19,7 @@ import {
 import { saveCredentialsFromClick, saveTrackingFromClick, type ClickSaveOutcome, type RequestOrigins } from '@/lib/settings/tracking-save';
 import type { TrackingService } from '@/lib/tracking/provider';
 import type { Lang } from '@/lib/time/shanghai';
+import { ResultLine, type Result } from '@/components/ResultLine';
 
 const SERVICE_LABELS: Record<TrackingService, MessageKey> = {
   kuaidi100: 'serviceKuaidi100',
@@ -31,8 +32,6 @@ const isAccountProvider = (service: TrackingService): service is CredentialProvi
 
 /** Asks the browser for host access; the options page calls it synchronously from a click (see lib/settings/tracking-save.ts). */
 const requestOrigins: RequestOrigins = (origins) => browser.permissions.request({ origins });
-
-type Result = { ok: boolean; text: string } | null;
 
 function outcomeText(outcome: ClickSaveOutcome, lang: Lang): Result {
   switch (outcome.status) {
@@ -190,14 +189,6 @@ export function TrackingSection({ lang, db }: { lang: Lang; db: SentinelDb | nul
         </>
       )}
     </section>
-  );
-}
-
-function ResultLine({ result, testId }: { result: Result; testId: string }) {
-  return (
-    <p role="status" className={result === null ? undefined : result.ok ? 'saved' : 'errors'} data-testid={testId}>
-      {result?.text}
-    </p>
   );
 }
 

@@ -169,7 +169,7 @@ async function runHeadless(browser: SentinelBrowser): Promise<void> {
   const shown = log.filter((row) => row.orderSns !== undefined).sort((a, b) => a.sentAt - b.sentAt);
   const onScreen = await (await browser.serviceWorker()).evaluate(async () => Object.keys(await chrome.notifications.getAll()).length);
   console.log(`\nDesktop notifications: ${shown.length} created (${onScreen} still on screen), for example:`);
-  for (const row of shown.slice(0, 3)) console.log(`  ${new Date(row.sentAt).toISOString()}  ${row.title} · ${row.body}`);
+  for (const row of shown.slice(0, 3)) console.log(`  ${new Date(row.sentAt).toISOString()}  ${row.title} · ${row.body.replace(/\n/g, " / ")}`);
   console.log('\nBadged cards per tab:', Object.entries(badged).map(([tab, n]) => `${tab} ${n}`).join(', '));
   console.log(`Stored orders: ${orders.length}; open findings: ${open.length}`);
   for (const [kind, severities] of [...byKind].sort()) {
