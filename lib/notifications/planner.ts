@@ -23,6 +23,7 @@ import { LEAD_TIME_KINDS, NOTIFY_ANOMALY_KINDS } from '../settings/notification-
 import type { LeadTimeKind, NotifyAnomalyKind, Plan, PlanFinding, PlanInput, PlannedNotification } from './types';
 import { lastQuietPeriodBefore, nextDayStart, quietPeriodAt, quietPeriodsAround, wallDayKey, type Period } from './wall-time';
 import * as words from './words';
+import { instantFormatter } from '../explain/format-instant';
 
 /** With digests on, a passing mark brings forward the shop's marks due within this much. */
 export const DIGEST_WINDOW_MS = 30 * MINUTE_MS;
@@ -94,23 +95,17 @@ function keysHash(keys: readonly string[]): string {
   return (hash >>> 0).toString(36);
 }
 
-const TIME_FORMATS = new Map<string, Intl.DateTimeFormat>();
+const TIME_FORMATS = new Map<string, (ms: number) => string>();
 
+/** The project's one instant format (the merchant's zone, Beijing time after it elsewhere), one formatter per zone and language. */
 function localTime(ms: number, timeZone: string, lang: 'zh' | 'en'): string {
   const id = `${timeZone}|${lang}`;
   let format = TIME_FORMATS.get(id);
   if (format === undefined) {
-    format = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
-      timeZone,
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
+    format = instantFormatter(lang, timeZone);
     TIME_FORMATS.set(id, format);
   }
-  return format.format(ms);
+  return format(ms);
 }
 
 /** Hours the title may honestly say for items due by `latestDueAt`: the lead, or the remaining time to the half hour above. */
@@ -199,7 +194,7 @@ function describe(context: Context, items: readonly Item[], unverified: number):
   }
   if (anomalies > 0) lines.push(words.anomalyLine(anomalies, anomalyLabels, lang));
   if (overdue > 0) lines.push(words.overdueLine(overdue, lang));
-  if (unverified > 0) lines.push(words.unverifiedLine(unverified, lang));
+  if (unverified > 0) lines.push(words.unverifiedCount(unverified, lang));
   const onlyGroup = groups.size === 1 && anomalies === 0 && overdue === 0 && unverified === 0 ? (lines[0] ?? null) : null;
   return { lines, orderSns, groupTitle: onlyGroup };
 }
@@ -416,7 +411,7 @@ export function planNotifications(input: PlanInput): Plan {
         orderSns: [],
         kind: 'summary',
         severity: unverified.severity,
-        title: titled(context, shopId, words.unverifiedTitle(unverified.count, input.lang)),
+        title: titled(context, shopId, words.unverifiedCount(unverified.count, input.lang)),
         body: words.unverifiedBody(input.lang),
       });
     }

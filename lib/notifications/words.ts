@@ -73,18 +73,15 @@ export function catchUpTitle(count: number, lang: Lang): string {
   return lang === 'zh' ? `离开期间的 ${count} 项提醒` : `${count} reminders while the computer was asleep`;
 }
 
-export function unverifiedTitle(count: number, lang: Lang): string {
-  return lang === 'zh' ? `${count} 个包裹揽收未核实` : `${count} ${count === 1 ? 'parcel' : 'parcels'}: pickup not verified`;
+/** `N 个包裹揽收未核实`: a notification's title, and a line of a summary. */
+export function unverifiedCount(count: number, lang: Lang): string {
+  return lang === 'zh' ? `${count} 个包裹揽收未核实` : `${count} ${count === 1 ? 'parcel' : 'parcels'} with pickup not verified`;
 }
 
 export function unverifiedBody(lang: Lang): string {
   return lang === 'zh'
     ? '尚未读取到这些包裹的物流轨迹，无法确认是否已揽收。请在设置中选择查询服务，或在后台打开订单物流。'
     : 'No trace of these parcels has been read, so whether the courier scanned them is unknown. Choose a tracking service in the options, or open the orders’ logistics in the console.';
-}
-
-export function unverifiedLine(count: number, lang: Lang): string {
-  return lang === 'zh' ? `${count} 个包裹揽收未核实` : `${count} ${count === 1 ? 'parcel' : 'parcels'} with pickup not verified`;
 }
 
 export function shopTitle(shopName: string, title: string, lang: Lang): string {

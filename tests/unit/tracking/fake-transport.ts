@@ -1,6 +1,6 @@
 // A Transport for the client tests: records every request and answers from a script, so a test can say
 // what the provider replied and check what was sent (or that nothing was).
-import type { HttpRequestSpec, Transport } from '../../../lib/tracking/provider';
+import type { HttpRequestSpec, TrackingQuery, Transport } from '../../../lib/tracking/provider';
 
 export type ScriptedReply = { status: number; text: string } | { reject: unknown };
 
@@ -24,4 +24,18 @@ export const json = (value: unknown, status = 200): ScriptedReply => ({ status, 
 /** The form fields of a sent body, decoded once, as a server would read them. */
 export function formFields(request: HttpRequestSpec): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(request.body));
+}
+
+/** A 圆通 parcel (no phone tail needed) to ask the clients about; `overrides` change what a test is about. */
+export function query(overrides: Partial<TrackingQuery> = {}): TrackingQuery {
+  return {
+    trackingNumber: 'YT0000000000001',
+    shippingId: 85,
+    courierName: '圆通',
+    phoneTail: null,
+    shippedAt: null,
+    provinceName: null,
+    cityName: null,
+    ...overrides,
+  };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { KDNIAO_QUERY_URL, kdniaoClient, kdniaoRequest, kdniaoSign } from '../../../lib/tracking/kdniao-client';
 import type { KdniaoCredentials, TrackingQuery } from '../../../lib/tracking/provider';
-import { fakeTransport, formFields, json, type ScriptedReply } from './fake-transport';
+import { fakeTransport, formFields, json, query, type ScriptedReply } from './fake-transport';
 
 const NOW = Date.parse('2026-11-20T10:00:00+08:00');
 const CREDENTIALS: KdniaoCredentials = { businessId: 'EB-4410QX', apiKey: 'kdn-secret-Z9', requestType: '1002' };
@@ -10,19 +10,6 @@ const CREDENTIALS: KdniaoCredentials = { businessId: 'EB-4410QX', apiKey: 'kdn-s
 /** Base64 over the lower-case hex text, by node:crypto, independent of the code under test. */
 const nodeSign = (requestData: string, apiKey: string) =>
   Buffer.from(createHash('md5').update(requestData + apiKey, 'utf8').digest('hex'), 'utf8').toString('base64');
-
-function query(overrides: Partial<TrackingQuery> = {}): TrackingQuery {
-  return {
-    trackingNumber: 'YT0000000000001',
-    shippingId: 85,
-    courierName: '圆通',
-    phoneTail: null,
-    shippedAt: null,
-    provinceName: null,
-    cityName: null,
-    ...overrides,
-  };
-}
 
 async function ask(reply: ScriptedReply, q: TrackingQuery = query(), credentials = CREDENTIALS) {
   const fake = fakeTransport(reply);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { KUAIDI100_QUERY_URL, kuaidi100Client, kuaidi100Request, kuaidi100Sign } from '../../../lib/tracking/kuaidi100-client';
 import type { QueryOutcome, TrackingQuery } from '../../../lib/tracking/provider';
-import { fakeTransport, formFields, json, type ScriptedReply } from './fake-transport';
+import { fakeTransport, formFields, json, query, type ScriptedReply } from './fake-transport';
 
 const NOW = Date.parse('2026-11-20T10:00:00+08:00');
 /** Synthetic credentials, distinctive enough that a leak into any text is found by a substring search. */
@@ -10,19 +10,6 @@ const CREDENTIALS = { customer: 'CUST-7731QX', key: 'k100-secret-Z9' };
 
 const nodeSign = (param: string, key: string, customer: string) =>
   createHash('md5').update(param + key + customer, 'utf8').digest('hex').toUpperCase();
-
-function query(overrides: Partial<TrackingQuery> = {}): TrackingQuery {
-  return {
-    trackingNumber: 'YT0000000000001',
-    shippingId: 85,
-    courierName: '圆通',
-    phoneTail: null,
-    shippedAt: null,
-    provinceName: null,
-    cityName: null,
-    ...overrides,
-  };
-}
 
 async function ask(reply: ScriptedReply, q: TrackingQuery = query()) {
   const fake = fakeTransport(reply);
