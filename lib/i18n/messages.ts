@@ -1,9 +1,15 @@
 // UI strings, Chinese first. The badge explanations and every extension page take their words from here.
 import type { Lang } from '../time/shanghai';
 import { CONSOLE_MESSAGES, fillMessage } from './console-messages';
+import { DASHBOARD_MESSAGES } from './dashboard-messages';
+import { OPTIONS_MESSAGES } from './options-messages';
+import { POPUP_MESSAGES } from './popup-messages';
 
 const MESSAGES = {
   ...CONSOLE_MESSAGES,
+  ...POPUP_MESSAGES,
+  ...OPTIONS_MESSAGES,
+  ...DASHBOARD_MESSAGES,
   atRiskTitle: { zh: '需要处理的订单', en: 'Orders needing attention' },
   atRiskNone: { zh: '暂无需要处理的订单', en: 'Nothing needs attention' },
   atRiskCount: { zh: '{n} 单需处理', en: '{n} orders need attention' },

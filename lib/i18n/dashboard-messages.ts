@@ -1,0 +1,2 @@
+// The dashboard page's strings (Chinese first), part of the one message table in ./messages.ts.
+export const DASHBOARD_MESSAGES = {} as const satisfies Record<string, { zh: string; en: string }>;
