@@ -14,14 +14,14 @@ export type DashboardChartOption = ComposeOption<
 
 export const CHART_COLORS = { red: '#e02e24', warn: '#d46b08', info: '#0958d9', text: '#262626', muted: '#8c8c8c', line: '#f0f0f0' } as const;
 
-const FONT = '-apple-system, "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
-
 /** Shared look: small type, light grid lines, legend on top, room for the axis labels. */
 function frame(): DashboardChartOption {
   return {
     // ECharts writes a description of the chart and its data into the container's aria-label.
     aria: { enabled: true },
-    textStyle: { fontFamily: FONT, fontSize: 12, color: CHART_COLORS.text },
+    // ECharts' own default family (sans-serif): a quoted font list measures text with one font and draws
+    // it with another on some systems, and the legend's labels then overlap.
+    textStyle: { fontSize: 12, color: CHART_COLORS.text },
     grid: { left: 44, right: 48, top: 36, bottom: 28 },
     legend: { top: 4, left: 0, itemWidth: 12, itemHeight: 8, textStyle: { fontSize: 12, color: CHART_COLORS.text } },
     tooltip: { trigger: 'axis', textStyle: { fontSize: 12 } },
