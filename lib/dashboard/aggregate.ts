@@ -1,12 +1,13 @@
 // The dashboard's heavy reading: every order of the history (100,000 of them in a large profile) with its
 // waybill and notifications, streamed in key-order chunks into the scorecard and trend accumulators. The
 // dashboard runs it in a Web Worker (entrypoints/dashboard/aggregate.worker.ts), so the page stays
-// responsive; each chunk is its own short read transaction, so the background's writes never wait long.
-import Dexie from 'dexie';
+// responsive; each chunk is its own short read, so the background's writes never wait long.
+import Dexie, { type Table } from 'dexie';
 import type { StoredOrder, StoredWaybill } from '../db/records';
-import { prefixRange, type SentinelDb, type WaybillKey } from '../db/schema';
+import { prefixRange, type OrderKey, type SentinelDb, type WaybillKey } from '../db/schema';
 import { DAY_MS, shanghaiMidnight } from '../time/shanghai';
 import { scorecardAccumulator, type Scorecard } from './courier-scorecard';
+import { parcelWaybill, type ParcelWaybill } from './parcels';
 import { TREND_DAYS, trendsAccumulator, type SentNotification, type Trends } from './trends';
 
 /** Orders read per step. */
@@ -47,38 +48,70 @@ export async function aggregateHistory(
   const scorecard = scorecardAccumulator(window);
   const trends = trendsAccumulator(request.now);
   const [lower, upper] = request.shopId === null ? [Dexie.minKey, Dexie.maxKey] : prefixRange([request.shopId]);
-  const [total, notifications] = await Promise.all([
-    db.orders.where(':id').between(lower, upper, true, true).count(),
+  const total = await db.orders.where(':id').between(lower, upper, true, true).count();
+  onProgress({ done: 0, total });
+  // Waybills and notifications first, each table read by key ranges: one lookup per order would be
+  // 100,000 requests. Only what the dashboard reads of a waybill is kept (parcelWaybill).
+  const [waybills, notifications] = await Promise.all([
+    readInChunks<StoredWaybill, WaybillKey, Map<string, ParcelWaybill>>(
+      db.waybills,
+      lower,
+      upper,
+      (waybill) => [waybill.shopId, waybill.trackingNumber],
+      new Map(),
+      (byKey, waybill) => byKey.set(`${waybill.shopId}|${waybill.trackingNumber}`, parcelWaybill(waybill)),
+    ),
     notificationsByOrder(db, request.shopId),
   ]);
   let done = 0;
-  let after: [string, string] | null = null;
-  onProgress({ done, total });
-  for (;;) {
-    const { orders, waybills } = await db.transaction('r', [db.orders, db.waybills], async () => {
-      // Key-order paging: each chunk starts after the last key of the previous one.
-      const chunk: StoredOrder[] = await db.orders
-        .where(':id')
-        .between(after ?? lower, upper, after === null, true)
-        .limit(AGGREGATE_CHUNK)
-        .toArray();
-      const keys: WaybillKey[] = chunk.flatMap((order) => (order.trackingNumber === null ? [] : [[order.shopId, order.trackingNumber] as WaybillKey]));
-      return { orders: chunk, waybills: await db.waybills.bulkGet(keys) };
-    });
-    const byKey = new Map<string, StoredWaybill>();
-    for (const waybill of waybills) if (waybill !== undefined) byKey.set(`${waybill.shopId}|${waybill.trackingNumber}`, waybill);
-    for (const order of orders) {
-      const waybill = order.trackingNumber === null ? undefined : byKey.get(`${order.shopId}|${order.trackingNumber}`);
+  await readInChunks<StoredOrder, OrderKey, null>(
+    db.orders,
+    lower,
+    upper,
+    (order) => [order.shopId, order.orderSn],
+    null,
+    (_, order) => {
+      const waybill = order.trackingNumber === null ? undefined : waybills.get(`${order.shopId}|${order.trackingNumber}`);
       scorecard.add(order, waybill);
       trends.add(order, waybill, notifications.get(`${order.shopId}|${order.orderSn}`) ?? NONE);
-    }
-    done += orders.length;
-    onProgress({ done, total: Math.max(total, done) });
-    if (orders.length < AGGREGATE_CHUNK) break;
-    const last: StoredOrder = orders[orders.length - 1]!;
-    after = [last.shopId, last.orderSn];
-  }
+    },
+    (count) => {
+      done += count;
+      onProgress({ done, total: Math.max(total, done) });
+    },
+  );
   return { scorecard: scorecard.result(), trends: trends.result(), ...window, orders: done };
+}
+
+/**
+ * Every row of a key range, AGGREGATE_CHUNK at a time in key order, each chunk its own short read: the
+ * next chunk is asked for before the current one is folded in, so reading and folding overlap.
+ */
+async function readInChunks<Row, Key, Into>(
+  table: Table<Row, Key>,
+  lower: unknown,
+  upper: unknown,
+  keyOf: (row: Row) => Key,
+  into: Into,
+  fold: (into: Into, row: Row) => void,
+  onChunk: (count: number) => void = () => undefined,
+): Promise<Into> {
+  const read = (after: Key | null) =>
+    table
+      .where(':id')
+      .between(after ?? lower, upper, after === null, true)
+      .limit(AGGREGATE_CHUNK)
+      .toArray();
+  let pending = read(null);
+  for (;;) {
+    const rows = await pending;
+    const last = rows[rows.length - 1];
+    const full = rows.length === AGGREGATE_CHUNK && last !== undefined;
+    if (full) pending = read(keyOf(last));
+    for (const row of rows) fold(into, row);
+    onChunk(rows.length);
+    if (!full) return into;
+  }
 }
 
 const NONE: readonly SentNotification[] = [];

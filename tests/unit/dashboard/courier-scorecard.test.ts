@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { courierScorecard, nearestRank, type CourierScore } from '@/lib/dashboard/courier-scorecard';
-import type { ParcelOrder, ParcelWaybill } from '@/lib/dashboard/parcels';
+import { parcelWaybill, type ParcelOrder, type ParcelWaybill } from '@/lib/dashboard/parcels';
 import { HOUR_MS } from '@/lib/time/shanghai';
 import { T0, event, finding, h, order, waybill } from './history';
 
@@ -95,6 +95,12 @@ describe('courier scorecard over a hand-computed history', () => {
     // Problems: C, D of 8.
     expect(total.problemShare).toBe(2 / 8);
   });
+});
+
+test('the part of a waybill the aggregation keeps gives the same scorecard as the whole row', () => {
+  const trimmed = HISTORY.map((item) => ({ order: item.order, waybill: item.waybill === undefined ? undefined : parcelWaybill(item.waybill) }));
+  expect(trimmed.some((item) => (item.waybill?.facts?.events.length ?? 0) < 2)).toBe(true);
+  expect(courierScorecard(trimmed, WINDOW)).toEqual(courierScorecard(HISTORY, WINDOW));
 });
 
 describe('edge cases', () => {
