@@ -14,16 +14,15 @@ export type DashboardChartOption = ComposeOption<
 
 export const CHART_COLORS = { red: '#e02e24', warn: '#d46b08', info: '#0958d9', text: '#262626', muted: '#8c8c8c', line: '#f0f0f0' } as const;
 
-/** Shared look: small type, light grid lines, legend on top, room for the axis labels. */
+/** Shared look: small type, light grid lines, legend on top, room for the axis labels and names. */
 function frame(): DashboardChartOption {
   return {
     // ECharts writes a description of the chart and its data into the container's aria-label.
     aria: { enabled: true },
-    // ECharts' own default family (sans-serif): a quoted font list measures text with one font and draws
-    // it with another on some systems, and the legend's labels then overlap.
     textStyle: { fontSize: 12, color: CHART_COLORS.text },
-    grid: { left: 44, right: 48, top: 36, bottom: 28 },
-    legend: { top: 4, left: 0, itemWidth: 12, itemHeight: 8, textStyle: { fontSize: 12, color: CHART_COLORS.text } },
+    grid: { left: 48, right: 48, top: 44, bottom: 28 },
+    // Centred: the axis names sit above the axes at both edges.
+    legend: { top: 4, left: 'center', itemWidth: 12, itemHeight: 8 },
     tooltip: { trigger: 'axis', textStyle: { fontSize: 12 } },
   };
 }
