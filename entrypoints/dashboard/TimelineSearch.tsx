@@ -39,6 +39,7 @@ export function TimelineSearch({ db, lang }: { db: SentinelDb | null; lang: Lang
     show(orders, order).catch((error: unknown) => setSearch({ state: 'failed', message: errorMessage(error) }));
   };
 
+  const shopsFound = search.state === 'found' ? new Set(search.orders.map((order) => order.shopId)).size : 0;
   return (
     <div className="timeline-search">
       <form role="search" onSubmit={onSubmit} className="search-form">
@@ -65,7 +66,7 @@ export function TimelineSearch({ db, lang }: { db: SentinelDb | null; lang: Lang
       {search.state === 'found' && (
         <>
           {search.orders.length > 1 && (
-            <div className="found-orders">
+            <div className="found-orders" aria-label={t('dashboardFound', lang, { n: search.orders.length })}>
               {search.orders.map((order) => (
                 <button
                   key={`${order.shopId}/${order.orderSn}`}
@@ -74,6 +75,7 @@ export function TimelineSearch({ db, lang }: { db: SentinelDb | null; lang: Lang
                   onClick={() => pick(search.orders, order)}
                 >
                   {order.orderSn}
+                  {shopsFound > 1 && <span className="muted"> · {order.shopId}</span>}
                 </button>
               ))}
             </div>
@@ -89,7 +91,7 @@ function Timeline({ order, entries, lang }: { order: StoredOrder; entries: Timel
   const format = instantFormatter(lang);
   const title = t('dashboardTimelineOf', lang, { orderSn: order.orderSn });
   return (
-    <section className="timeline" aria-label={title} data-testid="timeline" data-order-sn={order.orderSn}>
+    <section className="timeline" aria-label={title} data-testid="timeline" data-order-sn={order.orderSn} data-shop-id={order.shopId}>
       <h3>
         <span className="order-sn">{order.orderSn}</span>
         <span className="muted">{order.facts.goodsName ?? ''}</span>

@@ -1,5 +1,6 @@
 // An order's timeline entries (lib/timeline/order-timeline.ts) as lines to show: what happened, and its details.
 import type { ChangeValue } from '../db/records';
+import type { OrderState } from '../facts/facts';
 import type { TimelineEntry } from '../timeline/order-timeline';
 import { KIND_LABELS, isFindingKind } from '../findings/registry';
 import { SEVERITY_LABELS, type Severity } from '../findings/severity';
@@ -55,6 +56,37 @@ function changeText(entry: Extract<TimelineEntry, { type: 'change' }>, lang: Lan
     const words = (value: ChangeValue) => (SEVERITIES.has(value) ? SEVERITY_LABELS[value as Severity][lang] : String(value));
     return `${KIND_LABELS[kind][lang]}: ${words(entry.from)} → ${words(entry.to)}`;
   }
-  const value = (item: ChangeValue) => (item === null ? t('dashboardNoFigure', lang) : typeof item === 'number' && /At$/.test(entry.field) ? format(item) : String(item));
-  return `${entry.field}: ${value(entry.from)} → ${value(entry.to)}`;
+  const label = FIELD_LABELS[entry.field];
+  const value = (item: ChangeValue) => {
+    if (item === null) return t('dashboardNoFigure', lang);
+    if (typeof item === 'boolean') return t(item ? 'dashboardYes' : 'dashboardNo', lang);
+    if (typeof item === 'number' && /At$/.test(entry.field)) return format(item);
+    if (entry.field === 'state' && typeof item === 'string' && item in STATE_LABELS) return t(STATE_LABELS[item as OrderState], lang);
+    return String(item);
+  };
+  return `${label === undefined ? entry.field : t(label, lang)}: ${value(entry.from)} → ${value(entry.to)}`;
 }
+
+/** The order fields a change names most often; others show their field name. */
+const FIELD_LABELS: Readonly<Partial<Record<string, MessageKey>>> = {
+  state: 'dashboardFieldState',
+  statusText: 'dashboardFieldStatusText',
+  shippedAt: 'dashboardFieldShippedAt',
+  trackingNumber: 'dashboardFieldTrackingNumber',
+  courierName: 'dashboardFieldCourierName',
+  shippingId: 'dashboardFieldShippingId',
+  promiseShipAt: 'dashboardFieldPromiseShipAt',
+  receivedAt: 'dashboardFieldReceivedAt',
+  refunded: 'dashboardFieldRefunded',
+  afterSalesStatus: 'dashboardFieldAfterSalesStatus',
+  urgedAt: 'dashboardFieldUrgedAt',
+};
+
+const STATE_LABELS: Readonly<Record<OrderState, MessageKey>> = {
+  unpaid: 'dashboardStateUnpaid',
+  unshipped: 'dashboardStateUnshipped',
+  shipped: 'dashboardStateShipped',
+  received: 'dashboardStateReceived',
+  cancelled: 'dashboardStateCancelled',
+  unknown: 'dashboardStateUnknown',
+};

@@ -141,6 +141,8 @@ describe('TimelineSearch', () => {
     expect(timeline.textContent).toContain('杭州 已揽收');
     expect(timeline.textContent).toContain('揽收提醒');
     expect(timeline.textContent).toContain('发货截止');
+    expect(timeline.textContent).toContain('运单号: — → ZT123');
+    expect(timeline.textContent).toContain('订单状态: 待发货 → 已发货');
     db.close();
   });
 
