@@ -29,9 +29,9 @@ function retentionOf(text: string): number | null {
 
 /**
  * 数据: what is stored, how long closed orders are kept (saved alone, with its own button), and the exports and
- * import. The history parts wait for the database; while it cannot be opened the banner at the top says why.
+ * import. The history parts wait for the database, and say so when it cannot be opened.
  */
-export function DataSection({ lang, db }: { lang: Lang; db: SentinelDb | null }) {
+export function DataSection({ lang, db, dbFailure }: { lang: Lang; db: SentinelDb | null; dbFailure: string | null }) {
   const { settings, savePart } = useSettings();
   const { draft, change, dirty } = useDraft(settings.retentionDays, String);
   const [result, setResult] = useState<Result>(null);
@@ -57,8 +57,12 @@ export function DataSection({ lang, db }: { lang: Lang; db: SentinelDb | null })
         {dirty && <span className="unsaved">{t('optionsUnsaved', lang)}</span>}
       </h2>
       <p className="muted intro">{t('optionsDataIntro', lang)}</p>
-      <p className="counts" role="status" data-testid="stored-counts">
-        {counts === undefined || counts === null ? t('optionsStoredCountsLoading', lang) : t('optionsStoredCounts', lang, counts)}
+      <p className={dbFailure === null ? 'counts' : 'counts errors'} data-testid="stored-counts">
+        {dbFailure !== null
+          ? t('historyUnavailable', lang, { reason: dbFailure })
+          : counts === undefined || counts === null
+            ? t('optionsStoredCountsLoading', lang)
+            : t('optionsStoredCounts', lang, counts)}
       </p>
       <p className="actions">
         <label htmlFor={retentionId}>{t('optionsRetentionDays', lang)}</label>

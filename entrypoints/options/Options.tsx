@@ -67,7 +67,7 @@ export function Options() {
               <NotificationSection lang={lang} />
               <TrackingSection lang={lang} db={db} />
               <ThresholdSection lang={lang} />
-              <DataSection lang={lang} db={db} />
+              <DataSection lang={lang} db={db} dbFailure={database.state === 'failed' ? database.message : null} />
               <LanguageSection lang={lang} />
             </>
           ) : (

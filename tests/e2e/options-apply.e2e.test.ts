@@ -116,6 +116,8 @@ test('the page shows every section, each threshold with its default, unit, sourc
   expect(await options.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('policy-shipByWarnHours');
 
   await mkdir(resolve(SHOT, '..'), { recursive: true });
+  // From the top, as a merchant opens it (the sticky header and nav then sit where they belong).
+  await options.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
   await options.screenshot({ path: SHOT, fullPage: true });
 
   // 恢复默认 per row, then 全部恢复默认: the defaults are back, and saving them re-bands the console's badge back.
