@@ -84,9 +84,9 @@ export function ThresholdSection({ lang }: { lang: Lang }) {
           </tr>
         </thead>
         {THRESHOLD_GROUPS.map(({ kind, entries }) => (
-          <tbody key={kind}>
+          <tbody key={kind} aria-labelledby={`${idBase}-${kind}`}>
             <tr className="group">
-              <th scope="rowgroup" colSpan={5}>
+              <th id={`${idBase}-${kind}`} scope="rowgroup" colSpan={5}>
                 {KIND_LABELS[kind][lang]}
               </th>
             </tr>
