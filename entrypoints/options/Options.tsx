@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { HealthBanners } from '@/components/HealthBanners';
 import { useDatabase } from '@/components/use-database';
 import { useSettings } from '@/components/settings-store';
@@ -20,6 +20,43 @@ const SECTIONS: ReadonlyArray<{ id: string; title: MessageKey }> = [
   { id: 'language', title: 'optionsLanguageTitle' },
 ];
 
+/** Where a section counts as being read: its top has passed under the sticky header, give or take a line. */
+const READING_LINE_PX = 96;
+
+/**
+ * The section the merchant is reading, for the nav to mark: the last one whose top has scrolled up to the reading
+ * line, or the last section once the page is scrolled to its end (a short last section never reaches the line).
+ */
+function useCurrentSection(ready: boolean): string | null {
+  const [current, setCurrent] = useState<string | null>(null);
+  useEffect(() => {
+    if (!ready) return;
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      const atEnd = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+      let reading: string | null = SECTIONS[0]?.id ?? null;
+      for (const { id } of SECTIONS) {
+        const top = document.getElementById(id)?.getBoundingClientRect().top;
+        if (top !== undefined && (top <= READING_LINE_PX || atEnd)) reading = id;
+      }
+      setCurrent(reading);
+    };
+    const onScroll = () => {
+      frame ||= requestAnimationFrame(measure);
+    };
+    measure();
+    window.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('resize', onScroll, { passive: true });
+    return () => {
+      window.removeEventListener('scroll', onScroll);
+      window.removeEventListener('resize', onScroll);
+      cancelAnimationFrame(frame);
+    };
+  }, [ready]);
+  return current;
+}
+
 /**
  * Settings, in sections a merchant can scan from the nav: 标注, 通知, 物流查询, 规则阈值, 数据, 语言. Each section
  * edits and saves its own part of the settings; the page follows saves made anywhere (the settings store watches).
@@ -29,6 +66,7 @@ export function Options() {
   const database = useDatabase();
   useEffect(() => void load(), [load]);
   const db = database.state === 'open' ? database.db : null;
+  const current = useCurrentSection(loaded);
 
   return (
     <>
@@ -43,7 +81,9 @@ export function Options() {
           <ul>
             {SECTIONS.map(({ id, title }) => (
               <li key={id}>
-                <a href={`#${id}`}>{t(title, lang)}</a>
+                <a href={`#${id}`} aria-current={current === id ? 'location' : undefined}>
+                  {t(title, lang)}
+                </a>
               </li>
             ))}
           </ul>

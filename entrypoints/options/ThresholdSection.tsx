@@ -12,10 +12,10 @@ import { useDraft } from './use-draft';
 const UNIT_LABELS: Record<PolicyUnit, MessageKey> = { hours: 'optionsUnitHours', days: 'optionsUnitDays', count: 'optionsUnitCount' };
 const CONFIDENCE_LABELS = { H: 'optionsConfidenceH', M: 'optionsConfidenceM', L: 'optionsConfidenceL' } as const satisfies Record<PolicyEntry['confidence'], MessageKey>;
 
-export const unitLabel = (unit: PolicyUnit, lang: Lang): string => t(UNIT_LABELS[unit], lang);
+const unitLabel = (unit: PolicyUnit, lang: Lang): string => t(UNIT_LABELS[unit], lang);
 
 /** A field's problem in the merchant's words. */
-export function problemText(problem: ThresholdProblem, lang: Lang): string {
+function problemText(problem: ThresholdProblem, lang: Lang): string {
   switch (problem.fault) {
     case 'empty':
       return t('optionsThresholdEmpty', lang);

@@ -79,6 +79,11 @@ test('the page shows every section, each threshold with its default, unit, sourc
   const nav = options.getByRole('navigation', { name: '设置目录' });
   await expect.poll(() => nav.getByRole('link').allInnerTexts()).toEqual(sections);
   for (const name of sections) expect(await options.getByRole('region', { name }).count(), name).toBe(1);
+  // The nav is the first stop of the keyboard, and marks the section scrolled to.
+  await options.keyboard.press('Tab');
+  expect(await options.evaluate(() => document.activeElement?.textContent)).toBe('标注');
+  await nav.getByRole('link', { name: '规则阈值' }).click();
+  await expect.poll(() => nav.getByRole('link', { name: '规则阈值' }).getAttribute('aria-current')).toBe('location');
   // Every row of the policy table is there, with its default and unit.
   for (const entry of POLICY_TABLE) {
     const row = options.getByTestId(`threshold-${entry.key}`);
