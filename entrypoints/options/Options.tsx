@@ -34,7 +34,8 @@ function useCurrentSection(ready: boolean): string | null {
     let frame = 0;
     const measure = () => {
       frame = 0;
-      const atEnd = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+      // Scrolled to the end (not a page that fits the window whole, which is read from its top).
+      const atEnd = window.scrollY > 0 && window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
       let reading: string | null = SECTIONS[0]?.id ?? null;
       for (const { id } of SECTIONS) {
         const top = document.getElementById(id)?.getBoundingClientRect().top;

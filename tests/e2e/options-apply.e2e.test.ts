@@ -121,9 +121,13 @@ test('the page shows every section, each threshold with its default, unit, sourc
   expect(await options.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('policy-shipByWarnHours');
 
   await mkdir(resolve(SHOT, '..'), { recursive: true });
-  // From the top, as a merchant opens it (the sticky header and nav then sit where they belong).
+  // The whole page in one window as tall as the page, so that the sticky header, nav and save bar sit where
+  // they belong rather than where the 900 px window left them.
+  const viewport = options.viewportSize()!;
   await options.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+  await options.setViewportSize({ width: viewport.width, height: await options.evaluate(() => document.documentElement.scrollHeight) });
   await options.screenshot({ path: SHOT, fullPage: true });
+  await options.setViewportSize(viewport);
 
   // 恢复默认 per row, then 全部恢复默认: the defaults are back, and saving them re-bands the console's badge back.
   await options.getByRole('button', { name: '将“发货截止前多少小时告急”恢复为默认值 2 小时' }).click();
