@@ -11,15 +11,13 @@ const GROUPS: ReadonlyArray<{ title: MessageKey; kinds: readonly FindingKind[] }
   { title: 'optionsAnomalyKinds', kinds: ANOMALY_KINDS },
 ];
 
-const same = <T,>(value: T) => value;
-
 /**
  * 标注: which kinds the console's order cards show, clocks apart from anomalies, each with its advice as the line
  * that says what it is about. Saves the switches alone; the console page follows the saved switches at once.
  */
 export function BadgeSection({ lang }: { lang: Lang }) {
   const { settings, savePart } = useSettings();
-  const { draft, change, dirty } = useDraft(settings.badgeKinds, same);
+  const { draft, change, dirty } = useDraft(settings.badgeKinds);
   const [result, setResult] = useState<Result>(null);
   const headingId = useId();
   const idBase = useId();

@@ -6,12 +6,10 @@ import type { LanguageSetting } from '@/lib/settings/settings';
 import type { Lang } from '@/lib/time/shanghai';
 import { useDraft } from './use-draft';
 
-const same = <T,>(value: T) => value;
-
 /** 语言: the language of every surface (pages, badges, notifications); the language names are each in their own language. */
 export function LanguageSection({ lang }: { lang: Lang }) {
   const { settings, savePart } = useSettings();
-  const { draft, change, dirty } = useDraft(settings.language, same);
+  const { draft, change, dirty } = useDraft(settings.language);
   const [result, setResult] = useState<Result>(null);
   const headingId = useId();
   const selectId = useId();

@@ -54,7 +54,7 @@ function outcomeText(outcome: ClickSaveOutcome, lang: Lang): Result {
 export function TrackingSection({ lang, db }: { lang: Lang; db: SentinelDb | null }) {
   const { settings, saveTracking } = useSettings();
   const [stored, setStored] = useState<{ credentials: TrackingCredentials; errors: string[] } | null>(null);
-  const { draft, change: changeDraft, dirty } = useDraft(settings.tracking, (saved: TrackingSettings) => saved);
+  const { draft, change: changeDraft, dirty } = useDraft(settings.tracking);
   const [saveResult, setSaveResult] = useState<Result>(null);
   const [connection, setConnection] = useState<Result>(null);
   const [testing, setTesting] = useState(false);
