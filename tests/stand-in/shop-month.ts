@@ -24,7 +24,7 @@ import { logRowsOf, PLANNED_KINDS, sentEntriesOf } from '../../lib/notifications
 import { planNotifications } from '../../lib/notifications/planner';
 import type { PlanFinding } from '../../lib/notifications/types';
 import { DEFAULT_NOTIFICATION_SETTINGS } from '../../lib/settings/notification-settings';
-import { happenedBy } from '../../lib/tracking/demo/journey';
+import { happenedBy, type EventKind } from '../../lib/tracking/demo/journey';
 import { normalizeKuaidi100 } from '../../lib/tracking/kuaidi100';
 import { isTerminal } from '../../lib/tracking/status-rank';
 import { BuyerPool } from './shop/buyers';
@@ -54,6 +54,17 @@ const HOUR = 60 * MINUTE;
 const READING_EVERY = 6 * HOUR;
 const DAY = 24 * HOUR;
 const ALARM_MIN = 30 * SECOND;
+/** Courier events worth a reading of their own (see the readings below). */
+const MILESTONES: ReadonlySet<EventKind> = new Set<EventKind>([
+  'picked_up',
+  'problem_contact',
+  'problem_failed',
+  'problem_stuck',
+  'problem_area',
+  'rejected',
+  'refused',
+  'returning',
+]);
 /** Log rows naming no open order are read back this far (as entrypoints/background/notifier.ts does). */
 const SENT_WINDOW = 3 * 24 * HOUR;
 const CACHE_STEP = 10 * MINUTE;
@@ -113,7 +124,7 @@ interface Shard {
 }
 
 /** Orders a shard holds, about (the shards split the goods). */
-const SHARD_ORDERS = 500;
+const SHARD_ORDERS = 250;
 
 async function runMonth(options: ShopMonthOptions): Promise<BackupDocument> {
   const { seed, ordersPerDay, days, end } = options;
@@ -196,8 +207,10 @@ async function runMonth(options: ShopMonthOptions): Promise<BackupDocument> {
     });
   });
 
-  // The courier readings of each parcel: the first soon after the console shows it shipped, then one whenever
-  // the courier has news at a check (every READING_EVERY), until the journey is read to its end or the order closes.
+  // The courier readings of each parcel: the first soon after the console shows it shipped, then one at each
+  // check (every READING_EVERY) that brings a milestone or the journey's end, until the order closes. Readings
+  // that bring only hub scans are left out: each costs a transaction, and they change no finding (a stall is
+  // found by the re-evaluation below, from the last scan's time).
   for (const order of plan.orders) {
     const { parcel, shipAt } = order;
     if (parcel === null || shipAt === null || parcel.events === null) continue;
@@ -208,7 +221,7 @@ async function runMonth(options: ShopMonthOptions): Promise<BackupDocument> {
     let read = -1;
     for (let at = seenAt + 2 * MINUTE; at <= end && at < closesAt && read < parcel.events.length; at += READING_EVERY) {
       const known = happenedBy(parcel.events, parcel.uploadedAt, Math.floor(at / SECOND));
-      if (known === read) continue;
+      if (known === read || (read >= 0 && known < parcel.events.length && !parcel.events.slice(read, known).some((event) => MILESTONES.has(event.kind)))) continue;
       read = known;
       steps.push({
         at,
