@@ -37,3 +37,8 @@ export function courierCodesFor(shippingId: number | null, provider: 'kuaidi100'
 export function courierNeedsPhoneTail(shippingId: number | null): boolean {
   return shippingId !== null && COURIERS_BY_SHIPPING_ID[shippingId]?.needsPhoneTail === true;
 }
+
+/** The courier's name for a PDD `shipping_id` ('中通'); null when the courier is not in the table. */
+export function courierNameOf(shippingId: number | null): string | null {
+  return shippingId === null ? null : (COURIERS_BY_SHIPPING_ID[shippingId]?.name ?? null);
+}

@@ -1,0 +1,92 @@
+// An order's timeline entries (lib/timeline/order-timeline.ts) as lines to show: what happened, and its details.
+import type { ChangeValue } from '../db/records';
+import type { OrderState } from '../facts/facts';
+import type { TimelineEntry } from '../timeline/order-timeline';
+import { KIND_LABELS, isFindingKind } from '../findings/registry';
+import { SEVERITY_LABELS, type Severity } from '../findings/severity';
+import { t, type MessageKey } from '../i18n/messages';
+import type { Lang } from '../time/shanghai';
+
+export interface TimelineLine {
+  label: string;
+  detail: string;
+  /** The severity to colour the line by, when it has one. */
+  severity: Severity | null;
+}
+
+const ENTRY_LABELS: Readonly<Record<TimelineEntry['type'], MessageKey>> = {
+  first_seen: 'dashboardEntryFirstSeen',
+  change: 'dashboardEntryChange',
+  tracking_event: 'dashboardEntryTracking',
+  finding_opened: 'dashboardEntryOpened',
+  finding_closed: 'dashboardEntryClosed',
+  notification: 'dashboardEntryNotification',
+};
+
+const SEVERITIES: ReadonlySet<unknown> = new Set(Object.keys(SEVERITY_LABELS));
+
+export function timelineLine(entry: TimelineEntry, lang: Lang, format: (ms: number) => string): TimelineLine {
+  const label = t(ENTRY_LABELS[entry.type], lang);
+  switch (entry.type) {
+    case 'first_seen':
+      return { label, detail: String(entry.statusText ?? ''), severity: null };
+    case 'change':
+      return { label, detail: changeText(entry, lang, format), severity: null };
+    case 'tracking_event':
+      return { label, detail: [entry.trackingNumber, entry.area, entry.text].filter((part) => part !== null && part !== '').join(' · '), severity: null };
+    case 'finding_opened':
+      return {
+        label,
+        detail: [KIND_LABELS[entry.kind][lang], SEVERITY_LABELS[entry.severity][lang], entry.dueAt === null ? null : t('dashboardDue', lang, { at: format(entry.dueAt) })]
+          .filter((part) => part !== null)
+          .join(' · '),
+        severity: entry.severity,
+      };
+    case 'finding_closed':
+      return { label, detail: `${KIND_LABELS[entry.kind][lang]} · ${t('dashboardOpenedAt', lang, { at: format(entry.openedAt) })}`, severity: null };
+    case 'notification':
+      return { label, detail: [entry.title, entry.body].filter((part) => part !== '').join(' · '), severity: entry.severity };
+  }
+}
+
+/** A fact change (`field: from → to`), a finding's severity change in words, a time field as a time. */
+function changeText(entry: Extract<TimelineEntry, { type: 'change' }>, lang: Lang, format: (ms: number) => string): string {
+  const kind = entry.field.startsWith('finding:') ? entry.field.slice('finding:'.length) : null;
+  if (kind !== null && isFindingKind(kind)) {
+    const words = (value: ChangeValue) => (SEVERITIES.has(value) ? SEVERITY_LABELS[value as Severity][lang] : String(value));
+    return `${KIND_LABELS[kind][lang]}: ${words(entry.from)} → ${words(entry.to)}`;
+  }
+  const label = FIELD_LABELS[entry.field];
+  const value = (item: ChangeValue) => {
+    if (item === null) return t('dashboardNoFigure', lang);
+    if (typeof item === 'boolean') return t(item ? 'dashboardYes' : 'dashboardNo', lang);
+    if (typeof item === 'number' && /At$/.test(entry.field)) return format(item);
+    if (entry.field === 'state' && typeof item === 'string' && item in STATE_LABELS) return t(STATE_LABELS[item as OrderState], lang);
+    return String(item);
+  };
+  return `${label === undefined ? entry.field : t(label, lang)}: ${value(entry.from)} → ${value(entry.to)}`;
+}
+
+/** The order fields a change names most often; others show their field name. */
+const FIELD_LABELS: Readonly<Partial<Record<string, MessageKey>>> = {
+  state: 'dashboardFieldState',
+  statusText: 'dashboardFieldStatusText',
+  shippedAt: 'dashboardFieldShippedAt',
+  trackingNumber: 'dashboardFieldTrackingNumber',
+  courierName: 'dashboardFieldCourierName',
+  shippingId: 'dashboardFieldShippingId',
+  promiseShipAt: 'dashboardFieldPromiseShipAt',
+  receivedAt: 'dashboardFieldReceivedAt',
+  refunded: 'dashboardFieldRefunded',
+  afterSalesStatus: 'dashboardFieldAfterSalesStatus',
+  urgedAt: 'dashboardFieldUrgedAt',
+};
+
+const STATE_LABELS: Readonly<Record<OrderState, MessageKey>> = {
+  unpaid: 'dashboardStateUnpaid',
+  unshipped: 'dashboardStateUnshipped',
+  shipped: 'dashboardStateShipped',
+  received: 'dashboardStateReceived',
+  cancelled: 'dashboardStateCancelled',
+  unknown: 'dashboardStateUnknown',
+};
