@@ -24,7 +24,7 @@ import { logRowsOf, PLANNED_KINDS, sentEntriesOf } from '../../lib/notifications
 import { planNotifications } from '../../lib/notifications/planner';
 import type { PlanFinding } from '../../lib/notifications/types';
 import { DEFAULT_NOTIFICATION_SETTINGS } from '../../lib/settings/notification-settings';
-import { happenedBy, type EventKind } from '../../lib/tracking/demo/journey';
+import { happenedBy } from '../../lib/tracking/demo/journey';
 import { normalizeKuaidi100 } from '../../lib/tracking/kuaidi100';
 import { isTerminal } from '../../lib/tracking/status-rank';
 import { BuyerPool } from './shop/buyers';
@@ -54,17 +54,6 @@ const HOUR = 60 * MINUTE;
 const READING_EVERY = 6 * HOUR;
 const DAY = 24 * HOUR;
 const ALARM_MIN = 30 * SECOND;
-/** Courier events worth a reading of their own (see the readings below). */
-const MILESTONES: ReadonlySet<EventKind> = new Set<EventKind>([
-  'picked_up',
-  'problem_contact',
-  'problem_failed',
-  'problem_stuck',
-  'problem_area',
-  'rejected',
-  'refused',
-  'returning',
-]);
 /** Log rows naming no open order are read back this far (as entrypoints/background/notifier.ts does). */
 const SENT_WINDOW = 3 * 24 * HOUR;
 const CACHE_STEP = 10 * MINUTE;
@@ -208,9 +197,10 @@ async function runMonth(options: ShopMonthOptions): Promise<BackupDocument> {
   });
 
   // The courier readings of each parcel: the first soon after the console shows it shipped, then one at each
-  // check (every READING_EVERY) that brings a milestone or the journey's end, until the order closes. Readings
-  // that bring only hub scans are left out: each costs a transaction, and they change no finding (a stall is
-  // found by the re-evaluation below, from the last scan's time).
+  // check (every READING_EVERY) that brings new events, until the order closes. A check that brings nothing new is
+  // left out: it costs a transaction and changes no finding. Leaving out checks that bring only hub scans would be
+  // cheaper, but the stored last scan would then lag the courier's, and the re-evaluation would find stalls the
+  // courier never made.
   for (const order of plan.orders) {
     const { parcel, shipAt } = order;
     if (parcel === null || shipAt === null || parcel.events === null) continue;
@@ -221,7 +211,7 @@ async function runMonth(options: ShopMonthOptions): Promise<BackupDocument> {
     let read = -1;
     for (let at = seenAt + 2 * MINUTE; at <= end && at < closesAt && read < parcel.events.length; at += READING_EVERY) {
       const known = happenedBy(parcel.events, parcel.uploadedAt, Math.floor(at / SECOND));
-      if (known === read || (read >= 0 && known < parcel.events.length && !parcel.events.slice(read, known).some((event) => MILESTONES.has(event.kind)))) continue;
+      if (known === read) continue;
       read = known;
       steps.push({
         at,

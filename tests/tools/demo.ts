@@ -1,11 +1,12 @@
 // `npm run demo`: the extension against the stand-in console with a synthetic shop. With a display it opens
 // a window and keeps running until the window closes or Ctrl+C; without one it runs headless, writes
 // screenshots to demo-output/ and prints what the extension found.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { launchSentinel, type SentinelBrowser } from '../harness/browser';
+import { monthEnd, simulateShopMonth } from '../stand-in/shop-month';
 import { generateShop } from '../stand-in/synthetic-shop';
 
 const OUTPUT_DIR = resolve(import.meta.dirname, '../../demo-output');
@@ -20,6 +21,8 @@ const { values } = parseArgs({
     headless: { type: 'boolean', default: false },
     // 演示模式 (the simulated provider inside the extension) unless asked for the console's own traces only.
     service: { type: 'string', default: 'demo' },
+    // Orders a day of the month of history restored before the console opens (0: start with no history).
+    history: { type: 'string', default: '40' },
   },
 });
 const size = Number(values.size);
@@ -30,6 +33,7 @@ const shop = generateShop({ seed, size, now: Date.now() });
 console.log(`订单哨兵 demo: synthetic shop ${shop.shopName} (${shop.shopId}), ${shop.orders.length} orders, ${shop.afterSales.length} after-sales cases, seed ${seed}`);
 const sentinel = await launchSentinel({ shop, headless, locale: 'zh-CN' });
 await chooseTrackingService(sentinel, values.service === 'console_only' ? '仅读取后台物流' : '演示模式');
+if (Number(values.history) > 0) await restoreMonth(sentinel, Number(values.history));
 
 if (headless) {
   await runHeadless(sentinel);
@@ -55,6 +59,26 @@ async function chooseTrackingService(browser: SentinelBrowser, label: string): P
   await options.getByTestId('tracking-save-result').getByText('已保存', { exact: true }).waitFor();
   await options.close();
   console.log(`查询服务: ${label}`);
+}
+
+/**
+ * The shop's last 30 days, simulated through the real pipeline (tests/stand-in/shop-month.ts), restored from a
+ * backup file through 数据 → 导入备份 as a merchant moving to a new computer would: the dashboard then has a month.
+ */
+async function restoreMonth(browser: SentinelBrowser, ordersPerDay: number): Promise<void> {
+  const started = Date.now();
+  const doc = await simulateShopMonth({ seed, ordersPerDay, days: 30, end: monthEnd(Date.now()), shopId: shop.shopId });
+  await mkdir(OUTPUT_DIR, { recursive: true });
+  const file = resolve(OUTPUT_DIR, 'month-backup.json');
+  await writeFile(file, JSON.stringify(doc));
+  const options = await browser.openExtensionPage('options.html');
+  await options.locator('input[name="import-backup"]').setInputFiles(file);
+  const result = options.getByTestId('backup-result');
+  await result.getByText(/已导入|导入失败|不是/).waitFor({ timeout: 180_000 });
+  const outcome = await result.innerText();
+  if (!outcome.startsWith('已导入')) throw new Error(`the month's backup was not imported: ${outcome}`);
+  console.log(`History: a month of ${doc.tables.orders.length} orders restored from ${file} (${Math.round((Date.now() - started) / 1000)} s): ${outcome}`);
+  await options.close();
 }
 
 async function traceWarningsOnPage(page: Page): Promise<string[]> {
