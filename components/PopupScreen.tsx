@@ -1,0 +1,204 @@
+// The popup as a merchant acts from it: a header with the counts per severity and the age of the data, the
+// banners that need a decision, the chips and the search, and the rows most urgent first. It reads one
+// PopupStore (./popup-store.ts); the page (entrypoints/popup) gives it the database and the browser's tabs.
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import { HealthBanners } from './HealthBanners';
+import { ProviderStatus } from './ProviderStatus';
+import { RecentNotifications } from './RecentNotifications';
+import { MutedGroup, OrderRow, SkeletonRows, type RowActions } from './PopupRows';
+import type { PopupStore } from './popup-store';
+import { LISTED_SEVERITIES } from '@/lib/db/popup-rows';
+import type { SentinelDb } from '@/lib/db/schema';
+import { instantFormatter } from '@/lib/explain/format-instant';
+import { FINDING_KINDS, KIND_LABELS } from '@/lib/findings/registry';
+import { SEVERITY_LABELS } from '@/lib/findings/severity';
+import { t } from '@/lib/i18n/messages';
+import type { TrackingService } from '@/lib/tracking/provider';
+import { formatRemaining, HOUR_MS, type Lang } from '@/lib/time/shanghai';
+
+/** Data older than this asks for a visit to the order list. */
+export const STALE_AFTER_MS = 2 * HOUR_MS;
+/** Skeleton rows while the first read runs: enough to fill the popup. */
+const SKELETON_ROWS = 6;
+/** The one timer of the popup: the clocks show seconds in their last hour. */
+const TICK_MS = 1_000;
+
+export interface PopupLinks {
+  /** Shows a console page (an order's detail, the order list) in the console tab, or a new one. */
+  openConsole: (url: string) => void;
+  openOptions: () => void;
+  openDashboard: () => void;
+  orderListUrl: string;
+  detailUrl: (orderSn: string) => string;
+}
+
+interface Props {
+  store: PopupStore;
+  db: SentinelDb | null;
+  openFailure: string | null;
+  lang: Lang;
+  service: TrackingService;
+  links: PopupLinks;
+}
+
+export function PopupScreen({ store, db, openFailure, lang, service, links }: Props) {
+  const state = useStore(store);
+  useEffect(() => (db === null ? undefined : state.start(db)), [db]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    const timer = setInterval(() => store.getState().tick(Date.now()), TICK_MS);
+    return () => clearInterval(timer);
+  }, [store]);
+
+  const { phase, data, now, kind, search } = state;
+  const ready = phase === 'ready' && data !== null;
+  const summary = data?.summary ?? null;
+  // The console names no shop in what is captured: a row names its shop by id when several are stored.
+  const severalShops = (summary?.shops.length ?? 0) > 1;
+  // Until the first read (or a failure) the popup shows placeholders of the final size; the banners, the
+  // list and the footer are mounted but hidden, so their own reads run meanwhile and all of it shows in one frame.
+  const settled = ready || phase === 'failed' || openFailure !== null;
+  const actions: RowActions = {
+    open: (order) => links.openConsole(links.detailUrl(order.orderSn)),
+    snooze: (order) => void state.snooze(order),
+    markHandled: (order) => void state.markHandled(order),
+    undo: (order) => void state.undo(order),
+  };
+  const format = instantFormatter(lang);
+  const stale = summary !== null && (summary.lastCaptureAt === null || now - summary.lastCaptureAt > STALE_AFTER_MS);
+  const urgent = summary === null ? 0 : summary.severities.breached + summary.severities.critical;
+
+  return (
+    <main className="popup">
+      <header className="page-header popup-header">
+        <img src="/icon/32.png" alt="" />
+        <h1>{t('appName', lang)}</h1>
+        <span className="muted popup-captured" data-testid="last-capture">
+          {summary === null ? '' : summary.lastCaptureAt === null ? t('popupNeverCaptured', lang) : t('popupLastCapture', lang, { at: format(summary.lastCaptureAt) })}
+        </span>
+        <span className="spacer" />
+        <button type="button" onClick={links.openDashboard}>
+          {t('dashboard', lang)}
+        </button>
+        <button type="button" onClick={links.openOptions}>
+          {t('options', lang)}
+        </button>
+      </header>
+      {summary === null ? (
+        <p key="loading" className="popup-counts" aria-hidden="true">
+          <span className="bone" style={{ width: 220 }} />
+        </p>
+      ) : (
+      <p key="ready" className="popup-counts" data-testid="at-risk-count" aria-label={t('popupSeverityCounts', lang)}>
+        <span data-testid="urgent-count" data-count={urgent}>
+          {LISTED_SEVERITIES.filter((severity) => severity !== 'warn').map((severity) => (
+            <SeverityCount key={severity} severity={severity} n={summary.severities[severity]} lang={lang} />
+          ))}
+        </span>
+        <SeverityCount severity="warn" n={summary.severities.warn} lang={lang} />
+        <span className="spacer" />
+        <span className="muted">{t('storedOrders', lang, { n: summary.stored })}</span>
+      </p>
+      )}
+      {!settled && <SkeletonRows count={SKELETON_ROWS} lang={lang} />}
+      <div hidden={!settled} className="popup-body">
+        {stale && summary !== null && (
+          <p className="banner" data-testid="stale-prompt">
+            {summary.lastCaptureAt === null ? t('popupNoData', lang) : t('popupStale', lang, { age: formatRemaining(now - summary.lastCaptureAt, lang) })}{' '}
+            <button type="button" className="primary" onClick={() => links.openConsole(links.orderListUrl)}>
+              {t('popupRefresh', lang)}
+            </button>
+          </p>
+        )}
+        <HealthBanners lang={lang} db={db} openFailure={openFailure} />
+        {db !== null && service !== 'console_only' && <ProviderStatus db={db} provider={service} dailyBudget={null} lang={lang} onFix={links.openOptions} />}
+        {summary !== null && summary.unverifiedPickups > 0 && (
+          <p className="banner" data-testid="unverified-pickups">
+            {t('unverifiedPickups', lang, { n: summary.unverifiedPickups })}{' '}
+            <button type="button" onClick={links.openOptions}>
+              {t('goToSettings', lang)} →
+            </button>
+          </p>
+        )}
+        {state.actionError !== null && (
+          <p className="banner error" role="alert">
+            {t('popupActionFailed', lang, { reason: state.actionError })}
+          </p>
+        )}
+      {phase === 'failed' && (
+        <p className="banner error" role="alert" data-testid="popup-error">
+          {t('popupLoadFailed', lang, { reason: state.error ?? '' })}
+        </p>
+      )}
+      {ready && (
+        <section className="popup-list" aria-label={t('popupOrders', lang)}>
+          <div className="popup-tools">
+            <input
+              type="search"
+              className="popup-search"
+              placeholder={t('popupSearch', lang)}
+              aria-label={t('popupSearch', lang)}
+              value={search}
+              onChange={(event) => state.setSearch(event.target.value)}
+            />
+          </div>
+          <div className="popup-kinds" role="group" aria-label={t('popupKindFilter', lang)}>
+            <button type="button" className="kind-chip" aria-pressed={kind === null} data-kind="all" onClick={() => state.setKind(null)}>
+              {t('popupAll', lang)} <b>{data.summary.listed}</b>
+            </button>
+            {FINDING_KINDS.filter((candidate) => data.summary.kinds[candidate] !== undefined).map((candidate) => (
+              <button key={candidate} type="button" className="kind-chip" aria-pressed={kind === candidate} data-kind={candidate} onClick={() => state.setKind(candidate)}>
+                {KIND_LABELS[candidate][lang]} <b>{data.summary.kinds[candidate]}</b>
+              </button>
+            ))}
+          </div>
+          {data.view.rows.length === 0 ? (
+            <p className="muted popup-empty" role="status" data-testid="popup-empty">
+              {search.trim() !== '' ? t('popupNoSearchMatch', lang, { q: search.trim() }) : kind !== null ? t('popupNoMatch', lang) : t('atRiskNone', lang)}
+            </p>
+          ) : (
+            <ul className="popup-rows" data-testid="popup-rows">
+              {data.view.rows.map((row) => (
+                <OrderRow
+                  key={`${row.order.shopId}|${row.order.orderSn}`}
+                  row={row}
+                  now={now}
+                  lang={lang}
+                  shopName={severalShops ? row.order.shopId : null}
+                  actions={actions}
+                />
+              ))}
+            </ul>
+          )}
+          {data.view.more && (
+            <button type="button" className="popup-more" onClick={state.showMore}>
+              {t('popupShowMore', lang)}
+            </button>
+          )}
+          <MutedGroup rows={data.view.muted} mutes={state.mutes} open={state.mutedOpen} onToggle={state.toggleMuted} lang={lang} actions={actions} />
+        </section>
+      )}
+      {db !== null && <RecentNotifications db={db} lang={lang} />}
+      <footer className="popup-footer">
+        <a
+          href={links.orderListUrl}
+          onClick={(event) => {
+            event.preventDefault();
+            links.openConsole(links.orderListUrl);
+          }}
+        >
+          {t('openConsole', lang)}
+        </a>
+      </footer>
+      </div>
+    </main>
+  );
+}
+
+function SeverityCount({ severity, n, lang }: { severity: (typeof LISTED_SEVERITIES)[number]; n: number; lang: Lang }) {
+  return (
+    <span className={`severity-count severity-${severity}`} data-severity={severity} data-count={n}>
+      {SEVERITY_LABELS[severity][lang]} <b>{n}</b>
+    </span>
+  );
+}
