@@ -2,11 +2,11 @@
 // latest courier status and its age, and the two actions; the skeleton rows hold the same height while the
 // data is read, and the snoozed or handled orders sit in their own collapsed group with 撤销.
 import type { PopupRow } from '@/lib/db/popup-rows';
-import { NO_DUE, openFindingsOf, type StoredOrder } from '@/lib/db/records';
+import { openFindingsOf, type StoredOrder } from '@/lib/db/records';
 import { instantFormatter } from '@/lib/explain/format-instant';
 import { TRACKING_STATUS_LABELS } from '@/lib/findings/basis-fields';
 import { KIND_LABELS } from '@/lib/findings/registry';
-import { SEVERITY_LABELS, SEVERITY_RANK } from '@/lib/findings/severity';
+import { SEVERITY_LABELS, SEVERITY_RANK, type Severity } from '@/lib/findings/severity';
 import { t } from '@/lib/i18n/messages';
 import { muteKeyOf } from '@/lib/notifications/mutes-item';
 import type { Mutes } from '@/lib/notifications/types';
@@ -28,14 +28,20 @@ interface RowProps {
   actions: RowActions;
 }
 
-/** 剩 5时12分 / 超 1时3分 from the order's most urgent due time; an anomaly without a clock shows its severity. */
-function clockOf(order: StoredOrder, now: number, lang: Lang): string {
-  if (order.nextDueAt === NO_DUE) {
-    const worst = openFindingsOf(order).reduce((a, b) => (SEVERITY_RANK[b.severity] > SEVERITY_RANK[a.severity] ? b : a));
-    return SEVERITY_LABELS[worst.severity][lang];
+/**
+ * The clock of a row: the time left (or over) of the open finding due first, coloured by that finding's
+ * severity; an order with only anomalies open (no due time) shows its worst severity instead.
+ */
+function clockOf(order: StoredOrder, now: number, lang: Lang): { text: string; severity: Severity } | null {
+  const findings = openFindingsOf(order);
+  if (findings.length === 0) return null;
+  const timed = findings.filter((finding) => finding.dueAt !== null).sort((a, b) => a.dueAt! - b.dueAt!)[0];
+  if (timed === undefined) {
+    const worst = findings.reduce((a, b) => (SEVERITY_RANK[b.severity] > SEVERITY_RANK[a.severity] ? b : a));
+    return { text: SEVERITY_LABELS[worst.severity][lang], severity: worst.severity };
   }
-  const left = order.nextDueAt - now;
-  return t(left >= 0 ? 'remaining' : 'overdue', lang, { t: formatCountdown(Math.abs(left), lang) });
+  const left = timed.dueAt! - now;
+  return { text: t(left >= 0 ? 'remaining' : 'overdue', lang, { t: formatCountdown(Math.abs(left), lang) }), severity: timed.severity };
 }
 
 /** 中通 · 运输中 · 6时12分前: the courier, the latest status read, and how long ago its last event was. */
@@ -52,7 +58,7 @@ export function courierLine(row: PopupRow, now: number, lang: Lang): string {
 export function OrderRow({ row, now, lang, shopName, actions }: RowProps) {
   const { order } = row;
   const findings = openFindingsOf(order);
-  const worst = findings.length === 0 ? null : findings.reduce((a, b) => (SEVERITY_RANK[b.severity] > SEVERITY_RANK[a.severity] ? b : a));
+  const clock = clockOf(order, now, lang);
   return (
     <li className="popup-row" data-testid="popup-row" data-order-sn={order.orderSn} data-shop-id={order.shopId}>
       <div className="popup-row-line">
@@ -69,9 +75,9 @@ export function OrderRow({ row, now, lang, shopName, actions }: RowProps) {
         </a>
         {shopName !== null && <span className="popup-shop">{shopName}</span>}
         <span className="spacer" />
-        {worst !== null && (
-          <span className={`popup-clock severity-${worst.severity}`} data-testid="row-clock">
-            {clockOf(order, now, lang)}
+        {clock !== null && (
+          <span className={`popup-clock severity-${clock.severity}`} data-testid="row-clock">
+            {clock.text}
           </span>
         )}
       </div>
