@@ -46,7 +46,7 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
   const state = useStore(store);
   useEffect(() => (db === null ? undefined : state.start(db)), [db]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
-    const timer = setInterval(() => store.getState().tick(Date.now()), TICK_MS);
+    const timer = setInterval(() => store.getState().tick(), TICK_MS);
     return () => clearInterval(timer);
   }, [store]);
 

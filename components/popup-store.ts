@@ -40,7 +40,7 @@ export interface PopupState {
   showMore: () => void;
   toggleMuted: () => void;
   /** The one timer of the popup: moves the clock; a snooze that ran out brings its order back. */
-  tick: (now: number) => void;
+  tick: () => void;
   snooze: (order: StoredOrder) => Promise<void>;
   markHandled: (order: StoredOrder) => Promise<void>;
   undo: (order: StoredOrder) => Promise<void>;
@@ -48,6 +48,7 @@ export interface PopupState {
 
 export type PopupStore = StoreApi<PopupState>;
 
+/** `clock` is the popup's one clock (tests give their own). */
 export function createPopupStore(clock: () => number = Date.now): PopupStore {
   let db: SentinelDb | null = null;
   let subscription: Subscription | null = null;
@@ -133,7 +134,8 @@ export function createPopupStore(clock: () => number = Date.now): PopupStore {
       toggleMuted: () => {
         set({ mutedOpen: !get().mutedOpen });
       },
-      tick: (now) => {
+      tick: () => {
+        const now = clock();
         set({ now });
         const ended = Object.values(get().mutes.orders).some((end) => end > readAt && end <= now);
         if (ended) read();
