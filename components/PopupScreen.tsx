@@ -52,7 +52,8 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
 
   const { phase, data, now, kind, search } = state;
   const ready = phase === 'ready' && data !== null;
-  const summary = data?.summary ?? null;
+  const summary = data?.head ?? null;
+  const counts = state.counts;
   // The console names no shop in what is captured: a row names its shop by id when several are stored.
   const severalShops = (summary?.shops.length ?? 0) > 1;
   // Until the first read (or a failure) the popup shows placeholders of the final size; the banners, the
@@ -96,8 +97,8 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
           ))}
         </span>
         <SeverityCount severity="warn" n={summary.severities.warn} lang={lang} />
-        <span className="spacer" />
-        <span className="muted">{t('storedOrders', lang, { n: summary.stored })}</span>
+        {/* Follows the first rows; at the end of the line, nothing moves when it comes. */}
+        <span className="muted">{counts === null ? '' : `· ${t('storedOrders', lang, { n: counts.stored })}`}</span>
       </p>
       )}
       {!settled && <SkeletonRows count={SKELETON_ROWS} lang={lang} />}
@@ -112,14 +113,6 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
         )}
         <HealthBanners lang={lang} db={db} openFailure={openFailure} />
         {db !== null && service !== 'console_only' && <ProviderStatus db={db} provider={service} dailyBudget={null} lang={lang} onFix={links.openOptions} />}
-        {summary !== null && summary.unverifiedPickups > 0 && (
-          <p className="banner" data-testid="unverified-pickups">
-            {t('unverifiedPickups', lang, { n: summary.unverifiedPickups })}{' '}
-            <button type="button" onClick={links.openOptions}>
-              {t('goToSettings', lang)} →
-            </button>
-          </p>
-        )}
         {state.actionError !== null && (
           <p className="banner error" role="alert">
             {t('popupActionFailed', lang, { reason: state.actionError })}
@@ -144,11 +137,12 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
           </div>
           <div className="popup-kinds" role="group" aria-label={t('popupKindFilter', lang)}>
             <button type="button" className="kind-chip" aria-pressed={kind === null} data-kind="all" onClick={() => state.setKind(null)}>
-              {t('popupAll', lang)} <b>{data.summary.listed}</b>
+              {t('popupAll', lang)} <b>{data.head.listed}</b>
             </button>
-            {FINDING_KINDS.filter((candidate) => data.summary.kinds[candidate] !== undefined).map((candidate) => (
+            {counts === null && <span className="bone chip-bone" aria-hidden="true" />}
+            {FINDING_KINDS.filter((candidate) => counts?.kinds[candidate] !== undefined).map((candidate) => (
               <button key={candidate} type="button" className="kind-chip" aria-pressed={kind === candidate} data-kind={candidate} onClick={() => state.setKind(candidate)}>
-                {KIND_LABELS[candidate][lang]} <b>{data.summary.kinds[candidate]}</b>
+                {KIND_LABELS[candidate][lang]} <b>{counts?.kinds[candidate]}</b>
               </button>
             ))}
           </div>
@@ -177,6 +171,15 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
           )}
           <MutedGroup rows={data.view.muted} mutes={state.mutes} open={state.mutedOpen} onToggle={state.toggleMuted} lang={lang} actions={actions} />
         </section>
+      )}
+      {/* A summary of many orders, from the second read: below the rows, so its arrival moves none of them. */}
+      {counts !== null && counts.unverifiedPickups > 0 && (
+        <p className="banner" data-testid="unverified-pickups">
+          {t('unverifiedPickups', lang, { n: counts.unverifiedPickups })}{' '}
+          <button type="button" onClick={links.openOptions}>
+            {t('goToSettings', lang)} →
+          </button>
+        </p>
       )}
       {db !== null && <RecentNotifications db={db} lang={lang} />}
       <footer className="popup-footer">

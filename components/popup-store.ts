@@ -5,7 +5,7 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { createStore, type StoreApi } from 'zustand';
 import { errorMessage, logFailure } from '@/lib/errors/error-message';
-import { readPopupSummary, readPopupView, type PopupSummary, type PopupView } from '@/lib/db/popup-rows';
+import { readPopupCounts, readPopupHead, readPopupView, type PopupCounts, type PopupHead, type PopupView } from '@/lib/db/popup-rows';
 import type { StoredOrder } from '@/lib/db/records';
 import type { SentinelDb } from '@/lib/db/schema';
 import type { FindingKind } from '@/lib/findings/registry';
@@ -16,8 +16,9 @@ import type { Mutes } from '@/lib/notifications/types';
 /** Rows in a page; 显示更多 adds as many. */
 export const PAGE_SIZE = 50;
 
+/** The first read: what the popup paints at once. */
 export interface PopupData {
-  summary: PopupSummary;
+  head: PopupHead;
   view: PopupView;
 }
 
@@ -33,6 +34,8 @@ export interface PopupState {
   limit: number;
   mutedOpen: boolean;
   data: PopupData | null;
+  /** The second read, started once the first has shown (null until then). */
+  counts: PopupCounts | null;
   /** Starts reading from `db` (and following the mutes); returns the stop. */
   start: (db: SentinelDb) => () => void;
   setKind: (kind: FindingKind | null) => void;
@@ -52,6 +55,7 @@ export type PopupStore = StoreApi<PopupState>;
 export function createPopupStore(clock: () => number = Date.now): PopupStore {
   let db: SentinelDb | null = null;
   let subscription: Subscription | null = null;
+  let countsSubscription: Subscription | null = null;
   /** The clock the data was read at: snoozes ending after it are still muted in it. */
   let readAt = 0;
 
@@ -63,11 +67,20 @@ export function createPopupStore(clock: () => number = Date.now): PopupStore {
       const { kind, search, limit, mutes } = get();
       readAt = get().now;
       const at = readAt;
+      countsSubscription?.unsubscribe();
+      countsSubscription = null;
       subscription = liveQuery(async () => {
-        const [summary, view] = await Promise.all([readPopupSummary(source, mutes, at), readPopupView(source, { kind, search, limit }, mutes, at)]);
-        return { summary, view };
+        const [head, view] = await Promise.all([readPopupHead(source, mutes, at), readPopupView(source, { kind, search, limit }, mutes, at)]);
+        return { head, view };
       }).subscribe({
-        next: (data) => set({ data, phase: 'ready', error: null }),
+        next: (data) => {
+          set({ data, phase: 'ready', error: null });
+          // The larger counts wait for the first rows, so that their reads do not queue before them.
+          countsSubscription ??= liveQuery(() => readPopupCounts(source, mutes, at)).subscribe({
+            next: (counts) => set({ counts }),
+            error: logFailure('reading the popup counts'),
+          });
+        },
         error: (error: unknown) => set({ phase: 'failed', error: errorMessage(error) }),
       });
     };
@@ -93,6 +106,7 @@ export function createPopupStore(clock: () => number = Date.now): PopupStore {
       limit: PAGE_SIZE,
       mutedOpen: false,
       data: null,
+      counts: null,
       start: (source) => {
         db = source;
         let stopped = false;
@@ -115,7 +129,9 @@ export function createPopupStore(clock: () => number = Date.now): PopupStore {
           stopped = true;
           unwatch();
           subscription?.unsubscribe();
+          countsSubscription?.unsubscribe();
           subscription = null;
+          countsSubscription = null;
           db = null;
         };
       },

@@ -38,17 +38,25 @@ export interface PopupView {
   muted: PopupRow[];
 }
 
-export interface PopupSummary {
+/** What the popup shows with its first rows: cheap index counts (three ranges) and the shops. */
+export interface PopupHead {
   /** Stored orders per listed severity (their worst open finding), muted or not: what the toolbar counts. */
   severities: Record<ListedSeverity, number>;
-  stored: number;
   /** Orders listed under 全部: at warn or worse and not muted. */
   listed: number;
-  /** Unmuted orders with an open finding of each kind; kinds with none are left out. */
-  kinds: Partial<Record<FindingKind, number>>;
   shops: StoredShop[];
   /** Newest capture of any shop; null before the first. */
   lastCaptureAt: number | null;
+}
+
+/**
+ * What follows the first rows: the counts that walk larger index ranges (one per kind and shop, the whole
+ * table, every open pickup clock). Read after the head so they do not delay it; the popup reserves their space.
+ */
+export interface PopupCounts {
+  stored: number;
+  /** Unmuted orders with an open finding of each kind; kinds with none are left out. */
+  kinds: Partial<Record<FindingKind, number>>;
   unverifiedPickups: number;
 }
 
@@ -65,19 +73,35 @@ export function compareUrgency(a: StoredOrder, b: StoredOrder): number {
 const rankRange = (db: SentinelDb, low: number, high: number) =>
   db.orders.where('[riskRank+nextDueAt]').between([low, -Infinity], [high, Infinity], true, true);
 
-/** The header's and the chips' counts: index counts, less the muted orders (read by key from the mutes). */
-export async function readPopupSummary(db: SentinelDb, mutes: Mutes, now: number): Promise<PopupSummary> {
+export async function readPopupHead(db: SentinelDb, mutes: Mutes, now: number): Promise<PopupHead> {
   return db.transaction('r', [db.orders, db.shops], async () => {
-    const shops = await db.shops.toArray();
-    const kindTags = shops.flatMap((shop) => FINDING_KINDS.map((kind) => ({ kind, tag: openKindTag(shop.shopId, kind) })));
-    const [severityCounts, stored, kindCounts, muted, unverifiedPickups] = await Promise.all([
+    const [shops, severityCounts, muted] = await Promise.all([
+      db.shops.toArray(),
       Promise.all(LISTED_SEVERITIES.map((severity) => rankRange(db, SEVERITY_RANK[severity], SEVERITY_RANK[severity]).count())),
+      readMutedOrders(db, mutes, now),
+    ]);
+    const severities = Object.fromEntries(LISTED_SEVERITIES.map((severity, index) => [severity, severityCounts[index]!])) as Record<ListedSeverity, number>;
+    const total = severityCounts.reduce((sum, count) => sum + count, 0);
+    return {
+      severities,
+      listed: total - muted.filter((order) => order.riskRank >= LOWEST_LISTED_RANK).length,
+      shops,
+      lastCaptureAt: shops.length === 0 ? null : Math.max(...shops.map((shop) => shop.lastCaptureAt)),
+    };
+  });
+}
+
+/** The chips' counts are index counts over openKindTags, less the muted orders (read by key from the mutes). */
+export async function readPopupCounts(db: SentinelDb, mutes: Mutes, now: number): Promise<PopupCounts> {
+  return db.transaction('r', [db.orders, db.shops], async () => {
+    const shops = await db.shops.toCollection().primaryKeys();
+    const kindTags = shops.flatMap((shopId) => FINDING_KINDS.map((kind) => ({ kind, tag: openKindTag(shopId, kind) })));
+    const [stored, kindCounts, muted, unverifiedPickups] = await Promise.all([
       db.orders.count(),
       Promise.all(kindTags.map(({ tag }) => db.orders.where('openKindTags').equals(tag).count())),
       readMutedOrders(db, mutes, now),
       countUnverifiedPickups(db),
     ]);
-    const severities = Object.fromEntries(LISTED_SEVERITIES.map((severity, index) => [severity, severityCounts[index]!])) as Record<ListedSeverity, number>;
     const kinds: Partial<Record<FindingKind, number>> = {};
     kindTags.forEach(({ kind }, index) => {
       if (kindCounts[index]! > 0) kinds[kind] = (kinds[kind] ?? 0) + kindCounts[index]!;
@@ -89,17 +113,7 @@ export async function readPopupSummary(db: SentinelDb, mutes: Mutes, now: number
       }
     }
     for (const kind of Object.keys(kinds) as FindingKind[]) if (kinds[kind] === 0) delete kinds[kind];
-    const total = severityCounts.reduce((sum, count) => sum + count, 0);
-    const lastCaptureAt = shops.length === 0 ? null : Math.max(...shops.map((shop) => shop.lastCaptureAt));
-    return {
-      severities,
-      stored,
-      listed: total - muted.filter((order) => order.riskRank >= LOWEST_LISTED_RANK).length,
-      kinds,
-      shops,
-      lastCaptureAt,
-      unverifiedPickups,
-    };
+    return { stored, kinds, unverifiedPickups };
   });
 }
 

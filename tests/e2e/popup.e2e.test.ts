@@ -51,6 +51,8 @@ test('the popup opens over what the order list captured', async () => {
   await popup.goto(`chrome-extension://${sentinel.extensionId}/popup.html`);
   await popup.getByTestId('popup-row').first().waitFor();
   expect(await popup.getByTestId('popup-skeleton').count()).toBe(0);
+  // The stored count and the chips follow the first rows.
+  await expect.poll(() => popup.getByTestId('at-risk-count').innerText()).toContain('已记录');
 });
 
 /** Most urgent first, worked out here: worst severity, earliest due time, largest amount, then the order number. */

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
 import { PopupScreen, type PopupLinks } from '@/components/PopupScreen';
 import { createPopupStore, type PopupStore } from '@/components/popup-store';
 import { detailUrl, ORDER_LIST_URL } from '@/lib/console-urls';
@@ -24,7 +24,7 @@ let shop: SyntheticShop;
 let db: SentinelDb;
 let now: number;
 let store: PopupStore;
-let links: PopupLinks & { openConsole: ReturnType<typeof vi.fn>; openOptions: ReturnType<typeof vi.fn> };
+let links: PopupLinks & { openConsole: Mock<(url: string) => void>; openOptions: Mock<() => void> };
 
 async function ingestShop(): Promise<void> {
   shop = generateShop({ seed: 1313, size: 60, now: NOW });
@@ -46,7 +46,7 @@ beforeEach(async () => {
   await ingestShop();
   now = NOW;
   store = createPopupStore(() => now);
-  links = { openConsole: vi.fn(), openOptions: vi.fn(), openDashboard: vi.fn(), orderListUrl: ORDER_LIST_URL, detailUrl };
+  links = { openConsole: vi.fn<(url: string) => void>(), openOptions: vi.fn<() => void>(), openDashboard: vi.fn<() => void>(), orderListUrl: ORDER_LIST_URL, detailUrl };
 });
 afterEach(() => {
   cleanup();
@@ -57,6 +57,8 @@ function renderPopup(service: TrackingService = 'console_only') {
   return render(<PopupScreen store={store} db={db} openFailure={null} lang="zh" service={service} links={links} />);
 }
 
+/** The second read (stored count, chips, unverified pickups) follows the first rows. */
+const countsShown = () => waitFor(() => expect(screen.getByTestId('at-risk-count').textContent).toContain('已记录'));
 const rowSns = () => screen.queryAllByTestId('popup-row').map((row) => row.dataset.orderSn);
 const chipCount = (kind: string) => Number(document.querySelector(`.kind-chip[data-kind="${kind}"] b`)?.textContent);
 
@@ -74,6 +76,7 @@ describe('the popup over an ingested shop', () => {
     expect(screen.getByTestId('popup-skeleton').querySelectorAll('.popup-row')).toHaveLength(6);
     await waitFor(() => expect(rowSns().length).toBeGreaterThan(0));
     expect(screen.queryByTestId('popup-skeleton')).toBeNull();
+    await countsShown();
 
     const orders = await db.orders.toArray();
     const atRisk = orders.filter((order) => order.riskRank >= 1).sort(byUrgency);
@@ -115,6 +118,7 @@ describe('the popup over an ingested shop', () => {
   test('a chip narrows the list to its count and toggles off; the search finds an order by its tracking number', async () => {
     renderPopup();
     await waitFor(() => expect(rowSns().length).toBeGreaterThan(0));
+    await countsShown();
     const all = rowSns();
     const chip = document.querySelector<HTMLElement>('.kind-chip:not([data-kind="all"])')!;
     const n = chipCount(chip.dataset.kind!);
@@ -173,7 +177,7 @@ describe('the popup over an ingested shop', () => {
     expect(stopped.textContent).toMatch(/^快递100 签名错误：请核对授权key与customer 去设置 →$/);
     fireEvent.click(within(stopped).getByRole('button', { name: '去设置 →' }));
     expect(links.openOptions).toHaveBeenCalled();
-    expect(screen.getByTestId('unverified-pickups').textContent).toMatch(/^\d+ 单揽收未核实/);
+    expect((await screen.findByTestId('unverified-pickups')).textContent).toMatch(/^\d+ 单揽收未核实/);
   });
 });
 
@@ -182,6 +186,9 @@ test('an empty database says so, without a stale data prompt pretending there is
   db = await freshDb();
   renderPopup();
   await waitFor(() => expect(screen.getByTestId('popup-empty').textContent).toBe('暂无需要处理的订单'));
+  await countsShown();
+  expect(screen.getByTestId('at-risk-count').textContent).toContain('已记录 0 单');
+  expect(document.querySelectorAll('.kind-chip')).toHaveLength(1);
   expect(screen.getByTestId('stale-prompt').textContent).toContain('还没有读到订单');
   expect(screen.getByTestId('last-capture').textContent).toBe('尚未采集');
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compareUrgency, readPopupSummary, readPopupView } from '../../../lib/db/popup-rows';
+import { compareUrgency, readPopupCounts, readPopupHead, readPopupView } from '../../../lib/db/popup-rows';
 import { NO_DUE, RISK_NONE, openKindTag, type FindingRecord, type StoredOrder } from '../../../lib/db/records';
 import type { SentinelDb } from '../../../lib/db/schema';
 import type { FindingKind } from '../../../lib/findings/registry';
@@ -131,7 +131,7 @@ describe('the rows', () => {
   });
 });
 
-test('the summary: counts per severity (muted or not), the listed count and kind counts less the muted, the newest capture', async () => {
+test('the head and the counts: counts per severity (muted or not), the listed count and kind counts less the muted, the newest capture', async () => {
   const db = await dbWith([
     order('s1', 'a', [{ kind: 'ship_by', severity: 'breached', dueAt: NOW - HOUR }]),
     order('s1', 'b', [{ kind: 'ship_by', severity: 'critical', dueAt: NOW + HOUR }, { kind: 'rejected', severity: 'critical' }]),
@@ -140,11 +140,13 @@ test('the summary: counts per severity (muted or not), the listed count and kind
     order('s2', 'e', []),
   ]);
   const mutes = snoozeOrders(EMPTY_MUTES, 's1', ['b'], NOW + HOUR, NOW);
-  const summary = await readPopupSummary(db, mutes, NOW);
-  expect(summary.severities).toEqual({ breached: 1, critical: 1, warn: 1 });
-  expect(summary.stored).toBe(5);
-  expect(summary.listed).toBe(2);
-  expect(summary.kinds).toEqual({ ship_by: 1, rejected: 1, auto_confirm_at: 1 });
-  expect(summary.lastCaptureAt).toBe(NOW - HOUR);
-  expect(summary.shops.map((shop) => shop.shopId).sort()).toEqual(['s1', 's2']);
+  const head = await readPopupHead(db, mutes, NOW);
+  expect(head.severities).toEqual({ breached: 1, critical: 1, warn: 1 });
+  expect(head.listed).toBe(2);
+  expect(head.lastCaptureAt).toBe(NOW - HOUR);
+  expect(head.shops.map((shop) => shop.shopId).sort()).toEqual(['s1', 's2']);
+  const counts = await readPopupCounts(db, mutes, NOW);
+  expect(counts.stored).toBe(5);
+  expect(counts.kinds).toEqual({ ship_by: 1, rejected: 1, auto_confirm_at: 1 });
+  expect(counts.unverifiedPickups).toBe(0);
 });
