@@ -52,10 +52,10 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
 
   const { phase, data, now, kind, search } = state;
   const ready = phase === 'ready' && data !== null;
-  const summary = data?.head ?? null;
+  const head = data?.head ?? null;
   const counts = state.counts;
   // The console names no shop in what is captured: a row names its shop by id when several are stored.
-  const severalShops = (summary?.shops.length ?? 0) > 1;
+  const severalShops = (head?.shops.length ?? 0) > 1;
   // Until the first read (or a failure) the popup shows placeholders of the final size; the banners, the
   // list and the footer are mounted but hidden, so their own reads run meanwhile and all of it shows in one frame.
   const settled = ready || phase === 'failed' || openFailure !== null;
@@ -66,8 +66,7 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
     undo: (order) => void state.undo(order),
   };
   const format = instantFormatter(lang);
-  const stale = summary !== null && (summary.lastCaptureAt === null || now - summary.lastCaptureAt > STALE_AFTER_MS);
-  const urgent = summary === null ? 0 : summary.severities.breached + summary.severities.critical;
+  const stale = head !== null && (head.lastCaptureAt === null || now - head.lastCaptureAt > STALE_AFTER_MS);
 
   return (
     <main className="popup">
@@ -75,7 +74,7 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
         <img src="/icon/32.png" alt="" />
         <h1>{t('appName', lang)}</h1>
         <span className="muted popup-captured" data-testid="last-capture">
-          {summary === null ? '' : summary.lastCaptureAt === null ? t('popupNeverCaptured', lang) : t('popupLastCapture', lang, { at: format(summary.lastCaptureAt) })}
+          {head === null ? '' : head.lastCaptureAt === null ? t('popupNeverCaptured', lang) : t('popupLastCapture', lang, { at: format(head.lastCaptureAt) })}
         </span>
         <span className="spacer" />
         <button type="button" onClick={links.openDashboard}>
@@ -85,27 +84,21 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
           {t('options', lang)}
         </button>
       </header>
-      {summary === null ? (
-        <p key="loading" className="popup-counts" aria-hidden="true">
-          <span className="bone" style={{ width: 220 }} />
-        </p>
-      ) : (
-      <p key="ready" className="popup-counts" data-testid="at-risk-count" aria-label={t('popupSeverityCounts', lang)}>
-        <span data-testid="urgent-count" data-count={urgent}>
+      {/* The labels stand from the start and each number has a box of its own: the counts, read after the first rows, move nothing. */}
+      <p className="popup-counts" data-testid="at-risk-count" aria-label={t('popupSeverityCounts', lang)} aria-busy={counts === null}>
+        <span data-testid="urgent-count" data-count={counts === null ? undefined : counts.severities.breached + counts.severities.critical}>
           {LISTED_SEVERITIES.filter((severity) => severity !== 'warn').map((severity) => (
-            <SeverityCount key={severity} severity={severity} n={summary.severities[severity]} lang={lang} />
+            <SeverityCount key={severity} severity={severity} n={counts?.severities[severity] ?? null} lang={lang} />
           ))}
         </span>
-        <SeverityCount severity="warn" n={summary.severities.warn} lang={lang} />
-        {/* Follows the first rows; at the end of the line, nothing moves when it comes. */}
+        <SeverityCount severity="warn" n={counts?.severities.warn ?? null} lang={lang} />
         <span className="muted">{counts === null ? '' : `· ${t('storedOrders', lang, { n: counts.stored })}`}</span>
       </p>
-      )}
       {!settled && <SkeletonRows count={SKELETON_ROWS} lang={lang} />}
       <div hidden={!settled} className="popup-body">
-        {stale && summary !== null && (
+        {stale && head !== null && (
           <p className="banner" data-testid="stale-prompt">
-            {summary.lastCaptureAt === null ? t('popupNoData', lang) : t('popupStale', lang, { age: formatRemaining(now - summary.lastCaptureAt, lang) })}{' '}
+            {head.lastCaptureAt === null ? t('popupNoData', lang) : t('popupStale', lang, { age: formatRemaining(now - head.lastCaptureAt, lang) })}{' '}
             <button type="button" className="primary" onClick={() => links.openConsole(links.orderListUrl)}>
               {t('popupRefresh', lang)}
             </button>
@@ -137,7 +130,7 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
           </div>
           <div className="popup-kinds" role="group" aria-label={t('popupKindFilter', lang)}>
             <button type="button" className="kind-chip" aria-pressed={kind === null} data-kind="all" onClick={() => state.setKind(null)}>
-              {t('popupAll', lang)} <b>{data.head.listed}</b>
+              {t('popupAll', lang)} <b>{counts?.listed ?? '–'}</b>
             </button>
             {counts === null && <span className="bone chip-bone" aria-hidden="true" />}
             {FINDING_KINDS.filter((candidate) => counts?.kinds[candidate] !== undefined).map((candidate) => (
@@ -198,10 +191,10 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
   );
 }
 
-function SeverityCount({ severity, n, lang }: { severity: (typeof LISTED_SEVERITIES)[number]; n: number; lang: Lang }) {
+function SeverityCount({ severity, n, lang }: { severity: (typeof LISTED_SEVERITIES)[number]; n: number | null; lang: Lang }) {
   return (
-    <span className={`severity-count severity-${severity}`} data-severity={severity} data-count={n}>
-      {SEVERITY_LABELS[severity][lang]} <b>{n}</b>
+    <span className={`severity-count severity-${severity}`} data-severity={severity} data-count={n ?? undefined}>
+      {SEVERITY_LABELS[severity][lang]} <b>{n ?? '–'}</b>
     </span>
   );
 }

@@ -56,6 +56,11 @@ export function createPopupStore(clock: () => number = Date.now): PopupStore {
   let db: SentinelDb | null = null;
   let subscription: Subscription | null = null;
   let countsSubscription: Subscription | null = null;
+  // Read from the start, in parallel with the database's open: the first rows need them.
+  const storedMutes = loadMutes().catch((error: unknown) => {
+    logFailure('reading the mutes')(error);
+    return EMPTY_MUTES;
+  });
   /** The clock the data was read at: snoozes ending after it are still muted in it. */
   let readAt = 0;
 
@@ -70,7 +75,7 @@ export function createPopupStore(clock: () => number = Date.now): PopupStore {
       countsSubscription?.unsubscribe();
       countsSubscription = null;
       subscription = liveQuery(async () => {
-        const [head, view] = await Promise.all([readPopupHead(source, mutes, at), readPopupView(source, { kind, search, limit }, mutes, at)]);
+        const [head, view] = await Promise.all([readPopupHead(source), readPopupView(source, { kind, search, limit }, mutes, at)]);
         return { head, view };
       }).subscribe({
         next: (data) => {
@@ -114,11 +119,7 @@ export function createPopupStore(clock: () => number = Date.now): PopupStore {
           set({ mutes: readMutes(stored) });
           read();
         });
-        loadMutes()
-          .catch((error: unknown) => {
-            logFailure('reading the mutes')(error);
-            return EMPTY_MUTES;
-          })
+        storedMutes
           .then((mutes) => {
             if (stopped) return;
             set({ mutes, now: clock() });

@@ -6,9 +6,14 @@ import { useDatabase } from '@/components/use-database';
 import { useSettings } from '@/components/settings-store';
 import { browserConsoleTabs } from '@/lib/console-tabs';
 import { detailUrl, ORDER_LIST_URL } from '@/lib/console-urls';
+import { openDatabase } from '@/lib/db/open';
 import { logFailure } from '@/lib/errors/error-message';
 import { showOnConsole } from '@/lib/notifications/open-from-notification';
 
+// Started when the page's script runs, before React's first render: the database's open and the mutes (in
+// the store) run while the page is drawn.
+const opening = openDatabase();
+const openOnce = () => opening;
 const store = createPopupStore();
 
 const links = {
@@ -27,7 +32,7 @@ const links = {
 };
 
 export function Popup() {
-  const database = useDatabase();
+  const database = useDatabase(openOnce);
   const { lang, load, settings } = useSettings();
   useEffect(() => void load(), [load]);
   return (

@@ -38,22 +38,23 @@ export interface PopupView {
   muted: PopupRow[];
 }
 
-/** What the popup shows with its first rows: cheap index counts (three ranges) and the shops. */
+/** What the popup paints with its first rows: the shops (a handful of records). */
 export interface PopupHead {
-  /** Stored orders per listed severity (their worst open finding), muted or not: what the toolbar counts. */
-  severities: Record<ListedSeverity, number>;
-  /** Orders listed under 全部: at warn or worse and not muted. */
-  listed: number;
   shops: StoredShop[];
   /** Newest capture of any shop; null before the first. */
   lastCaptureAt: number | null;
 }
 
 /**
- * What follows the first rows: the counts that walk larger index ranges (one per kind and shop, the whole
- * table, every open pickup clock). Read after the head so they do not delay it; the popup reserves their space.
+ * What follows the first rows: the counts, which walk index ranges as long as what they count (per severity,
+ * per kind and shop, the whole table, every open pickup clock). Read after the rows so that they do not delay
+ * them; the popup reserves their space.
  */
 export interface PopupCounts {
+  /** Stored orders per listed severity (their worst open finding), muted or not: what the toolbar counts. */
+  severities: Record<ListedSeverity, number>;
+  /** Orders listed under 全部: at warn or worse and not muted. */
+  listed: number;
   stored: number;
   /** Unmuted orders with an open finding of each kind; kinds with none are left out. */
   kinds: Partial<Record<FindingKind, number>>;
@@ -73,30 +74,18 @@ export function compareUrgency(a: StoredOrder, b: StoredOrder): number {
 const rankRange = (db: SentinelDb, low: number, high: number) =>
   db.orders.where('[riskRank+nextDueAt]').between([low, -Infinity], [high, Infinity], true, true);
 
-export async function readPopupHead(db: SentinelDb, mutes: Mutes, now: number): Promise<PopupHead> {
-  return db.transaction('r', [db.orders, db.shops], async () => {
-    const [shops, severityCounts, muted] = await Promise.all([
-      db.shops.toArray(),
-      Promise.all(LISTED_SEVERITIES.map((severity) => rankRange(db, SEVERITY_RANK[severity], SEVERITY_RANK[severity]).count())),
-      readMutedOrders(db, mutes, now),
-    ]);
-    const severities = Object.fromEntries(LISTED_SEVERITIES.map((severity, index) => [severity, severityCounts[index]!])) as Record<ListedSeverity, number>;
-    const total = severityCounts.reduce((sum, count) => sum + count, 0);
-    return {
-      severities,
-      listed: total - muted.filter((order) => order.riskRank >= LOWEST_LISTED_RANK).length,
-      shops,
-      lastCaptureAt: shops.length === 0 ? null : Math.max(...shops.map((shop) => shop.lastCaptureAt)),
-    };
-  });
+export async function readPopupHead(db: SentinelDb): Promise<PopupHead> {
+  const shops = await db.shops.toArray();
+  return { shops, lastCaptureAt: shops.length === 0 ? null : Math.max(...shops.map((shop) => shop.lastCaptureAt)) };
 }
 
-/** The chips' counts are index counts over openKindTags, less the muted orders (read by key from the mutes). */
+/** Index counts: per severity over [riskRank+nextDueAt], per kind over openKindTags, less the muted orders (read by key from the mutes). */
 export async function readPopupCounts(db: SentinelDb, mutes: Mutes, now: number): Promise<PopupCounts> {
   return db.transaction('r', [db.orders, db.shops], async () => {
     const shops = await db.shops.toCollection().primaryKeys();
     const kindTags = shops.flatMap((shopId) => FINDING_KINDS.map((kind) => ({ kind, tag: openKindTag(shopId, kind) })));
-    const [stored, kindCounts, muted, unverifiedPickups] = await Promise.all([
+    const [severityCounts, stored, kindCounts, muted, unverifiedPickups] = await Promise.all([
+      Promise.all(LISTED_SEVERITIES.map((severity) => rankRange(db, SEVERITY_RANK[severity], SEVERITY_RANK[severity]).count())),
       db.orders.count(),
       Promise.all(kindTags.map(({ tag }) => db.orders.where('openKindTags').equals(tag).count())),
       readMutedOrders(db, mutes, now),
@@ -113,7 +102,10 @@ export async function readPopupCounts(db: SentinelDb, mutes: Mutes, now: number)
       }
     }
     for (const kind of Object.keys(kinds) as FindingKind[]) if (kinds[kind] === 0) delete kinds[kind];
-    return { stored, kinds, unverifiedPickups };
+    const severities = Object.fromEntries(LISTED_SEVERITIES.map((severity, index) => [severity, severityCounts[index]!])) as Record<ListedSeverity, number>;
+    const total = severityCounts.reduce((sum, count) => sum + count, 0);
+    const listed = total - muted.filter((order) => order.riskRank >= LOWEST_LISTED_RANK).length;
+    return { severities, listed, stored, kinds, unverifiedPickups };
   });
 }
 

@@ -21,8 +21,7 @@ const ORDERS = numberArg('--orders', 10_000);
 const RUNS = Math.max(10, numberArg('--runs', 15));
 
 /**
- * Set up in the page before any of its scripts: the layout shifts, and the frame after the one that paints the
- * first rows. A string, not a function: tsx's transform would wrap a function's inner functions in a helper
+ * Set up in the page before any of its scripts: the layout shifts, and the moment the first rows are painted. A string, not a function: tsx's transform would wrap a function's inner functions in a helper
  * the page does not have.
  */
 const OBSERVE_LOAD = `(() => {
@@ -38,8 +37,12 @@ const OBSERVE_LOAD = `(() => {
   const observer = new MutationObserver(() => {
     if (document.querySelector('[data-testid="popup-row"]') === null) return;
     observer.disconnect();
-    // The callbacks of a frame run before its paint; the next frame's run after it.
-    requestAnimationFrame(() => requestAnimationFrame(() => { probe.rowsPaintedAt = performance.now(); }));
+    // A frame's animation callbacks run before its paint; a message posted from one is handled after the paint.
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { probe.rowsPaintedAt = performance.now(); };
+      channel.port2.postMessage(null);
+    });
   });
   observer.observe(document, { childList: true, subtree: true });
 })();`;
