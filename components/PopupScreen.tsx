@@ -44,7 +44,7 @@ interface Props {
 
 export function PopupScreen({ store, db, openFailure, lang, service, links }: Props) {
   const state = useStore(store);
-  useEffect(() => (db === null ? undefined : state.start(db)), [db]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => (db === null ? undefined : store.getState().start(db)), [db, store]);
   useEffect(() => {
     const timer = setInterval(() => store.getState().tick(), TICK_MS);
     return () => clearInterval(timer);
@@ -85,7 +85,7 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
         </button>
       </header>
       {/* The labels stand from the start and each number has a box of its own: the counts, read after the first rows, move nothing. */}
-      <p className="popup-counts" data-testid="at-risk-count" aria-label={t('popupSeverityCounts', lang)} aria-busy={counts === null}>
+      <p className="popup-counts" role="status" data-testid="at-risk-count" aria-label={t('popupSeverityCounts', lang)} aria-busy={counts === null}>
         <span data-testid="urgent-count" data-count={counts === null ? undefined : counts.severities.breached + counts.severities.critical}>
           {LISTED_SEVERITIES.filter((severity) => severity !== 'warn').map((severity) => (
             <SeverityCount key={severity} severity={severity} n={counts?.severities[severity] ?? null} lang={lang} />
@@ -111,81 +111,81 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
             {t('popupActionFailed', lang, { reason: state.actionError })}
           </p>
         )}
-      {phase === 'failed' && (
-        <p className="banner error" role="alert" data-testid="popup-error">
-          {t('popupLoadFailed', lang, { reason: state.error ?? '' })}
-        </p>
-      )}
-      {ready && (
-        <section className="popup-list" aria-label={t('popupOrders', lang)}>
-          <div className="popup-tools">
-            <input
-              type="search"
-              className="popup-search"
-              placeholder={t('popupSearch', lang)}
-              aria-label={t('popupSearch', lang)}
-              value={search}
-              onChange={(event) => state.setSearch(event.target.value)}
-            />
-          </div>
-          <div className="popup-kinds" role="group" aria-label={t('popupKindFilter', lang)}>
-            <button type="button" className="kind-chip" aria-pressed={kind === null} data-kind="all" onClick={() => state.setKind(null)}>
-              {t('popupAll', lang)} <b>{counts?.listed ?? '–'}</b>
-            </button>
-            {counts === null && <span className="bone chip-bone" aria-hidden="true" />}
-            {FINDING_KINDS.filter((candidate) => counts?.kinds[candidate] !== undefined).map((candidate) => (
-              <button key={candidate} type="button" className="kind-chip" aria-pressed={kind === candidate} data-kind={candidate} onClick={() => state.setKind(candidate)}>
-                {KIND_LABELS[candidate][lang]} <b>{counts?.kinds[candidate]}</b>
+        {phase === 'failed' && (
+          <p className="banner error" role="alert" data-testid="popup-error">
+            {t('popupLoadFailed', lang, { reason: state.error ?? '' })}
+          </p>
+        )}
+        {ready && (
+          <section className="popup-list" aria-label={t('popupOrders', lang)}>
+            <div className="popup-tools">
+              <input
+                type="search"
+                className="popup-search"
+                placeholder={t('popupSearch', lang)}
+                aria-label={t('popupSearch', lang)}
+                value={search}
+                onChange={(event) => state.setSearch(event.target.value)}
+              />
+            </div>
+            <div className="popup-kinds" role="group" aria-label={t('popupKindFilter', lang)}>
+              <button type="button" className="kind-chip" aria-pressed={kind === null} data-kind="all" onClick={() => state.setKind(null)}>
+                {t('popupAll', lang)} <b>{counts?.listed ?? '–'}</b>
               </button>
-            ))}
-          </div>
-          {data.view.rows.length === 0 ? (
-            <p className="muted popup-empty" role="status" data-testid="popup-empty">
-              {search.trim() !== '' ? t('popupNoSearchMatch', lang, { q: search.trim() }) : kind !== null ? t('popupNoMatch', lang) : t('atRiskNone', lang)}
-            </p>
-          ) : (
-            <ul className="popup-rows" data-testid="popup-rows">
-              {data.view.rows.map((row) => (
-                <OrderRow
-                  key={`${row.order.shopId}|${row.order.orderSn}`}
-                  row={row}
-                  now={now}
-                  lang={lang}
-                  shopName={severalShops ? row.order.shopId : null}
-                  actions={actions}
-                />
+              {counts === null && <span className="bone chip-bone" aria-hidden="true" />}
+              {FINDING_KINDS.filter((candidate) => counts?.kinds[candidate] !== undefined).map((candidate) => (
+                <button key={candidate} type="button" className="kind-chip" aria-pressed={kind === candidate} data-kind={candidate} onClick={() => state.setKind(candidate)}>
+                  {KIND_LABELS[candidate][lang]} <b>{counts?.kinds[candidate]}</b>
+                </button>
               ))}
-            </ul>
-          )}
-          {data.view.more && (
-            <button type="button" className="popup-more" onClick={state.showMore}>
-              {t('popupShowMore', lang)}
+            </div>
+            {data.view.rows.length === 0 ? (
+              <p className="muted popup-empty" role="status" data-testid="popup-empty">
+                {search.trim() !== '' ? t('popupNoSearchMatch', lang, { q: search.trim() }) : kind !== null ? t('popupNoMatch', lang) : t('atRiskNone', lang)}
+              </p>
+            ) : (
+              <ul className="popup-rows" data-testid="popup-rows">
+                {data.view.rows.map((row) => (
+                  <OrderRow
+                    key={`${row.order.shopId}|${row.order.orderSn}`}
+                    row={row}
+                    now={now}
+                    lang={lang}
+                    shopName={severalShops ? row.order.shopId : null}
+                    actions={actions}
+                  />
+                ))}
+              </ul>
+            )}
+            {data.view.more && (
+              <button type="button" className="popup-more" onClick={state.showMore}>
+                {t('popupShowMore', lang)}
+              </button>
+            )}
+            <MutedGroup rows={data.view.muted} mutes={state.mutes} open={state.mutedOpen} onToggle={state.toggleMuted} lang={lang} actions={actions} />
+          </section>
+        )}
+        {/* A summary of many orders, from the second read: below the rows, so its arrival moves none of them. */}
+        {counts !== null && counts.unverifiedPickups > 0 && (
+          <p className="banner" data-testid="unverified-pickups">
+            {t('unverifiedPickups', lang, { n: counts.unverifiedPickups })}{' '}
+            <button type="button" onClick={links.openOptions}>
+              {t('goToSettings', lang)} →
             </button>
-          )}
-          <MutedGroup rows={data.view.muted} mutes={state.mutes} open={state.mutedOpen} onToggle={state.toggleMuted} lang={lang} actions={actions} />
-        </section>
-      )}
-      {/* A summary of many orders, from the second read: below the rows, so its arrival moves none of them. */}
-      {counts !== null && counts.unverifiedPickups > 0 && (
-        <p className="banner" data-testid="unverified-pickups">
-          {t('unverifiedPickups', lang, { n: counts.unverifiedPickups })}{' '}
-          <button type="button" onClick={links.openOptions}>
-            {t('goToSettings', lang)} →
-          </button>
-        </p>
-      )}
-      {db !== null && <RecentNotifications db={db} lang={lang} />}
-      <footer className="popup-footer">
-        <a
-          href={links.orderListUrl}
-          onClick={(event) => {
-            event.preventDefault();
-            links.openConsole(links.orderListUrl);
-          }}
-        >
-          {t('openConsole', lang)}
-        </a>
-      </footer>
+          </p>
+        )}
+        {db !== null && <RecentNotifications db={db} lang={lang} />}
+        <footer className="popup-footer">
+          <a
+            href={links.orderListUrl}
+            onClick={(event) => {
+              event.preventDefault();
+              links.openConsole(links.orderListUrl);
+            }}
+          >
+            {t('openConsole', lang)}
+          </a>
+        </footer>
       </div>
     </main>
   );
