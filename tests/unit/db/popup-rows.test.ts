@@ -5,7 +5,7 @@ import type { SentinelDb } from '../../../lib/db/schema';
 import type { FindingKind } from '../../../lib/findings/registry';
 import { SEVERITY_RANK, type Severity } from '../../../lib/findings/severity';
 import { EMPTY_MUTES, markHandled, snoozeOrders } from '../../../lib/notifications/mutes-item';
-import { HOUR, NOW, freshDb } from './helpers';
+import { HOUR, NOW, freshDb, spyOnQueries } from './helpers';
 
 interface Open {
   kind: FindingKind;
@@ -149,4 +149,28 @@ test('the head and the counts: counts per severity (muted or not), the listed co
   expect(counts.stored).toBe(5);
   expect(counts.kinds).toEqual({ ship_by: 1, rejected: 1, auto_confirm_at: 1 });
   expect(counts.unverifiedPickups).toBe(0);
+});
+
+test('every read of orders is an index range or a count, whatever the chip or the search', async () => {
+  const kinds: FindingKind[] = ['ship_by', 'pickup_by', 'rejected', 'stalled'];
+  const orders = Array.from({ length: 300 }, (_, i) =>
+    order('s1', `261120-${String(i).padStart(12, '0')}`, i % 3 === 0 ? [] : [{ kind: kinds[i % 4]!, severity: i % 5 === 0 ? 'critical' : 'warn', dueAt: NOW + i * HOUR }], { tracking: `YT${i}` }),
+  );
+  const db = await dbWith(orders);
+  const mutes = markHandled(EMPTY_MUTES, 's1', ['261120-000000000000001'], NOW);
+  const used = await spyOnQueries(db);
+  const readsOf = async (read: () => Promise<unknown>) => {
+    const from = used.length;
+    await read();
+    return new Set(used.slice(from).filter((entry) => entry.startsWith('orders:')));
+  };
+  expect(await readsOf(() => readPopupHead(db))).toEqual(new Set());
+  // The table's own count is IndexedDB's, which reads no row.
+  expect(await readsOf(() => readPopupCounts(db, mutes, NOW))).toEqual(
+    new Set(['orders:count:[riskRank+nextDueAt]', 'orders:count::id', 'orders:count:openKindTags', 'orders:cursor:openKindTags']),
+  );
+  expect(await readsOf(() => readPopupView(db, ALL, mutes, NOW))).toEqual(new Set(['orders:cursor:[riskRank+nextDueAt]']));
+  expect(await readsOf(() => readPopupView(db, { ...ALL, kind: 'pickup_by' }, mutes, NOW))).toEqual(new Set(['orders:cursor:openKindTags']));
+  // The primary key is [shopId+orderSn]: the order-number search reads a range of it.
+  expect(await readsOf(() => readPopupView(db, { ...ALL, search: 'YT1' }, mutes, NOW))).toEqual(new Set(['orders::id', 'orders:[shopId+trackingNumber]']));
 });
