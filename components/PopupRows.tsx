@@ -8,13 +8,13 @@ import { TRACKING_STATUS_LABELS } from '@/lib/findings/basis-fields';
 import { KIND_LABELS } from '@/lib/findings/registry';
 import { SEVERITY_LABELS, SEVERITY_RANK, type Severity } from '@/lib/findings/severity';
 import { t } from '@/lib/i18n/messages';
-import { muteKeyOf } from '@/lib/notifications/mutes-item';
+import { muteKeyOf, type SnoozeChoice } from '@/lib/notifications/mutes-item';
 import type { Mutes } from '@/lib/notifications/types';
 import { formatCountdown, formatRemaining, type Lang } from '@/lib/time/shanghai';
 
 export interface RowActions {
   open: (order: StoredOrder) => void;
-  snooze: (order: StoredOrder) => void;
+  snooze: (order: StoredOrder, choice?: SnoozeChoice) => void;
   markHandled: (order: StoredOrder) => void;
   undo: (order: StoredOrder) => void;
 }
@@ -96,6 +96,18 @@ export function OrderRow({ row, now, lang, shopName, actions }: RowProps) {
         <button type="button" className="small" aria-label={t('popupSnoozeFor', lang, { sn: order.orderSn })} onClick={() => actions.snooze(order)}>
           {t('notificationSnooze', lang)}
         </button>
+        <select
+          className="small"
+          aria-label={t('popupSnoozeLongerFor', lang, { sn: order.orderSn })}
+          value=""
+          onChange={(event) => {
+            if (event.target.value !== '') actions.snooze(order, event.target.value as SnoozeChoice);
+          }}
+        >
+          <option value="">{t('popupSnoozeLonger', lang)}</option>
+          <option value="hours4">{t('popupSnooze4h', lang)}</option>
+          <option value="morning">{t('popupSnoozeMorning', lang)}</option>
+        </select>
         <button type="button" className="small" aria-label={t('popupHandledFor', lang, { sn: order.orderSn })} onClick={() => actions.markHandled(order)}>
           {t('popupHandled', lang)}
         </button>

@@ -61,7 +61,7 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
   const settled = ready || phase === 'failed' || openFailure !== null;
   const actions: RowActions = {
     open: (order) => links.openConsole(links.detailUrl(order.orderSn)),
-    snooze: (order) => void state.snooze(order),
+    snooze: (order, choice) => void state.snooze(order, choice),
     markHandled: (order) => void state.markHandled(order),
     undo: (order) => void state.undo(order),
   };

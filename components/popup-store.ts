@@ -9,8 +9,18 @@ import { readPopupCounts, readPopupHead, readPopupView, type PopupCounts, type P
 import type { StoredOrder } from '@/lib/db/records';
 import type { SentinelDb } from '@/lib/db/schema';
 import type { FindingKind } from '@/lib/findings/registry';
-import { changeStoredMutes, EMPTY_MUTES, loadMutes, markHandled, mutesItem, readMutes, snoozeOrders, unmuteOrders } from '@/lib/notifications/mutes-item';
-import { SNOOZE_MS } from '@/lib/notifications/notifier-inputs';
+import {
+  changeStoredMutes,
+  EMPTY_MUTES,
+  loadMutes,
+  markHandled,
+  mutesItem,
+  readMutes,
+  snoozeEnd,
+  snoozeOrders,
+  unmuteOrders,
+  type SnoozeChoice,
+} from '@/lib/notifications/mutes-item';
 import type { Mutes } from '@/lib/notifications/types';
 
 /** Rows in a page; 显示更多 adds as many. */
@@ -44,15 +54,16 @@ export interface PopupState {
   toggleMuted: () => void;
   /** The one timer of the popup: moves the clock; a snooze that ran out brings its order back. */
   tick: () => void;
-  snooze: (order: StoredOrder) => Promise<void>;
+  /** 稍后提醒: an hour by default, as the notifications' button. */
+  snooze: (order: StoredOrder, choice?: SnoozeChoice) => Promise<void>;
   markHandled: (order: StoredOrder) => Promise<void>;
   undo: (order: StoredOrder) => Promise<void>;
 }
 
 export type PopupStore = StoreApi<PopupState>;
 
-/** `clock` is the popup's one clock (tests give their own). */
-export function createPopupStore(clock: () => number = Date.now): PopupStore {
+/** `clock` is the popup's one clock and `timeZone` the merchant's (明早 is their 9:00); tests give their own. */
+export function createPopupStore(clock: () => number = Date.now, timeZone: string = Intl.DateTimeFormat().resolvedOptions().timeZone): PopupStore {
   let db: SentinelDb | null = null;
   let subscription: Subscription | null = null;
   let countsSubscription: Subscription | null = null;
@@ -157,8 +168,8 @@ export function createPopupStore(clock: () => number = Date.now): PopupStore {
         const ended = Object.values(get().mutes.orders).some((end) => end > readAt && end <= now);
         if (ended) read();
       },
-      snooze: (order) => {
-        return change((mutes, now) => snoozeOrders(mutes, order.shopId, [order.orderSn], now + SNOOZE_MS, now));
+      snooze: (order, choice = 'hour') => {
+        return change((mutes, now) => snoozeOrders(mutes, order.shopId, [order.orderSn], snoozeEnd(choice, now, timeZone), now));
       },
       markHandled: (order) => {
         return change((mutes, now) => markHandled(mutes, order.shopId, [order.orderSn], now));

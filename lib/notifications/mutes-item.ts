@@ -3,6 +3,9 @@
 import { storage } from 'wxt/utils/storage';
 import { isFindingKind } from '../findings/registry';
 import type { Mutes } from './types';
+import { nextWallTime } from './wall-time';
+import { SNOOZE_MS } from './notifier-inputs';
+import { HOUR_MS } from '../time/shanghai';
 
 export const EMPTY_MUTES: Mutes = Object.freeze({ orders: {}, kinds: {}, handled: {} });
 
@@ -26,6 +29,19 @@ export function snoozeOrders(mutes: Mutes, shopId: string, orderSns: readonly st
   const orders = Object.fromEntries(Object.entries(mutes.orders).filter(([, end]) => end > now));
   for (const orderSn of orderSns) orders[muteKeyOf(shopId, orderSn)] = Math.max(orders[muteKeyOf(shopId, orderSn)] ?? 0, until);
   return { ...mutes, orders };
+}
+
+/** How long 稍后提醒 lasts: an hour (the notifications' button), four hours, or until 9:00 the next morning. */
+export const SNOOZE_CHOICES = ['hour', 'hours4', 'morning'] as const;
+export type SnoozeChoice = (typeof SNOOZE_CHOICES)[number];
+
+/** 明早: the merchant's 9:00, in their own zone. */
+const MORNING_MINUTES = 9 * 60;
+
+export function snoozeEnd(choice: SnoozeChoice, now: number, timeZone: string): number {
+  if (choice === 'hour') return now + SNOOZE_MS;
+  if (choice === 'hours4') return now + 4 * HOUR_MS;
+  return nextWallTime(now, MORNING_MINUTES, timeZone);
 }
 
 /** 已处理: no reminder for what these orders have open now; a finding that opens later reminds again. */

@@ -155,6 +155,13 @@ describe('the popup over an ingested shop', () => {
     await waitFor(() => expect(rowSns()[0]).toBe(first));
     expect((await mutesItem.getValue()).orders).toEqual({});
 
+    // A longer snooze, chosen from the row's menu.
+    fireEvent.change(screen.getByRole('combobox', { name: `订单 ${first} 稍后提醒：选择更久` }), { target: { value: 'hours4' } });
+    await waitFor(() => expect(rowSns()).not.toContain(first));
+    expect((await mutesItem.getValue()).orders).toEqual({ [`${shop.shopId}|${first}`]: NOW + 4 * HOUR });
+    fireEvent.click(screen.getByRole('button', { name: `撤销订单 ${first} 的稍后提醒或已处理` }));
+    await waitFor(() => expect(rowSns()[0]).toBe(first));
+
     // The snooze of the notifications' button, stored elsewhere, is followed too.
     await mutesItem.setValue({ orders: { [`${shop.shopId}|${first}`]: NOW + HOUR }, kinds: {}, handled: {} });
     await waitFor(() => expect(rowSns()).not.toContain(first));

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { EMPTY_MUTES, markHandled, mutedOrderKeys, orderMuteOf, snoozeOrders, unmuteOrders } from '../../../lib/notifications/mutes-item';
+import { EMPTY_MUTES, markHandled, mutedOrderKeys, orderMuteOf, snoozeEnd, snoozeOrders, unmuteOrders } from '../../../lib/notifications/mutes-item';
 
 const NOW = Date.parse('2026-11-20T10:00:00+08:00');
 const HOUR = 3_600_000;
@@ -42,4 +42,14 @@ test('the muted keys are the running snoozes and every mark, split into shop and
     ['s1', 'a'],
     ['s2', 'b'],
   ]);
+});
+
+test('稍后提醒 lasts an hour, four hours, or until the next 9:00 on the merchant’s own clock', () => {
+  expect(snoozeEnd('hour', NOW, 'Asia/Shanghai')).toBe(NOW + HOUR);
+  expect(snoozeEnd('hours4', NOW, 'Asia/Shanghai')).toBe(NOW + 4 * HOUR);
+  // NOW is 10:00 in Shanghai: the next 9:00 is tomorrow's; at 08:00 it is today's.
+  expect(snoozeEnd('morning', NOW, 'Asia/Shanghai')).toBe(Date.parse('2026-11-21T09:00:00+08:00'));
+  expect(snoozeEnd('morning', NOW - 2 * HOUR, 'Asia/Shanghai')).toBe(Date.parse('2026-11-20T09:00:00+08:00'));
+  // 18:00 the day before in Los Angeles (UTC−8 in November).
+  expect(snoozeEnd('morning', NOW, 'America/Los_Angeles')).toBe(Date.parse('2026-11-20T09:00:00-08:00'));
 });
