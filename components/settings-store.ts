@@ -12,12 +12,17 @@ interface SettingsState {
   loaded: boolean;
   /** Problems found in what was stored (shown on the options page). */
   storedErrors: string[];
+  /** Why the settings could not be read at all (the defaults are shown meanwhile); null when they were. */
+  readFailure: string | null;
   load: () => Promise<void>;
   /** Validates and saves; returns the messages of what was refused. */
   save: (candidate: Settings) => Promise<string[]>;
-  /** Saves the tracking part alone, over the settings as they are now (other sections' unsaved edits stay theirs). */
+  /**
+   * Saves some parts alone, over the settings as they are saved now: each options section saves its own part,
+   * and the other sections' unsaved edits stay theirs.
+   */
+  savePart: (part: Partial<Settings>) => Promise<string[]>;
   saveTracking: (tracking: TrackingSettings) => Promise<string[]>;
-  /** Saves the notification part alone, the same way. */
   saveNotifications: (notifications: NotificationSettings) => Promise<string[]>;
 }
 
@@ -26,19 +31,20 @@ let unwatch: (() => void) | null = null;
 /** The one settings module of the extension pages: reads and writes through lib/settings, and follows saves made elsewhere. */
 export const useSettings = create<SettingsState>((set, get) => {
   const apply = ({ settings, errors }: ParsedSettings) =>
-    set({ settings, lang: resolveLanguage(settings.language, navigator.language), loaded: true, storedErrors: errors });
+    set({ settings, lang: resolveLanguage(settings.language, navigator.language), loaded: true, storedErrors: errors, readFailure: null });
   return {
     settings: DEFAULT_SETTINGS,
     lang: resolveLanguage('auto', navigator.language),
     loaded: false,
     storedErrors: [],
+    readFailure: null,
     /** Never rejects: settings that cannot be read leave the defaults, and say why. */
     async load() {
       unwatch ??= watchSettings(apply);
       try {
         apply(await loadSettings());
       } catch (error) {
-        set({ loaded: true, storedErrors: [`settings could not be read (defaults used): ${errorMessage(error)}`] });
+        set({ loaded: true, readFailure: errorMessage(error) });
       }
     },
     async save(candidate) {
@@ -47,11 +53,14 @@ export const useSettings = create<SettingsState>((set, get) => {
       apply(result.parsed);
       return [];
     },
+    savePart(part) {
+      return get().save({ ...get().settings, ...part });
+    },
     saveTracking(tracking) {
-      return get().save({ ...get().settings, tracking });
+      return get().savePart({ tracking });
     },
     saveNotifications(notifications) {
-      return get().save({ ...get().settings, notifications });
+      return get().savePart({ notifications });
     },
   };
 });

@@ -6,7 +6,7 @@ import { handleCapture } from './capture-handler';
 import { NOTIFY_ALARM, requestNotifierRun, watchNotificationClicks, watchNotifierInputs } from './notifier';
 import { forgetTab, recordPageHealth } from './page-health';
 import { armPollAlarm, POLL_ALARM, POLL_SOON_ALARM, runPoll, watchTrackingChanges } from './poller';
-import { armReassessAlarm, REASSESS_ALARM, runReassess } from './reassess-alarm';
+import { armReassessAlarm, REASSESS_ALARM, runReassess, watchPolicyChanges } from './reassess-alarm';
 import { armRetentionAlarm, RETENTION_ALARM, runRetention } from './retention-alarm';
 import { showTestNotification } from './test-notification';
 import { testTrackingConnection } from './tracking-connection';
@@ -45,6 +45,7 @@ export default defineBackground(() => {
   armReassessAlarm().catch(logFailure('arming the re-evaluation alarm'));
   armPollAlarm().catch(logFailure('arming the tracking poll'));
   watchTrackingChanges();
+  watchPolicyChanges();
   watchNotificationClicks();
   watchNotifierInputs();
   // Re-arms the notify alarm and catches up on whatever fell due while no worker ran.

@@ -1,16 +1,18 @@
 import { errorMessage } from '@/lib/errors/error-message';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { exportJson, importJson, type ImportReport } from '@/lib/backup/backup-json';
 import { exportAtRiskCsv, exportHistoryCsv } from '@/lib/backup/export-csv';
 import type { SentinelDb } from '@/lib/db/schema';
+import { t } from '@/lib/i18n/messages';
 import { loadSettings } from '@/lib/settings/settings-item';
 import type { Lang } from '@/lib/time/shanghai';
+import { ResultLine, type Result } from '@/components/ResultLine';
 
-/** Export of the at-risk list and the whole history (CSV for Excel/WPS, JSON for a backup); import that merges. */
+/** Export of the at-risk list and the whole history (CSV for Excel/WPS, JSON for a backup); import that merges. Part of 数据. */
 export function BackupSection({ db, lang }: { db: SentinelDb; lang: Lang }) {
-  const zh = lang === 'zh';
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [result, setResult] = useState<Result>(null);
+  const headingId = useId();
 
   const run = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -29,13 +31,13 @@ export function BackupSection({ db, lang }: { db: SentinelDb; lang: Lang }) {
     run(async () => {
       const text = kind === 'at-risk' ? await exportAtRiskCsv(db, null) : await exportHistoryCsv(db, null);
       download(`order-sentinel-${kind}-${stamp()}.csv`, text, 'text/csv;charset=utf-8');
-      return zh ? '已导出' : 'Exported';
+      return t('optionsExported', lang);
     });
   const exportBackup = () =>
     run(async () => {
       const doc = await exportJson(db, Date.now());
       download(`order-sentinel-backup-${stamp()}.json`, JSON.stringify(doc), 'application/json');
-      return zh ? '已导出' : 'Exported';
+      return t('optionsExported', lang);
     });
   const importBackup = (file: File) =>
     run(async () => {
@@ -43,29 +45,29 @@ export function BackupSection({ db, lang }: { db: SentinelDb; lang: Lang }) {
       try {
         parsed = JSON.parse(await file.text());
       } catch {
-        throw new Error(zh ? '文件不是有效的 JSON' : 'The file is not valid JSON');
+        throw new Error(t('optionsImportNotJson', lang));
       }
       const { policy } = await loadSettings();
       const report = await importJson(db, parsed, Date.now(), policy);
-      if (!report.ok) throw new Error(report.error ?? 'import failed');
-      return summarize(report, zh);
+      if (!report.ok) throw new Error(t('optionsImportFailed', lang, { reason: report.error ?? '' }));
+      return summarize(report, lang);
     });
 
   return (
-    <section>
-      <h2>{zh ? '导出与备份' : 'Export and backup'}</h2>
+    <div role="group" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('optionsBackupTitle', lang)}</h3>
       <p className="actions">
         <button type="button" disabled={busy} onClick={() => void exportCsv('at-risk')}>
-          {zh ? '导出待处理订单（CSV）' : 'At-risk orders (CSV)'}
+          {t('optionsExportAtRisk', lang)}
         </button>
         <button type="button" disabled={busy} onClick={() => void exportCsv('history')}>
-          {zh ? '导出全部历史（CSV）' : 'Full history (CSV)'}
+          {t('optionsExportHistory', lang)}
         </button>
         <button type="button" disabled={busy} onClick={() => void exportBackup()}>
-          {zh ? '导出备份（JSON）' : 'Backup (JSON)'}
+          {t('optionsExportBackup', lang)}
         </button>
         <label>
-          {zh ? '导入备份：' : 'Import a backup: '}
+          {t('optionsImportBackup', lang)}
           <input
             type="file"
             accept="application/json,.json"
@@ -79,16 +81,13 @@ export function BackupSection({ db, lang }: { db: SentinelDb; lang: Lang }) {
           />
         </label>
       </p>
-      {result !== null && (
-        <p className={result.ok ? 'saved' : 'errors'} data-testid="backup-result">
-          {result.text}
-        </p>
-      )}
-    </section>
+      <p className="muted hint">{t('optionsExportHint', lang)}</p>
+      <ResultLine result={result} testId="backup-result" />
+    </div>
   );
 }
 
-function summarize(report: ImportReport, zh: boolean): string {
+function summarize(report: ImportReport, lang: Lang): string {
   let added = 0;
   let updated = 0;
   let skipped = 0;
@@ -97,11 +96,10 @@ function summarize(report: ImportReport, zh: boolean): string {
     updated += table.updated;
     skipped += table.skipped;
   }
-  const head = zh ? `已导入：新增 ${added} 条，更新 ${updated} 条，跳过 ${skipped} 条` : `Imported: ${added} added, ${updated} updated, ${skipped} skipped`;
+  const head = t('optionsImported', lang, { added, updated, skipped });
   const problems = report.problems.slice(0, 5).map((problem) => problem.reason);
   const { count, paths } = report.unknownFields;
-  const unknown =
-    count === 0 ? [] : [zh ? `${count} 个未知字段未导入：${paths.slice(0, 5).join('、')}` : `${count} unknown field(s) not imported: ${paths.slice(0, 5).join(', ')}`];
+  const unknown = count === 0 ? [] : [t('optionsImportUnknownFields', lang, { count, paths: paths.slice(0, 5).join(t('optionsListSeparator', lang)) })];
   return [head, ...problems, ...unknown].join('；');
 }
 

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
+import { useDraft } from './use-draft';
 import { useSettings } from '@/components/settings-store';
 import { errorMessage } from '@/lib/errors/error-message';
 import { KIND_LABELS } from '@/lib/findings/registry';
 import { t } from '@/lib/i18n/messages';
 import { sendMessage } from '@/lib/messages/protocol';
-import type { NotificationSettings } from '@/lib/notifications/types';
 import { candidateOf, formOf, type NotificationForm } from '@/lib/settings/notification-form';
 import { LEAD_TIME_KINDS, NOTIFY_ANOMALY_KINDS } from '@/lib/settings/notification-settings';
 import type { Lang } from '@/lib/time/shanghai';
@@ -18,8 +18,7 @@ import { ResultLine, type Result } from '@/components/ResultLine';
 export function NotificationSection({ lang }: { lang: Lang }) {
   const { settings, saveNotifications } = useSettings();
   // Like the other sections: an edit of the saved part it was made from, dropped when that part changes.
-  const [edit, setEdit] = useState<{ of: NotificationSettings; draft: NotificationForm } | null>(null);
-  const draft = edit !== null && edit.of === settings.notifications ? edit.draft : formOf(settings.notifications);
+  const { draft, change: changeDraft, dirty } = useDraft(settings.notifications, formOf);
   const [saveResult, setSaveResult] = useState<Result>(null);
   const [testResult, setTestResult] = useState<Result>(null);
   const [testing, setTesting] = useState(false);
@@ -27,7 +26,7 @@ export function NotificationSection({ lang }: { lang: Lang }) {
   const idBase = useId();
 
   const change = (next: Partial<NotificationForm>) => {
-    setEdit({ of: settings.notifications, draft: { ...draft, ...next } });
+    changeDraft({ ...draft, ...next });
     setSaveResult(null);
   };
   const onSave = async () => {
@@ -53,8 +52,11 @@ export function NotificationSection({ lang }: { lang: Lang }) {
   };
 
   return (
-    <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('notifyTitle', lang)}</h2>
+    <section id="notifications" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {t('notifyTitle', lang)}
+        {dirty && <span className="unsaved">{t('optionsUnsaved', lang)}</span>}
+      </h2>
       <p className="muted">{t('notifyIntro', lang)}</p>
       <p>
         <label>

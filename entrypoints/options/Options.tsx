@@ -2,170 +2,122 @@ import { useEffect, useState } from 'react';
 import { HealthBanners } from '@/components/HealthBanners';
 import { useDatabase } from '@/components/use-database';
 import { useSettings } from '@/components/settings-store';
-import { t } from '@/lib/i18n/messages';
-import { FINDING_KINDS, KIND_LABELS, POLICY_TABLE } from '@/lib/findings/registry';
-import { RETENTION_DAYS, type Settings } from '@/lib/settings/settings';
-import { BackupSection } from './BackupSection';
+import { t, type MessageKey } from '@/lib/i18n/messages';
+import { BadgeSection } from './BadgeSection';
+import { DataSection } from './DataSection';
+import { LanguageSection } from './LanguageSection';
 import { NotificationSection } from './NotificationSection';
+import { ThresholdSection } from './ThresholdSection';
 import { TrackingSection } from './TrackingSection';
 
-/** Settings: which badges to show, the policy thresholds (with their sources), history retention, language, courier tracking, notifications. */
-export function Options() {
-  const { settings, lang, loaded, storedErrors, load, save } = useSettings();
-  const database = useDatabase();
-  // The draft is an edit of the settings it was made from: when the settings change (loaded, saved, or saved
-  // on another page) it is dropped and the form shows the new settings, without an effect to reset it. The
-  // tracking and notification sections save their own parts: that alone keeps this draft, carrying the new part.
-  const [edit, setEdit] = useState<{ of: Settings; draft: Settings } | null>(null);
-  const draft =
-    edit !== null && sameApartFromSections(edit.of, settings) ? { ...edit.draft, tracking: settings.tracking, notifications: settings.notifications } : settings;
-  const [errors, setErrors] = useState<string[]>([]);
-  const [saved, setSaved] = useState(false);
-  useEffect(() => void load(), [load]);
-  if (!loaded) return null;
-  const zh = lang === 'zh';
+/** The sections in page order: the nav links to each by its anchor. */
+const SECTIONS: ReadonlyArray<{ id: string; title: MessageKey }> = [
+  { id: 'badges', title: 'optionsBadgesTitle' },
+  { id: 'notifications', title: 'notifyTitle' },
+  { id: 'tracking', title: 'trackingTitle' },
+  { id: 'thresholds', title: 'optionsThresholdsTitle' },
+  { id: 'data', title: 'optionsDataTitle' },
+  { id: 'language', title: 'optionsLanguageTitle' },
+];
 
-  const change = (next: Settings) => {
-    setEdit({ of: settings, draft: next });
-    setSaved(false);
-  };
-  const onSave = async () => {
-    const problems = await save(draft);
-    setErrors(problems);
-    setSaved(problems.length === 0);
-  };
+/** Where a section counts as being read: its top has passed under the sticky header, give or take a line. */
+const READING_LINE_PX = 96;
+
+/**
+ * The section the merchant is reading, for the nav to mark: the last one whose top has scrolled up to the reading
+ * line, or the last section once the page is scrolled to its end (a short last section never reaches the line).
+ */
+function useCurrentSection(ready: boolean): string | null {
+  const [current, setCurrent] = useState<string | null>(null);
+  useEffect(() => {
+    if (!ready) return;
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      // Scrolled to the end (not a page that fits the window whole, which is read from its top).
+      const atEnd = window.scrollY > 0 && window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+      let reading: string | null = SECTIONS[0]?.id ?? null;
+      for (const { id } of SECTIONS) {
+        const top = document.getElementById(id)?.getBoundingClientRect().top;
+        if (top !== undefined && (top <= READING_LINE_PX || atEnd)) reading = id;
+      }
+      setCurrent(reading);
+    };
+    const onScroll = () => {
+      frame ||= requestAnimationFrame(measure);
+    };
+    measure();
+    window.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('resize', onScroll, { passive: true });
+    return () => {
+      window.removeEventListener('scroll', onScroll);
+      window.removeEventListener('resize', onScroll);
+      cancelAnimationFrame(frame);
+    };
+  }, [ready]);
+  return current;
+}
+
+/**
+ * Settings, in sections a merchant can scan from the nav: 标注, 通知, 物流查询, 规则阈值, 数据, 语言. Each section
+ * edits and saves its own part of the settings; the page follows saves made anywhere (the settings store watches).
+ */
+export function Options() {
+  const { lang, loaded, storedErrors, readFailure, load } = useSettings();
+  const database = useDatabase();
+  useEffect(() => void load(), [load]);
+  const db = database.state === 'open' ? database.db : null;
+  const current = useCurrentSection(loaded);
 
   return (
-    <main>
+    <>
       <header className="page-header">
         <img src="/icon/32.png" alt="" />
-        <h1>{t('appName', lang)} · {t('options', lang)}</h1>
+        <h1>
+          {t('appName', lang)} · {t('options', lang)}
+        </h1>
       </header>
-      <HealthBanners lang={lang} db={database.state === 'open' ? database.db : null} openFailure={database.state === 'failed' ? database.message : null} />
-      {storedErrors.length > 0 && (
-        <p className="banner" data-testid="stored-settings-errors">
-          {zh ? '已保存的设置有误，已改用默认值：' : 'Stored settings had problems; defaults used for: '}
-          {storedErrors.join('；')}
-        </p>
-      )}
-
-      <section>
-        <h2>{zh ? '显示哪些标注' : 'Badges to show'}</h2>
-        <div className="kinds">
-          {FINDING_KINDS.map((kind) => (
-            <label key={kind}>
-              <input
-                type="checkbox"
-                name={`badge-${kind}`}
-                checked={draft.badgeKinds[kind]}
-                onChange={(event) => change({ ...draft, badgeKinds: { ...draft.badgeKinds, [kind]: event.target.checked } })}
-              />{' '}
-              {KIND_LABELS[kind][lang]}
-            </label>
-          ))}
-        </div>
-      </section>
-
-      <section>
-        <h2>{zh ? '规则阈值' : 'Rule thresholds'}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th>{zh ? '规则' : 'Rule'}</th>
-              <th>{zh ? '值' : 'Value'}</th>
-              <th>{zh ? '来源 · 可信度' : 'Source · confidence'}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {POLICY_TABLE.map((entry) => (
-              <tr key={entry.key}>
-                <td>
-                  {entry[lang]} <span className="muted">({entry.rule})</span>
-                </td>
-                <td>
-                  <input
-                    type="number"
-                    name={`policy-${entry.key}`}
-                    min={entry.min}
-                    max={entry.max}
-                    step={entry.unit === 'count' ? 1 : 0.5}
-                    value={draft.policyOverrides[entry.key] ?? entry.default}
-                    onChange={(event) => {
-                      const overrides = { ...draft.policyOverrides };
-                      const value = event.target.valueAsNumber;
-                      if (Number.isNaN(value) || value === entry.default) delete overrides[entry.key];
-                      else overrides[entry.key] = value;
-                      change({ ...draft, policyOverrides: overrides });
-                    }}
-                  />{' '}
-                  {unitLabel(entry.unit, zh)}
-                </td>
-                <td className="source muted">
-                  {entry.source} · {entry.confidence}
-                  {entry.heuristic && ` · ${t('heuristic', lang)}`}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-
-      <section>
-        <h2>{zh ? '历史记录与语言' : 'History and language'}</h2>
-        <p>
-          <label>
-            {zh ? '已完结订单保留天数 ' : 'Keep closed orders for (days) '}
-            <input
-              type="number"
-              name="retentionDays"
-              min={RETENTION_DAYS.min}
-              max={RETENTION_DAYS.max}
-              value={draft.retentionDays}
-              onChange={(event) => change({ ...draft, retentionDays: event.target.valueAsNumber })}
-            />
-          </label>
-        </p>
-        <p>
-          <label>
-            {zh ? '界面语言 ' : 'Language '}
-            <select name="language" value={draft.language} onChange={(event) => change({ ...draft, language: event.target.value as Settings['language'] })}>
-              <option value="auto">{zh ? '跟随浏览器' : 'Browser default'}</option>
-              <option value="zh">中文</option>
-              <option value="en">English</option>
-            </select>
-          </label>
-        </p>
-        <p className="actions">
-          <button type="button" className="primary" onClick={() => void onSave()}>
-            {zh ? '保存' : 'Save'}
-          </button>
-          {saved && <span className="saved" data-testid="saved">{zh ? '已保存' : 'Saved'}</span>}
-        </p>
-        {errors.length > 0 && (
-          <ul className="errors" data-testid="settings-errors">
-            {errors.map((error) => (
-              <li key={error}>{error}</li>
+      <div className="options-layout">
+        <nav className="options-nav" aria-label={t('optionsNav', lang)}>
+          <ul>
+            {SECTIONS.map(({ id, title }) => (
+              <li key={id}>
+                <a href={`#${id}`} aria-current={current === id ? 'location' : undefined}>
+                  {t(title, lang)}
+                </a>
+              </li>
             ))}
           </ul>
-        )}
-      </section>
-
-      <TrackingSection lang={lang} db={database.state === 'open' ? database.db : null} />
-
-      <NotificationSection lang={lang} />
-
-      {database.state === 'open' && <BackupSection db={database.db} lang={lang} />}
-    </main>
+        </nav>
+        <main>
+          <HealthBanners lang={lang} db={db} openFailure={database.state === 'failed' ? database.message : null} />
+          {readFailure !== null && (
+            <p className="banner error" role="alert" data-testid="stored-settings-errors">
+              {t('optionsSettingsUnreadable', lang, { reason: readFailure })}
+            </p>
+          )}
+          {storedErrors.length > 0 && (
+            <p className="banner" role="alert" data-testid="stored-settings-errors">
+              {t('optionsStoredSettingsErrors', lang)}
+              {storedErrors.join('；')}
+            </p>
+          )}
+          {loaded ? (
+            <>
+              <BadgeSection lang={lang} />
+              <NotificationSection lang={lang} />
+              <TrackingSection lang={lang} db={db} />
+              <ThresholdSection lang={lang} />
+              <DataSection lang={lang} db={db} dbFailure={database.state === 'failed' ? database.message : null} />
+              <LanguageSection lang={lang} />
+            </>
+          ) : (
+            <p className="loading muted" role="status">
+              {t('optionsLoading', lang)}
+            </p>
+          )}
+        </main>
+      </div>
+    </>
   );
-}
-
-/** Whether two settings differ at most in the parts their own sections save (tracking, notifications). */
-function sameApartFromSections(a: Settings, b: Settings): boolean {
-  return a === b || JSON.stringify({ ...a, tracking: null, notifications: null }) === JSON.stringify({ ...b, tracking: null, notifications: null });
-}
-
-function unitLabel(unit: string, zh: boolean): string {
-  if (unit === 'hours') return zh ? '小时' : 'h';
-  if (unit === 'days') return zh ? '天' : 'days';
-  return zh ? '单' : 'orders';
 }

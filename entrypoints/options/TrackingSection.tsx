@@ -20,6 +20,7 @@ import { saveCredentialsFromClick, saveTrackingFromClick, type ClickSaveOutcome,
 import type { TrackingService } from '@/lib/tracking/provider';
 import type { Lang } from '@/lib/time/shanghai';
 import { ResultLine, type Result } from '@/components/ResultLine';
+import { useDraft } from './use-draft';
 
 const SERVICE_LABELS: Record<TrackingService, MessageKey> = {
   kuaidi100: 'serviceKuaidi100',
@@ -53,13 +54,13 @@ function outcomeText(outcome: ClickSaveOutcome, lang: Lang): Result {
 export function TrackingSection({ lang, db }: { lang: Lang; db: SentinelDb | null }) {
   const { settings, saveTracking } = useSettings();
   const [stored, setStored] = useState<{ credentials: TrackingCredentials; errors: string[] } | null>(null);
-  const [edit, setEdit] = useState<{ of: TrackingSettings; draft: TrackingSettings } | null>(null);
-  const draft = edit !== null && edit.of === settings.tracking ? edit.draft : settings.tracking;
+  const { draft, change: changeDraft, dirty } = useDraft(settings.tracking);
   const [saveResult, setSaveResult] = useState<Result>(null);
   const [connection, setConnection] = useState<Result>(null);
   const [testing, setTesting] = useState(false);
   // Whether the saved service's host is granted: the merchant can withdraw it in the browser at any time.
   const [granted, setGranted] = useState<Partial<Record<CredentialProvider, boolean>>>({});
+  const headingId = useId();
   const serviceId = useId();
   const tailId = useId();
   const budgetId = useId();
@@ -80,7 +81,7 @@ export function TrackingSection({ lang, db }: { lang: Lang; db: SentinelDb | nul
   }, [savedService]);
 
   const change = (next: TrackingSettings) => {
-    setEdit({ of: settings.tracking, draft: next });
+    changeDraft(next);
     setSaveResult(null);
   };
   const onSaveTracking = () => {
@@ -118,8 +119,11 @@ export function TrackingSection({ lang, db }: { lang: Lang; db: SentinelDb | nul
   const permissionMissing = isAccountProvider(savedService) && granted[savedService] === false;
 
   return (
-    <section>
-      <h2>{t('trackingTitle', lang)}</h2>
+    <section id="tracking" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {t('trackingTitle', lang)}
+        {dirty && <span className="unsaved">{t('optionsUnsaved', lang)}</span>}
+      </h2>
       <p className="muted">{t('trackingIntro', lang)}</p>
       {permissionMissing && (
         <p className="banner" data-testid="tracking-permission-missing">

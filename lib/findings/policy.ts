@@ -1,5 +1,6 @@
-// The policy: every threshold's default, and the merchant's overrides of them, checked.
-import * as v from 'valibot';
+// The policy: every threshold's default, and the merchant's overrides of them, checked. The checks give
+// structured problems (`checkPolicy`) so that the options page can word each one beside its own field;
+// `resolvePolicy` words them in English for the settings errors and `npm run assess`.
 import { step } from '../schema/issues';
 import { describeValue } from '../text/quote';
 import type { PolicyEntry } from './policy-entry';
@@ -14,7 +15,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze(
 const ENTRY_BY_KEY: ReadonlyMap<string, PolicyEntry> = new Map(POLICY_TABLE.map((entry) => [entry.key, entry]));
 
 /** Band pairs of every module: the critical band must be narrower than the warn band, or "critical" would come first. */
-const NARROWER_THAN: ReadonlyArray<readonly [PolicyKey, PolicyKey]> = FINDING_MODULES.flatMap(
+export const NARROWER_THAN: ReadonlyArray<readonly [PolicyKey, PolicyKey]> = FINDING_MODULES.flatMap(
   (module) => ('narrowerThan' in module ? module.narrowerThan : []) as ReadonlyArray<readonly [PolicyKey, PolicyKey]>,
 );
 
@@ -22,60 +23,94 @@ function isPolicyKey(key: string): key is PolicyKey {
   return ENTRY_BY_KEY.has(key);
 }
 
-function policyEntryOf(key: PolicyKey): PolicyEntry {
+export function policyEntryOf(key: PolicyKey): PolicyEntry {
   return ENTRY_BY_KEY.get(key) as PolicyEntry;
 }
 
-/** One schema per policy key: a finite number within the entry's bounds, whole for counts. */
-const VALUE_SCHEMAS: ReadonlyMap<string, v.GenericSchema<unknown, number>> = new Map(
-  POLICY_TABLE.map((entry) => [
-    entry.key,
-    v.pipe(
-      v.number(`expected a number of ${entry.unit}`),
-      v.finite(`expected a number of ${entry.unit}`),
-      v.check((value) => entry.unit !== 'count' || Number.isInteger(value), (issue) => `expected a whole count, got ${String(issue.input)}`),
-      v.check((value) => value >= entry.min && value <= entry.max, (issue) => `${String(issue.input)} is outside ${entry.min}–${entry.max} ${entry.unit}`),
-    ),
-  ]),
-);
+/** Why one override value is refused: not a finite number, a fraction of a count, or outside the entry's bounds. */
+export type PolicyValueFault = 'not_number' | 'not_whole' | 'out_of_range';
+
+/** What is wrong with a set of overrides; each names the key it concerns, where there is one. */
+export type PolicyProblem =
+  | { type: 'not_object'; value: unknown }
+  | { type: 'unknown_key'; key: string }
+  | { type: 'value'; key: PolicyKey; fault: PolicyValueFault; value: unknown }
+  /** `key` was set to `value`, and with it `narrow` (`narrowValue`) is not below `wide` (`wideValue`). */
+  | { type: 'band'; key: PolicyKey; value: number; narrow: PolicyKey; wide: PolicyKey; narrowValue: number; wideValue: number };
+
+/** The check of one value against its entry: a finite number within the bounds, whole for counts. */
+export function policyValueFault(entry: PolicyEntry, value: unknown): PolicyValueFault | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 'not_number';
+  if (entry.unit === 'count' && !Number.isInteger(value)) return 'not_whole';
+  if (value < entry.min || value > entry.max) return 'out_of_range';
+  return null;
+}
 
 /**
- * Applies overrides by key. Each bad key or value is rejected with its own message and the default kept;
- * the valid rest is applied. `null`/`undefined` mean "no overrides".
+ * Applies overrides by key. Each bad key or value is refused with its own problem and the default kept;
+ * the valid rest is applied. `null`/`undefined` mean "no overrides". A band pair whose narrow band is not
+ * below the wide one falls back to both defaults, with a problem for each of the two that was overridden.
  */
-export function resolvePolicy(overrides: unknown): { policy: Policy; errors: string[] } {
+export function checkPolicy(overrides: unknown): { policy: Policy; problems: PolicyProblem[] } {
   const policy: Record<PolicyKey, number> = { ...DEFAULT_POLICY };
-  const errors: string[] = [];
-  if (overrides === null || overrides === undefined) return { policy, errors };
-  if (typeof overrides !== 'object' || Array.isArray(overrides)) {
-    errors.push(`policy: expected an object of overrides by key, got ${describeValue(overrides)}`);
-    return { policy, errors };
-  }
+  const problems: PolicyProblem[] = [];
+  if (overrides === null || overrides === undefined) return { policy, problems };
+  if (typeof overrides !== 'object' || Array.isArray(overrides)) return { policy, problems: [{ type: 'not_object', value: overrides }] };
   const applied = new Set<PolicyKey>();
   for (const [key, value] of Object.entries(overrides)) {
-    const schema = VALUE_SCHEMAS.get(key);
-    if (schema === undefined || !isPolicyKey(key)) {
-      errors.push(`policy${step(key, false)}: unknown key (known: ${POLICY_TABLE.map((known) => known.key).join(', ')})`);
+    if (!isPolicyKey(key)) {
+      problems.push({ type: 'unknown_key', key });
       continue;
     }
-    const checked = v.safeParse(schema, value);
-    if (!checked.success) {
-      const entry = policyEntryOf(key);
-      const message = checked.issues[0]?.message ?? 'invalid';
-      errors.push(`policy.${key}: ${typeof value === 'number' && Number.isFinite(value) ? message : `${message}, got ${describeValue(value)}`}; default ${entry.default} ${entry.unit} kept`);
+    const fault = policyValueFault(policyEntryOf(key), value);
+    if (fault !== null) {
+      problems.push({ type: 'value', key, fault, value });
       continue;
     }
-    policy[key] = checked.output;
+    policy[key] = value as number;
     applied.add(key);
   }
   for (const [narrow, wide] of NARROWER_THAN) {
     if (policy[narrow] < policy[wide]) continue;
     for (const key of [narrow, wide]) {
-      if (!applied.has(key)) continue;
-      errors.push(`policy.${key}: ${policy[key]} rejected, ${narrow} (${policy[narrow]}) must be less than ${wide} (${policy[wide]}); default ${DEFAULT_POLICY[key]} kept`);
+      if (applied.has(key)) problems.push({ type: 'band', key, value: policy[key], narrow, wide, narrowValue: policy[narrow], wideValue: policy[wide] });
     }
     policy[narrow] = DEFAULT_POLICY[narrow];
     policy[wide] = DEFAULT_POLICY[wide];
   }
-  return { policy, errors };
+  return { policy, problems };
+}
+
+/** A problem in plain English, as the settings errors and `npm run assess` print it. */
+export function describePolicyProblem(problem: PolicyProblem): string {
+  switch (problem.type) {
+    case 'not_object':
+      return `policy: expected an object of overrides by key, got ${describeValue(problem.value)}`;
+    case 'unknown_key':
+      return `policy${step(problem.key, false)}: unknown key (known: ${POLICY_TABLE.map((known) => known.key).join(', ')})`;
+    case 'value': {
+      const entry = policyEntryOf(problem.key);
+      const { value } = problem;
+      const message =
+        problem.fault === 'not_number'
+          ? `expected a number of ${entry.unit}, got ${describeValue(value)}`
+          : problem.fault === 'not_whole'
+            ? `expected a whole count, got ${String(value)}`
+            : `${String(value)} is outside ${entry.min}–${entry.max} ${entry.unit}`;
+      return `policy.${problem.key}: ${message}; default ${entry.default} ${entry.unit} kept`;
+    }
+    case 'band':
+      return `policy.${problem.key}: ${problem.value} rejected, ${problem.narrow} (${problem.narrowValue}) must be less than ${problem.wide} (${problem.wideValue}); default ${DEFAULT_POLICY[problem.key]} kept`;
+  }
+}
+
+/** `checkPolicy` with its problems in words. */
+export function resolvePolicy(overrides: unknown): { policy: Policy; errors: string[] } {
+  const { policy, problems } = checkPolicy(overrides);
+  return { policy, errors: problems.map(describePolicyProblem) };
+}
+
+/** Whether two policies set every threshold alike (policies are compared by value: each read builds a new one). */
+export function samePolicy(a: Policy, b: Policy): boolean {
+  return POLICY_TABLE.every(({ key }) => a[key as PolicyKey] === b[key as PolicyKey]);
 }

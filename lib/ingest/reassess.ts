@@ -15,6 +15,8 @@ export interface ReassessResult {
   findingsOpened: number;
   findingsClosed: number;
   changes: number;
+  /** The orders whose stored findings this run changed, by shop: what open console tabs must redraw. */
+  changedOrders: Map<string, string[]>;
   error?: string;
 }
 
@@ -33,7 +35,7 @@ export async function reassessOpenOrders(
   policy: Policy,
   batchSize = 500,
 ): Promise<ReassessResult> {
-  const result: ReassessResult = { evaluated: 0, findingsOpened: 0, findingsClosed: 0, changes: 0 };
+  const result: ReassessResult = { evaluated: 0, findingsOpened: 0, findingsClosed: 0, changes: 0, changedOrders: new Map() };
   const shopIds = shopId === null ? await db.shops.toCollection().primaryKeys() : [shopId];
   try {
     for (const shop of shopIds) {
@@ -62,7 +64,7 @@ export async function reassessOrders(
   policy: Policy,
   batchSize = 500,
 ): Promise<ReassessResult> {
-  const result: ReassessResult = { evaluated: 0, findingsOpened: 0, findingsClosed: 0, changes: 0 };
+  const result: ReassessResult = { evaluated: 0, findingsOpened: 0, findingsClosed: 0, changes: 0, changedOrders: new Map() };
   for (let start = 0; start < orderSns.length; start += batchSize) {
     await reassessBatch(db, shopId, orderSns.slice(start, start + batchSize), now, policy, result);
   }
@@ -87,5 +89,7 @@ async function reassessBatch(
     result.findingsOpened += outcome.opened;
     result.findingsClosed += outcome.closed;
     result.changes += outcome.changes.length;
+    const changed = [...outcome.orders].filter(([, { findingsChanged }]) => findingsChanged).map(([orderSn]) => orderSn);
+    if (changed.length > 0) result.changedOrders.set(shopId, [...(result.changedOrders.get(shopId) ?? []), ...changed]);
   });
 }

@@ -27,8 +27,8 @@ test('switching a badge kind off removes those badges from the open console page
 
   const options = await sentinel.openExtensionPage('options.html');
   await options.locator('input[name="badge-ship_by"]').uncheck();
-  await options.getByRole('button', { name: '保存', exact: true }).click();
-  await expect.poll(() => options.getByTestId('saved').count()).toBe(1);
+  await options.getByRole('button', { name: '保存标注设置' }).click();
+  await expect.poll(() => options.getByTestId('badges-save-result').innerText()).toBe('已保存');
   // Saved as the versioned storage item: only the switched-off kind, and the version beside it.
   const stored = await (await sentinel.serviceWorker()).evaluate(async () => chrome.storage.local.get(['settings', 'settings$']));
   expect(stored).toMatchObject({ settings: { badgeKinds: { ship_by: false } }, settings$: { v: 2 } });
@@ -44,8 +44,8 @@ test('switching a badge kind off removes those badges from the open console page
 test('an out-of-range value is refused with its message and nothing is saved', async () => {
   const options = await sentinel.openExtensionPage('options.html');
   await options.locator('input[name="retentionDays"]').fill('1');
-  await options.getByRole('button', { name: '保存', exact: true }).click();
-  await expect.poll(() => options.getByTestId('settings-errors').innerText()).toContain('retentionDays');
+  await options.getByRole('button', { name: '保存保留天数' }).click();
+  await expect.poll(() => options.getByTestId('retention-save-result').innerText()).toBe('保留天数须为 7–3650 之间的整数');
   const stored = await (await sentinel.serviceWorker()).evaluate(async () => (await chrome.storage.local.get('settings')).settings as { retentionDays?: number } | undefined);
   expect(stored?.retentionDays ?? 180).toBe(180);
 });

@@ -116,7 +116,7 @@ function newestFirst(rows: Record<string, unknown>[], field: string): Record<str
 }
 
 /** `YYMMDD-<15 digits>`, the date being the order time in Shanghai. */
-function uniqueOrderSn(random: Random, orderTime: number, taken: Set<number>): string {
+export function uniqueOrderSn(random: Random, orderTime: number, taken: Set<number>): string {
   let serial = random.digitsValue(15);
   while (taken.has(serial)) serial = random.digitsValue(15);
   taken.add(serial);

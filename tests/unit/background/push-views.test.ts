@@ -1,11 +1,13 @@
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleCapture } from '../../../entrypoints/background/capture-handler';
 import { database } from '../../../entrypoints/background/database';
 import { pushOrderUpdates } from '../../../entrypoints/background/push-views';
+import { watchPolicyChanges } from '../../../entrypoints/background/reassess-alarm';
 import { DEFAULT_POLICY } from '../../../lib/findings/policy';
 import { ingestTrackingReply } from '../../../lib/ingest/ingest-tracking';
 import type { OrdersChanged } from '../../../lib/messages/protocol';
+import { settingsItem } from '../../../lib/settings/settings-item';
 import { normalizeKuaidi100 } from '../../../lib/tracking/kuaidi100';
 
 const HOUR = 3_600_000;
@@ -95,4 +97,44 @@ test('after a tracking reply every console tab that listens gets the changed ord
 test('nothing to push sends nothing', async () => {
   expect(await pushOrderUpdates(SHOP, [])).toBe(0);
   expect(queriedUrls()).toEqual([]);
+});
+
+describe('a saved threshold', () => {
+  /** Its own order and parcel: the database outlives each test, and the tests above picked theirs up. */
+  const orderOf = (now: number, orderSn: string) => {
+    const capture = shippedCapture(now);
+    Object.assign(capture.response.result.pageItems[0]!, { order_sn: orderSn, tracking_number: `YT${orderSn.slice(-10)}` });
+    return capture;
+  };
+  let unwatch = () => {};
+  afterEach(() => unwatch());
+
+  test('re-evaluates the stored orders and pushes the changed views to every console tab, without a capture', async () => {
+    const now = Date.now();
+    await handleCapture(orderOf(now, '261120-000000000000041'), now, CONSOLE_TAB);
+    await expect.poll(() => received.length).toBe(1);
+    received = [];
+
+    unwatch = watchPolicyChanges();
+    await settingsItem.setValue({ policyOverrides: { pickupWarnHours: 23, pickupCriticalHours: 22 } });
+    await expect.poll(() => received.length).toBe(2);
+    const pickup = received[0]!.update.orders[0]!.findings.find((finding) => finding.kind === 'pickup_by');
+    // No trace read: an unverified pickup clock stays at info, and carries the new bands for its countdown.
+    expect(received.map((message) => message.update.orders.map((order) => order.orderSn))).toEqual([['261120-000000000000041'], ['261120-000000000000041']]);
+    expect(pickup).toMatchObject({ severity: 'info', basis: { warnHours: 23, criticalHours: 22, verified: false } });
+  });
+
+  test('a save that leaves the policy as it was (another section, the same values) pushes nothing', async () => {
+    const now = Date.now();
+    await settingsItem.setValue({ policyOverrides: { pickupWarnHours: 20 } });
+    await handleCapture(orderOf(now, '261120-000000000000042'), now, CONSOLE_TAB);
+    await expect.poll(() => received.length).toBe(1);
+    received = [];
+
+    unwatch = watchPolicyChanges();
+    await settingsItem.setValue({ policyOverrides: { pickupWarnHours: 20 }, retentionDays: 30 });
+    await settingsItem.setValue({ policyOverrides: { pickupWarnHours: 20, shipByWarnHours: 12 }, retentionDays: 30 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(received).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY, resolvePolicy } from '../../../lib/findings/policy';
+import { checkPolicy, DEFAULT_POLICY, resolvePolicy, samePolicy } from '../../../lib/findings/policy';
 import { POLICY_TABLE, RULE_REFERENCES } from '../../../lib/findings/registry';
 
 describe('POLICY_TABLE', () => {
@@ -73,5 +73,34 @@ describe('resolvePolicy', () => {
     const { policy, errors } = resolvePolicy(value);
     expect(policy).toEqual(DEFAULT_POLICY);
     expect(errors).toEqual([expect.stringMatching(/^policy: expected an object of overrides by key/)]);
+  });
+});
+
+describe('checkPolicy', () => {
+  it('names the key of each problem, for the options page to word it beside its field', () => {
+    expect(checkPolicy({ shipByWarnHours: -1, rejectionClusterCount: 2.5, autoConfirmDays: 'x', pickupHourz: 1 }).problems).toEqual([
+      { type: 'value', key: 'shipByWarnHours', fault: 'out_of_range', value: -1 },
+      { type: 'value', key: 'rejectionClusterCount', fault: 'not_whole', value: 2.5 },
+      { type: 'value', key: 'autoConfirmDays', fault: 'not_number', value: 'x' },
+      { type: 'unknown_key', key: 'pickupHourz' },
+    ]);
+  });
+
+  it('puts a band problem on each overridden key of the pair, with the values that clash', () => {
+    expect(checkPolicy({ shipByCriticalHours: 12 }).problems).toEqual([
+      { type: 'band', key: 'shipByCriticalHours', value: 12, narrow: 'shipByCriticalHours', wide: 'shipByWarnHours', narrowValue: 12, wideValue: 12 },
+    ]);
+    const both = checkPolicy({ shipByCriticalHours: 6, shipByWarnHours: 3 });
+    expect(both.problems.map((problem) => problem.type === 'band' && problem.key)).toEqual(['shipByCriticalHours', 'shipByWarnHours']);
+    expect(both.policy).toEqual(DEFAULT_POLICY);
+  });
+});
+
+describe('samePolicy', () => {
+  it('compares by value: a policy read again is the same, one changed threshold is not', () => {
+    expect(samePolicy(resolvePolicy({ shipByWarnHours: 12 }).policy, DEFAULT_POLICY)).toBe(true);
+    expect(samePolicy(resolvePolicy({ shipByWarnHours: 24 }).policy, DEFAULT_POLICY)).toBe(false);
+    // A refused override leaves the policy as it was.
+    expect(samePolicy(resolvePolicy({ shipByCriticalHours: 20 }).policy, DEFAULT_POLICY)).toBe(true);
   });
 });

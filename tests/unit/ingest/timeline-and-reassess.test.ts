@@ -78,4 +78,24 @@ describe('reassessOpenOrders', () => {
     // Running it again at the same time changes nothing.
     expect(await reassessOpenOrders(db, SHOP, later, policy)).toMatchObject({ evaluated: 1, changes: 0, findingsOpened: 0, findingsClosed: 0 });
   });
+
+  test('a new policy changes the findings it bands differently, and names exactly those orders', async () => {
+    const db = await freshDb();
+    const B = '261120-000000000000022';
+    // A is due in 20 h (info under the default 12 h warn band), B in 60 h: a 24 h band reaches A only.
+    await ingestCapture(
+      db,
+      listCapture([orderRow(A, { promise_shipping_time: seconds(NOW + 20 * HOUR) }), orderRow(B, { promise_shipping_time: seconds(NOW + 60 * HOUR) })]),
+      NOW,
+      policy,
+    );
+    const wider = { ...policy, shipByWarnHours: 24 };
+    const result = await reassessOpenOrders(db, null, NOW, wider);
+    expect(result.changedOrders).toEqual(new Map([[SHOP, [A, B]]]));
+    const [order] = await queryAtRisk(db, SHOP, 10);
+    expect(order?.orderSn).toBe(A);
+    expect(openFindingsOf(order!).find((finding) => finding.kind === 'ship_by')).toMatchObject({ severity: 'warn', basis: { warnHours: 24 } });
+    // Idempotent: the same policy again changes nothing and names no order.
+    expect((await reassessOpenOrders(db, null, NOW, wider)).changedOrders).toEqual(new Map());
+  });
 });
