@@ -118,7 +118,11 @@ export async function readPopupView(db: SentinelDb, query: PopupQuery, mutes: Mu
       (query.kind === null ? search !== '' || order.riskRank >= LOWEST_LISTED_RANK : order.openKindTags.includes(openKindTag(order.shopId, query.kind))) &&
       (search === '' || matchesSearch(order, search));
     const [page, muted] = await Promise.all([
-      search !== '' ? searchOrders(db, search, query, isMuted) : query.kind !== null ? ordersOfKind(db, query.kind, query.limit, isMuted) : atRiskPage(db, query.limit, isMuted),
+      search !== ''
+        ? searchOrders(db, search, query, isMuted)
+        : query.kind !== null
+          ? ordersOfKind(db, query.kind, query.limit, isMuted)
+          : atRiskPage(db, query.limit, isMuted, mutedOrderKeys(mutes, now).length),
       readMutedOrders(db, mutes, now).then((orders) => orders.filter(matches).sort(compareUrgency)),
     ]);
     const rows = page.orders.slice(0, query.limit);
@@ -141,35 +145,33 @@ interface Page {
 /**
  * 全部: the [riskRank+nextDueAt] index gives severity and time left, one range per severity walked in due
  * order; orders tied on both (anomalies have no due time) are ordered by amount, so the tie group the page
- * ends in is read whole before the page is cut.
+ * ends in is read whole before the page is cut. Reads take whole ranges (IndexedDB's getAll, many times faster
+ * than a cursor) and drop the muted orders afterwards: at most `mutedCount` more rows than the page.
  */
-async function atRiskPage(db: SentinelDb, limit: number, isMuted: (order: StoredOrder) => boolean): Promise<Page> {
+async function atRiskPage(db: SentinelDb, limit: number, isMuted: (order: StoredOrder) => boolean, mutedCount: number): Promise<Page> {
   const walked: StoredOrder[] = [];
   for (const severity of LISTED_SEVERITIES) {
     const wanted = limit + 1 - walked.length;
     if (wanted <= 0) break;
     const rank = SEVERITY_RANK[severity];
-    walked.push(...(await rankRange(db, rank, rank).filter((order) => !isMuted(order)).limit(wanted).toArray()));
+    const read = await rankRange(db, rank, rank).limit(wanted + mutedCount).toArray();
+    walked.push(...read.filter((order) => !isMuted(order)).slice(0, wanted));
   }
   if (walked.length <= limit) return { orders: walked.sort(compareUrgency), more: false };
   const last = walked[limit - 1]!;
   const before = walked.filter((order) => order.riskRank > last.riskRank || (order.riskRank === last.riskRank && order.nextDueAt < last.nextDueAt));
-  const tied = await db.orders
-    .where('[riskRank+nextDueAt]')
-    .equals([last.riskRank, last.nextDueAt])
-    .filter((order) => !isMuted(order))
-    .toArray();
+  const tied = (await db.orders.where('[riskRank+nextDueAt]').equals([last.riskRank, last.nextDueAt]).toArray()).filter((order) => !isMuted(order));
   return { orders: [...before, ...tied].sort(compareUrgency), more: true };
 }
 
 /** One chip: the orders with an open finding of the kind, in every shop (the open-kind index). */
 async function ordersOfKind(db: SentinelDb, kind: FindingKind, limit: number, isMuted: (order: StoredOrder) => boolean): Promise<Page> {
   const shops = await db.shops.toCollection().primaryKeys();
-  const orders = await db.orders
+  const read = await db.orders
     .where('openKindTags')
     .anyOf(shops.map((shopId) => openKindTag(shopId, kind)))
-    .filter((order) => !isMuted(order))
     .toArray();
+  const orders = read.filter((order) => !isMuted(order));
   return { orders: orders.sort(compareUrgency), more: orders.length > limit };
 }
 
