@@ -174,7 +174,8 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
             </button>
           </p>
         )}
-        {db !== null && <RecentNotifications db={db} lang={lang} />}
+        {/* Below the rows and read after them, so that its read does not queue before theirs. */}
+        {db !== null && ready && <RecentNotifications db={db} lang={lang} />}
         <footer className="popup-footer">
           <a
             href={links.orderListUrl}
