@@ -25,7 +25,10 @@ export function ProviderStatus({
   /** Null: only the stop and pause banners (the popup), not today's count. */
   dailyBudget: number | null;
   lang: Lang;
-  /** Offers a 去设置 button on the stop banner (the popup, which cannot fix anything itself). */
+  /**
+   * The popup, which cannot fix anything itself: the stop banner reads briefly ("快递100 签名错误：… 去设置 →")
+   * and offers the 去设置 button.
+   */
   onFix?: () => void;
 }) {
   const read = useLiveQuery(async () => {
@@ -40,7 +43,9 @@ export function ProviderStatus({
     <>
       {hold === 'stopped' && state.stoppedFor !== null && (
         <p className="banner error" data-testid="provider-stopped">
-          {t('providerStopped', lang, { provider: name, message: state.stoppedFor.message[lang] })}
+          {onFix === undefined
+            ? t('providerStopped', lang, { provider: name, message: state.stoppedFor.message[lang] })
+            : t('popupProviderStopped', lang, { provider: name, problem: state.stoppedFor.message[lang] })}
           {onFix !== undefined && (
             <>
               {' '}

@@ -1,17 +1,20 @@
 import { useEffect, useState } from 'react';
-import { openDatabase } from '@/lib/db/open';
+import { openDatabase, type OpenResult } from '@/lib/db/open';
 import type { SentinelDb } from '@/lib/db/schema';
 
 export type DatabaseState = { state: 'opening' } | { state: 'open'; db: SentinelDb } | { state: 'failed'; message: string };
 
-/** The extension pages read history straight from IndexedDB; a failed open is shown, never hidden. */
-export function useDatabase(): DatabaseState {
+/**
+ * The extension pages read history straight from IndexedDB; a failed open is shown, never hidden. `open` lets
+ * a page start opening before its first render (the popup, which has no time to lose).
+ */
+export function useDatabase(open: () => Promise<OpenResult> = openDatabase): DatabaseState {
   const [state, setState] = useState<DatabaseState>({ state: 'opening' });
   useEffect(() => {
     let db: SentinelDb | null = null;
     let cancelled = false;
     // openDatabase reports every failure in its result; it does not reject.
-    void openDatabase().then((result) => {
+    void open().then((result) => {
       if (cancelled) {
         if (result.ok) result.db.close();
         return;
@@ -27,6 +30,6 @@ export function useDatabase(): DatabaseState {
       cancelled = true;
       db?.close();
     };
-  }, []);
+  }, [open]);
   return state;
 }

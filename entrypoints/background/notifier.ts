@@ -3,6 +3,7 @@
 // shows it, and arms one alarm at the planner's next due time. A run is requested whenever findings change
 // (a capture, a poll cycle, the re-evaluation alarm), on every worker start and by that alarm; clicks go
 // to lib/notifications/open-from-notification.ts with the real browser APIs.
+import { browserConsoleTabs } from '@/lib/console-tabs';
 import { lastNotification } from '@/lib/db/notification-log';
 import { readNotifierLastRun, readSentLog, recordNotifierRun } from '@/lib/db/notification-log';
 import { readPlanFindings } from '@/lib/db/plan-findings';
@@ -30,7 +31,6 @@ export const NOTIFY_ALARM = 'notify';
 const MIN_DELAY_MS = 30_000;
 /** Log rows naming no open order (digests, summaries) are read back this far: their keys name a minute or a day. */
 const SENT_WINDOW_MS = 3 * 24 * 3_600_000;
-const CONSOLE_TABS = 'https://mms.pinduoduo.com/*';
 /** storage.local keys of the settings and of the mutes (lib/notifications/mutes-item.ts). */
 const SETTINGS_KEY = 'settings';
 const MUTES_KEY = 'notificationMutes';
@@ -130,21 +130,9 @@ export function watchNotificationClicks(): void {
 }
 
 const clickDeps: NotificationClickDeps = {
+  ...browserConsoleTabs,
   async loggedOrders(shopId, key) {
     return (await lastNotification(await database(), shopId, key))?.orderSns;
-  },
-  async consoleTabs() {
-    const tabs = await browser.tabs.query({ url: CONSOLE_TABS });
-    return tabs.flatMap((tab) => (tab.id === undefined ? [] : [{ id: tab.id, windowId: tab.windowId, active: tab.active, lastAccessed: tab.lastAccessed }]));
-  },
-  async showInTab(tabId, url) {
-    await browser.tabs.update(tabId, { url, active: true });
-  },
-  async focusWindow(windowId) {
-    await browser.windows.update(windowId, { focused: true });
-  },
-  async openTab(url) {
-    await browser.tabs.create({ url });
   },
   async clearNotification(id) {
     await browser.notifications.clear(id);

@@ -1,10 +1,8 @@
 import { orderViews } from '@/lib/badges/order-views';
+import { CONSOLE_TABS } from '@/lib/console-tabs';
 import { sendMessage, type OrderView } from '@/lib/messages/protocol';
 import { browser } from 'wxt/browser';
 import { database } from './database';
-
-/** The console tabs the content script runs in (its `matches`); the host permission lets the worker see their URLs. */
-const CONSOLE_TABS = 'https://mms.pinduoduo.com/*';
 
 /**
  * Tells every open console tab that these orders changed (a poll's replies, another tab's capture), with

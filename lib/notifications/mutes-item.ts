@@ -3,6 +3,9 @@
 import { storage } from 'wxt/utils/storage';
 import { isFindingKind } from '../findings/registry';
 import type { Mutes } from './types';
+import { nextWallTime } from './wall-time';
+import { SNOOZE_MS } from './notifier-inputs';
+import { HOUR_MS } from '../time/shanghai';
 
 export const EMPTY_MUTES: Mutes = Object.freeze({ orders: {}, kinds: {}, handled: {} });
 
@@ -28,12 +31,76 @@ export function snoozeOrders(mutes: Mutes, shopId: string, orderSns: readonly st
   return { ...mutes, orders };
 }
 
+/** How long 稍后提醒 lasts: an hour (the notifications' button), four hours, or until 9:00 the next morning. */
+export const SNOOZE_CHOICES = ['hour', 'hours4', 'morning'] as const;
+export type SnoozeChoice = (typeof SNOOZE_CHOICES)[number];
+
+/** 明早: the merchant's 9:00, in their own zone. */
+const MORNING_MINUTES = 9 * 60;
+
+export function snoozeEnd(choice: SnoozeChoice, now: number, timeZone: string): number {
+  if (choice === 'hour') return now + SNOOZE_MS;
+  if (choice === 'hours4') return now + 4 * HOUR_MS;
+  return nextWallTime(now, MORNING_MINUTES, timeZone);
+}
+
+/** 已处理: no reminder for what these orders have open now; a finding that opens later reminds again. */
+export function markHandled(mutes: Mutes, shopId: string, orderSns: readonly string[], at: number): Mutes {
+  const handled = { ...mutes.handled };
+  for (const orderSn of orderSns) handled[muteKeyOf(shopId, orderSn)] = at;
+  return { ...mutes, handled };
+}
+
+/** 撤销: the orders' snoozes and 已处理 marks are gone, so they remind (and are listed) again. */
+export function unmuteOrders(mutes: Mutes, shopId: string, orderSns: readonly string[]): Mutes {
+  const orders = { ...mutes.orders };
+  const handled = { ...mutes.handled };
+  for (const orderSn of orderSns) {
+    delete orders[muteKeyOf(shopId, orderSn)];
+    delete handled[muteKeyOf(shopId, orderSn)];
+  }
+  return { ...mutes, orders, handled };
+}
+
+export type OrderMute = 'snoozed' | 'handled';
+
+/**
+ * Whether an order is muted now, the way the planner reads the mutes: snoozed until a later time, or
+ * 已处理 when every finding it has open was opened at or before the mark.
+ */
+export function orderMuteOf(
+  mutes: Mutes,
+  order: { shopId: string; orderSn: string; findings: ReadonlyArray<{ openedAt: number; closedAt: number | null }> },
+  now: number,
+): OrderMute | null {
+  const key = muteKeyOf(order.shopId, order.orderSn);
+  if ((mutes.orders[key] ?? 0) > now) return 'snoozed';
+  const handledAt = mutes.handled[key];
+  if (handledAt === undefined) return null;
+  const open = order.findings.filter((finding) => finding.closedAt === null);
+  return open.length > 0 && open.every((finding) => finding.openedAt <= handledAt) ? 'handled' : null;
+}
+
+/** The orders a mute names, as `[shopId, orderSn]` keys: the snoozes still running and every 已处理 mark. */
+export function mutedOrderKeys(mutes: Mutes, now: number): Array<[shopId: string, orderSn: string]> {
+  const keys = new Set([...Object.entries(mutes.orders).filter(([, end]) => end > now).map(([key]) => key), ...Object.keys(mutes.handled)]);
+  return [...keys].flatMap((key) => {
+    const bar = key.indexOf('|');
+    return bar < 0 ? [] : [[key.slice(0, bar), key.slice(bar + 1)] as [string, string]];
+  });
+}
+
 export async function loadMutes(): Promise<Mutes> {
   return readMutes(await mutesItem.getValue());
 }
 
 export async function snoozeStoredOrders(shopId: string, orderSns: readonly string[], until: number, now: number): Promise<Mutes> {
-  const next = snoozeOrders(await loadMutes(), shopId, orderSns, until, now);
+  return changeStoredMutes((mutes) => snoozeOrders(mutes, shopId, orderSns, until, now));
+}
+
+/** Reads the stored mutes, applies one change, and stores the result (the popup's 稍后提醒, 已处理 and 撤销). */
+export async function changeStoredMutes(change: (mutes: Mutes) => Mutes): Promise<Mutes> {
+  const next = change(await loadMutes());
   await mutesItem.setValue(next);
   return next;
 }

@@ -13,14 +13,18 @@ export interface ConsoleTab {
   lastAccessed?: number;
 }
 
-export interface NotificationClickDeps {
-  /** The orders the logged notification named; undefined when the log has no such notification. */
-  loggedOrders(shopId: string, key: string): Promise<readonly string[] | undefined>;
+/** The browser's tabs as a console page is shown in them (the popup's order links use the same). */
+export interface ConsoleTabDeps {
   /** The open console tabs (mms.pinduoduo.com). */
   consoleTabs(): Promise<readonly ConsoleTab[]>;
   showInTab(tabId: number, url: string): Promise<void>;
   focusWindow(windowId: number): Promise<void>;
   openTab(url: string): Promise<void>;
+}
+
+export interface NotificationClickDeps extends ConsoleTabDeps {
+  /** The orders the logged notification named; undefined when the log has no such notification. */
+  loggedOrders(shopId: string, key: string): Promise<readonly string[] | undefined>;
   clearNotification(notificationId: string): Promise<void>;
   snooze(shopId: string, orderSns: readonly string[], until: number): Promise<void>;
   now(): number;
@@ -44,14 +48,21 @@ export async function openOrderFromNotification(deps: NotificationClickDeps, not
   if (id === null) return { action: 'ignored', reason: 'not a notification of the planner' };
   const orderSns = (await deps.loggedOrders(id.shopId, id.key)) ?? [];
   const url = targetUrlOf(orderSns);
-  const tab = preferredTab(await deps.consoleTabs());
-  if (tab === null) await deps.openTab(url);
-  else {
-    await deps.showInTab(tab.id, url);
-    await deps.focusWindow(tab.windowId);
-  }
+  const tabId = await showOnConsole(deps, url);
   await deps.clearNotification(notificationId);
-  return { action: 'opened', url, tabId: tab?.id ?? null };
+  return { action: 'opened', url, tabId };
+}
+
+/** Shows a console page in the console tab the merchant uses (see preferredTab), or in a new tab; the tab used, null for a new one. */
+export async function showOnConsole(deps: ConsoleTabDeps, url: string): Promise<number | null> {
+  const tab = preferredTab(await deps.consoleTabs());
+  if (tab === null) {
+    await deps.openTab(url);
+    return null;
+  }
+  await deps.showInTab(tab.id, url);
+  await deps.focusWindow(tab.windowId);
+  return tab.id;
 }
 
 export async function snoozeFromNotification(deps: NotificationClickDeps, notificationId: string): Promise<ClickOutcome> {

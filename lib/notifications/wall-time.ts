@@ -52,6 +52,12 @@ export function nextDayStart(ms: number, timeZone: string): number {
   return wallToMs(plusDays(wallDate(ms, timeZone), 1), 0, timeZone);
 }
 
+/** The next instant after `ms` at which the local clock reads `minutes` after midnight (today's, or tomorrow's once passed). */
+export function nextWallTime(ms: number, minutes: number, timeZone: string): number {
+  const today = wallToMs(wallDate(ms, timeZone), minutes, timeZone);
+  return today > ms ? today : wallToMs(plusDays(wallDate(ms, timeZone), 1), minutes, timeZone);
+}
+
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** 'HH:MM' as minutes after midnight; null when it is not such a time. */

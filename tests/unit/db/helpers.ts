@@ -84,3 +84,36 @@ export async function countRows(db: SentinelDb): Promise<Record<string, number>>
   for (const name of TABLE_NAMES) counts[name] = await db.table(name).count();
   return counts;
 }
+
+/** Records which index each read used, through a Dexie middleware (installed by reopening), so a scan cannot hide. */
+export async function spyOnQueries(db: SentinelDb): Promise<string[]> {
+  const used: string[] = [];
+  db.close();
+  db.use({
+    stack: 'dbcore',
+    name: 'query-spy',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          query: (request) => {
+            used.push(`${name}:${request.query.index.name ?? ':id'}`);
+            return table.query(request);
+          },
+          openCursor: (request) => {
+            used.push(`${name}:cursor:${request.query.index.name ?? ':id'}`);
+            return table.openCursor(request);
+          },
+          count: (request) => {
+            used.push(`${name}:count:${request.query.index.name ?? ':id'}`);
+            return table.count(request);
+          },
+        };
+      },
+    }),
+  });
+  await db.open();
+  return used;
+}

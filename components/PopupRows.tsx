@@ -1,0 +1,187 @@
+// The popup's order rows: the clock with its time left, the open findings coloured by severity, the parcel's
+// latest courier status and its age, and the two actions; the skeleton rows hold the same height while the
+// data is read, and the snoozed or handled orders sit in their own collapsed group with 撤销.
+import type { PopupRow } from '@/lib/db/popup-rows';
+import { openFindingsOf, type StoredOrder } from '@/lib/db/records';
+import { instantFormatter } from '@/lib/explain/format-instant';
+import { TRACKING_STATUS_LABELS } from '@/lib/findings/basis-fields';
+import { KIND_LABELS } from '@/lib/findings/registry';
+import { SEVERITY_LABELS, SEVERITY_RANK, type Severity } from '@/lib/findings/severity';
+import { t } from '@/lib/i18n/messages';
+import { muteKeyOf, type SnoozeChoice } from '@/lib/notifications/mutes-item';
+import type { Mutes } from '@/lib/notifications/types';
+import { formatCountdown, formatRemaining, type Lang } from '@/lib/time/shanghai';
+
+export interface RowActions {
+  open: (order: StoredOrder) => void;
+  snooze: (order: StoredOrder, choice?: SnoozeChoice) => void;
+  markHandled: (order: StoredOrder) => void;
+  undo: (order: StoredOrder) => void;
+}
+
+interface RowProps {
+  row: PopupRow;
+  now: number;
+  lang: Lang;
+  /** Names the shop on the row (several shops are stored). */
+  shopName: string | null;
+  actions: RowActions;
+}
+
+/**
+ * The clock of a row: the time left (or over) of the open finding due first, coloured by that finding's
+ * severity; an order with only anomalies open (no due time) shows its worst severity instead.
+ */
+function clockOf(order: StoredOrder, now: number, lang: Lang): { text: string; severity: Severity } | null {
+  const findings = openFindingsOf(order);
+  if (findings.length === 0) return null;
+  const timed = findings.filter((finding) => finding.dueAt !== null).sort((a, b) => a.dueAt! - b.dueAt!)[0];
+  if (timed === undefined) {
+    const worst = findings.reduce((a, b) => (SEVERITY_RANK[b.severity] > SEVERITY_RANK[a.severity] ? b : a));
+    return { text: SEVERITY_LABELS[worst.severity][lang], severity: worst.severity };
+  }
+  const left = timed.dueAt! - now;
+  return { text: t(left >= 0 ? 'remaining' : 'overdue', lang, { t: formatCountdown(Math.abs(left), lang) }), severity: timed.severity };
+}
+
+/** 中通 · 运输中 · 6时12分前: the courier, the latest status read, and how long ago its last event was. */
+export function courierLine(row: PopupRow, now: number, lang: Lang): string {
+  const { order, waybill } = row;
+  const parts: string[] = [];
+  if (order.facts.courierName !== null) parts.push(order.facts.courierName);
+  if (order.trackingNumber === null) return parts.join(' · ');
+  parts.push(TRACKING_STATUS_LABELS[waybill?.status ?? 'unknown'][lang]);
+  if (waybill?.lastEventAt != null) parts.push(t('popupAgo', lang, { t: formatRemaining(Math.max(0, now - waybill.lastEventAt), lang) }));
+  return parts.join(' · ');
+}
+
+export function OrderRow({ row, now, lang, shopName, actions }: RowProps) {
+  const { order } = row;
+  const findings = openFindingsOf(order);
+  const clock = clockOf(order, now, lang);
+  return (
+    <li className="popup-row" data-testid="popup-row" data-order-sn={order.orderSn} data-shop-id={order.shopId}>
+      <div className="popup-row-line">
+        <a
+          className="order-sn"
+          href={`#${order.orderSn}`}
+          aria-label={t('popupOpenOrder', lang, { sn: order.orderSn })}
+          onClick={(event) => {
+            event.preventDefault();
+            actions.open(order);
+          }}
+        >
+          {order.orderSn}
+        </a>
+        {shopName !== null && <span className="popup-shop">{shopName}</span>}
+        <span className="spacer" />
+        {clock !== null && (
+          <span className={`popup-clock severity-${clock.severity}`} data-testid="row-clock">
+            {clock.text}
+          </span>
+        )}
+      </div>
+      <div className="popup-row-line popup-chips">
+        {findings.map((finding) => (
+          <span key={finding.kind} className={`chip chip-${finding.severity}`} data-kind={finding.kind}>
+            {KIND_LABELS[finding.kind][lang]}
+          </span>
+        ))}
+      </div>
+      <div className="popup-row-line">
+        <span className="muted popup-courier" data-testid="row-courier">
+          {courierLine(row, now, lang)}
+        </span>
+        <span className="spacer" />
+        <button type="button" className="small" aria-label={t('popupSnoozeFor', lang, { sn: order.orderSn })} onClick={() => actions.snooze(order)}>
+          {t('notificationSnooze', lang)}
+        </button>
+        <select
+          className="small"
+          aria-label={t('popupSnoozeLongerFor', lang, { sn: order.orderSn })}
+          value=""
+          onChange={(event) => {
+            if (event.target.value !== '') actions.snooze(order, event.target.value as SnoozeChoice);
+          }}
+        >
+          <option value="">{t('popupSnoozeLonger', lang)}</option>
+          <option value="hours4">{t('popupSnooze4h', lang)}</option>
+          <option value="morning">{t('popupSnoozeMorning', lang)}</option>
+        </select>
+        <button type="button" className="small" aria-label={t('popupHandledFor', lang, { sn: order.orderSn })} onClick={() => actions.markHandled(order)}>
+          {t('popupHandled', lang)}
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** Placeholders of the final row height while the first read runs. */
+export function SkeletonRows({ count, lang }: { count: number; lang: Lang }) {
+  return (
+    <ul className="popup-rows" aria-busy="true" aria-label={t('popupLoading', lang)} data-testid="popup-skeleton">
+      {Array.from({ length: count }, (_, index) => (
+        <li key={index} className="popup-row skeleton" aria-hidden="true">
+          <div className="popup-row-line">
+            <span className="bone" style={{ width: 150 }} />
+            <span className="spacer" />
+            <span className="bone" style={{ width: 60 }} />
+          </div>
+          <div className="popup-row-line">
+            <span className="bone" style={{ width: 90 }} />
+          </div>
+          <div className="popup-row-line">
+            <span className="bone" style={{ width: 170 }} />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function MutedGroup({
+  rows,
+  mutes,
+  open,
+  onToggle,
+  lang,
+  actions,
+}: {
+  rows: readonly PopupRow[];
+  mutes: Mutes;
+  open: boolean;
+  onToggle: () => void;
+  lang: Lang;
+  actions: RowActions;
+}) {
+  if (rows.length === 0) return null;
+  const format = instantFormatter(lang);
+  return (
+    <section className="popup-muted" data-testid="muted-group">
+      <button type="button" className="popup-muted-toggle" aria-expanded={open} aria-controls="popup-muted-list" onClick={onToggle}>
+        {open ? '▾' : '▸'} {t('popupMutedGroup', lang, { n: rows.length })}
+      </button>
+      {open && (
+        <ul id="popup-muted-list">
+          {rows.map(({ order, mute }) => {
+            const key = muteKeyOf(order.shopId, order.orderSn);
+            return (
+              <li key={key} data-testid="muted-row" data-order-sn={order.orderSn}>
+                <span className="order-sn">{order.orderSn}</span>
+                <span className="muted">
+                  {mute === 'snoozed'
+                    ? t('popupSnoozedUntil', lang, { at: format(mutes.orders[key] ?? 0) })
+                    : t('popupHandledAt', lang, { at: format(mutes.handled[key] ?? 0) })}
+                </span>
+                <span className="spacer" />
+                <button type="button" className="small" aria-label={t('popupUndoFor', lang, { sn: order.orderSn })} onClick={() => actions.undo(order)}>
+                  {t('popupUndo', lang)}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,182 @@
+// The popup's state: what is shown (the chip, the search, how many rows, whether the muted group is open), the
+// clock every row counts down from, and the data read for it (lib/db/popup-rows.ts), kept live with Dexie's
+// liveQuery so a capture or a poll in the background shows at once. 稍后提醒, 已处理 and 撤销 write the
+// shared mutes (local:notificationMutes), which the notifier follows too.
+import { liveQuery, type Subscription } from 'dexie';
+import { createStore, type StoreApi } from 'zustand';
+import { errorMessage, logFailure } from '@/lib/errors/error-message';
+import { readPopupCounts, readPopupHead, readPopupView, type PopupCounts, type PopupHead, type PopupView } from '@/lib/db/popup-rows';
+import type { StoredOrder } from '@/lib/db/records';
+import type { SentinelDb } from '@/lib/db/schema';
+import type { FindingKind } from '@/lib/findings/registry';
+import {
+  changeStoredMutes,
+  EMPTY_MUTES,
+  loadMutes,
+  markHandled,
+  mutesItem,
+  readMutes,
+  snoozeEnd,
+  snoozeOrders,
+  unmuteOrders,
+  type SnoozeChoice,
+} from '@/lib/notifications/mutes-item';
+import type { Mutes } from '@/lib/notifications/types';
+
+/** Rows in a page; 显示更多 adds as many. */
+export const PAGE_SIZE = 50;
+
+/** The first read: what the popup paints at once. */
+export interface PopupData {
+  head: PopupHead;
+  view: PopupView;
+}
+
+export interface PopupState {
+  phase: 'loading' | 'ready' | 'failed';
+  /** Why the data could not be read (phase failed), or why a 稍后提醒/已处理 was not saved. */
+  error: string | null;
+  actionError: string | null;
+  now: number;
+  mutes: Mutes;
+  kind: FindingKind | null;
+  search: string;
+  limit: number;
+  mutedOpen: boolean;
+  data: PopupData | null;
+  /** The second read, started once the first has shown (null until then). */
+  counts: PopupCounts | null;
+  /** Starts reading from `db` (and following the mutes); returns the stop. */
+  start: (db: SentinelDb) => () => void;
+  setKind: (kind: FindingKind | null) => void;
+  setSearch: (search: string) => void;
+  showMore: () => void;
+  toggleMuted: () => void;
+  /** The one timer of the popup: moves the clock; a snooze that ran out brings its order back. */
+  tick: () => void;
+  /** 稍后提醒: an hour by default, as the notifications' button. */
+  snooze: (order: StoredOrder, choice?: SnoozeChoice) => Promise<void>;
+  markHandled: (order: StoredOrder) => Promise<void>;
+  undo: (order: StoredOrder) => Promise<void>;
+}
+
+export type PopupStore = StoreApi<PopupState>;
+
+/** `clock` is the popup's one clock and `timeZone` the merchant's (明早 is their 9:00); tests give their own. */
+export function createPopupStore(clock: () => number = Date.now, timeZone: string = Intl.DateTimeFormat().resolvedOptions().timeZone): PopupStore {
+  let db: SentinelDb | null = null;
+  let subscription: Subscription | null = null;
+  let countsSubscription: Subscription | null = null;
+  // Read from the start, in parallel with the database's open: the first rows need them.
+  const storedMutes = loadMutes().catch((error: unknown) => {
+    logFailure('reading the mutes')(error);
+    return EMPTY_MUTES;
+  });
+  /** The clock the data was read at: snoozes ending after it are still muted in it. */
+  let readAt = 0;
+
+  return createStore<PopupState>((set, get) => {
+    const read = () => {
+      subscription?.unsubscribe();
+      if (db === null) return;
+      const source = db;
+      const { kind, search, limit, mutes } = get();
+      readAt = get().now;
+      const at = readAt;
+      countsSubscription?.unsubscribe();
+      countsSubscription = null;
+      subscription = liveQuery(async () => {
+        const [head, view] = await Promise.all([readPopupHead(source), readPopupView(source, { kind, search, limit }, mutes, at)]);
+        return { head, view };
+      }).subscribe({
+        next: (data) => {
+          set({ data, phase: 'ready', error: null });
+          // The larger counts wait for the first rows, so that their reads do not queue before them.
+          countsSubscription ??= liveQuery(() => readPopupCounts(source, mutes, at)).subscribe({
+            next: (counts) => set({ counts }),
+            error: logFailure('reading the popup counts'),
+          });
+        },
+        error: (error: unknown) => set({ phase: 'failed', error: errorMessage(error) }),
+      });
+    };
+    const change = async (update: (mutes: Mutes, now: number) => Mutes) => {
+      const now = clock();
+      // Shown at once; the stored value follows (and comes back through the watch).
+      set({ mutes: update(get().mutes, now), now, actionError: null });
+      read();
+      try {
+        set({ mutes: await changeStoredMutes((stored) => update(stored, now)) });
+      } catch (error) {
+        set({ actionError: errorMessage(error) });
+      }
+    };
+    return {
+      phase: 'loading',
+      error: null,
+      actionError: null,
+      now: clock(),
+      mutes: EMPTY_MUTES,
+      kind: null,
+      search: '',
+      limit: PAGE_SIZE,
+      mutedOpen: false,
+      data: null,
+      counts: null,
+      start: (source) => {
+        db = source;
+        let stopped = false;
+        const unwatch = mutesItem.watch((stored) => {
+          set({ mutes: readMutes(stored) });
+          read();
+        });
+        storedMutes
+          .then((mutes) => {
+            if (stopped) return;
+            set({ mutes, now: clock() });
+            read();
+          })
+          .catch(logFailure('reading the popup data'));
+        return () => {
+          stopped = true;
+          unwatch();
+          subscription?.unsubscribe();
+          countsSubscription?.unsubscribe();
+          subscription = null;
+          countsSubscription = null;
+          db = null;
+        };
+      },
+      setKind: (kind) => {
+        set({ kind: get().kind === kind ? null : kind, limit: PAGE_SIZE });
+        read();
+      },
+      setSearch: (search) => {
+        set({ search, limit: PAGE_SIZE });
+        read();
+      },
+      showMore: () => {
+        set({ limit: get().limit + PAGE_SIZE });
+        read();
+      },
+      toggleMuted: () => {
+        set({ mutedOpen: !get().mutedOpen });
+      },
+      tick: () => {
+        const now = clock();
+        set({ now });
+        const ended = Object.values(get().mutes.orders).some((end) => end > readAt && end <= now);
+        if (ended) read();
+      },
+      snooze: (order, choice = 'hour') => {
+        return change((mutes, now) => snoozeOrders(mutes, order.shopId, [order.orderSn], snoozeEnd(choice, now, timeZone), now));
+      },
+      markHandled: (order) => {
+        return change((mutes, now) => markHandled(mutes, order.shopId, [order.orderSn], now));
+      },
+      undo: (order) => {
+        return change((mutes) => unmuteOrders(mutes, order.shopId, [order.orderSn]));
+      },
+    };
+  });
+}
