@@ -53,7 +53,7 @@ const sentinel = await launchSentinel({ shop: generateShop({ seed: 13, size: 40,
 /** Seeds the history, measures the runs and prints the figures; true when both budgets are met. */
 async function measure(): Promise<boolean> {
   const seedStarted = performance.now();
-  await seedExtensionHistory(sentinel, await simulateShopMonth({ seed: 1313, ordersPerDay: ORDERS_PER_DAY, days: 30, end: now }));
+  await seedExtensionHistory(sentinel, await simulateShopMonth({ seed: 13, ordersPerDay: ORDERS_PER_DAY, days: 30, end: now }));
   const stored = { orders: (await sentinel.readStore('orders')).length };
   console.log(`a month of ${stored.orders} orders made (or read from the cache) and seeded in ${Math.round(performance.now() - seedStarted)} ms`);
 

@@ -124,6 +124,43 @@ async function waitForBadges(page: Page): Promise<number> {
   return page.locator('order-sentinel-badges').count();
 }
 
+type Shoot = (page: Page, name: string) => Promise<void>;
+
+/** The options page whole, in a window as tall as the page (its sticky parts then stay in place). */
+async function shootOptions(browser: SentinelBrowser, shoot: Shoot): Promise<void> {
+  const options = await browser.openExtensionPage('options.html');
+  await options.getByTestId('stored-counts').waitFor().catch(() => undefined);
+  await options.setViewportSize({ width: 1440, height: await options.evaluate(() => document.documentElement.scrollHeight) });
+  await shoot(options, 'options');
+  await options.close();
+}
+
+/**
+ * The dashboard once its figures and charts are in, with the timeline of the parcel the month's history has
+ * most to tell about (a refused or stalled one, with the most events).
+ */
+async function shootDashboard(browser: SentinelBrowser, shoot: Shoot): Promise<void> {
+  const started = Date.now();
+  const dashboard = await browser.openExtensionPage('dashboard.html');
+  await dashboard.setViewportSize({ width: 1440, height: 900 });
+  await dashboard.locator('[data-testid="aggregate-status"][data-status="ready"]').waitFor({ timeout: 120_000 });
+  await dashboard.locator('[data-testid="breach-chart"][data-drawn="true"] canvas').waitFor();
+  console.log(`Dashboard: figures and charts in ${Date.now() - started} ms (${await dashboard.getByTestId('aggregate-status').innerText()})`);
+  const orders = await browser.readStore<{ orderSn: string; trackingNumber: string | null; findings: Array<{ kind: string }> }>('orders');
+  const events = await browser.readStore<{ trackingNumber: string }>('trackingEvents');
+  const eventCount = new Map<string, number>();
+  for (const event of events) eventCount.set(event.trackingNumber, (eventCount.get(event.trackingNumber) ?? 0) + 1);
+  const told = (order: (typeof orders)[number]) =>
+    (order.findings.some((finding) => finding.kind === 'rejected' || finding.kind === 'stalled') ? 1000 : 0) + (eventCount.get(order.trackingNumber ?? '') ?? 0);
+  const chosen = orders.reduce((best, order) => (told(order) > told(best) ? order : best), orders[0]!);
+  await dashboard.getByLabel('订单号或运单号').fill(chosen.orderSn);
+  await dashboard.getByRole('button', { name: '查找', exact: true }).click();
+  await dashboard.getByTestId('timeline').waitFor();
+  await dashboard.setViewportSize({ width: 1440, height: await dashboard.evaluate(() => document.documentElement.scrollHeight) });
+  await shoot(dashboard, 'dashboard');
+  await dashboard.close();
+}
+
 async function runHeadless(browser: SentinelBrowser): Promise<void> {
   await mkdir(OUTPUT_DIR, { recursive: true });
   const shots: string[] = [];
@@ -174,6 +211,8 @@ async function runHeadless(browser: SentinelBrowser): Promise<void> {
   await popup.getByTestId('recent-notifications').waitFor({ timeout: 60_000 }).catch(() => undefined);
   await popup.waitForTimeout(500);
   await shoot(popup, 'popup');
+  await shootOptions(browser, shoot);
+  await shootDashboard(browser, shoot);
 
   const orders = await browser.readStore<{ orderSn: string; findings: Array<{ kind: string; severity: string; closedAt: number | null }> }>('orders');
   const open = orders.flatMap((order) => order.findings.filter((finding) => finding.closedAt === null));
