@@ -66,6 +66,7 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
     undo: (order) => void state.undo(order),
   };
   const format = instantFormatter(lang);
+  const captured = head === null ? '' : head.lastCaptureAt === null ? t('popupNeverCaptured', lang) : t('popupLastCapture', lang, { at: format(head.lastCaptureAt) });
   const stale = head !== null && (head.lastCaptureAt === null || now - head.lastCaptureAt > STALE_AFTER_MS);
 
   return (
@@ -73,8 +74,9 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
       <header className="page-header popup-header">
         <img src="/icon/32.png" alt="" />
         <h1>{t('appName', lang)}</h1>
-        <span className="muted popup-captured" data-testid="last-capture">
-          {head === null ? '' : head.lastCaptureAt === null ? t('popupNeverCaptured', lang) : t('popupLastCapture', lang, { at: format(head.lastCaptureAt) })}
+        {/* Outside China the Beijing time follows in brackets: the line may be cut short, its title keeps it whole. */}
+        <span className="muted popup-captured" data-testid="last-capture" title={captured}>
+          {captured}
         </span>
         <span className="spacer" />
         <button type="button" onClick={links.openDashboard}>

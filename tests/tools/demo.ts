@@ -164,9 +164,10 @@ async function shootDashboard(browser: SentinelBrowser, shoot: Shoot): Promise<v
 async function runHeadless(browser: SentinelBrowser): Promise<void> {
   await mkdir(OUTPUT_DIR, { recursive: true });
   const shots: string[] = [];
+  // The popup as the toolbar shows it (its window, not the whole list); the pages whole.
   const shoot = async (page: Page, name: string) => {
     const path = resolve(OUTPUT_DIR, `${name}.png`);
-    await page.screenshot({ path, fullPage: true });
+    await page.screenshot({ path, fullPage: name !== 'popup' });
     shots.push(path);
   };
 

@@ -4,34 +4,13 @@ import { DEFAULT_POLICY } from '../../../lib/findings/policy';
 import { ingestCapture } from '../../../lib/ingest/ingest-capture';
 import { ingestTrackingReply } from '../../../lib/ingest/ingest-tracking';
 import { normalizeKuaidi100 } from '../../../lib/tracking/kuaidi100';
-import { NO_DUE, RISK_NONE, type FindingRecord, type StoredOrder } from '../../../lib/db/records';
-import { SEVERITY_RANK, type Severity } from '../../../lib/findings/severity';
-import { HOUR, NOW, SHOP, freshDb, listCapture, shippedRow, spyOnQueries } from './helpers';
+import type { StoredOrder } from '../../../lib/db/records';
+import type { Severity } from '../../../lib/findings/severity';
+import { HOUR, NOW, SHOP, freshDb, listCapture, shippedRow, spyOnQueries, storedOrder } from './helpers';
 
+/** An order with one ship_by clock at this severity (none when null). */
 function order(shopId: string, orderSn: string, severity: Severity | null, dueAt: number | null): StoredOrder {
-  const findings: FindingRecord[] =
-    severity === null
-      ? []
-      : [{ kind: 'ship_by', severity, dueAt, rule: 'R1', basis: {}, openedAt: NOW, closedAt: null, updatedAt: NOW } as unknown as FindingRecord];
-  return {
-    shopId,
-    orderSn,
-    facts: {} as StoredOrder['facts'],
-    factsAt: NOW,
-    factsSource: 'recentOrderList',
-    firstSeenAt: NOW,
-    firstStatusText: '待发货',
-    firstSource: 'recentOrderList',
-    lastSeenAt: NOW,
-    trackingNumber: null,
-    goodsId: null,
-    closedAt: null,
-    firstCheckAt: null,
-    findings,
-    openKindTags: [],
-    riskRank: severity === null ? RISK_NONE : SEVERITY_RANK[severity],
-    nextDueAt: dueAt ?? NO_DUE,
-  };
+  return storedOrder(shopId, orderSn, severity === null ? [] : [{ kind: 'ship_by', severity, dueAt }]);
 }
 
 describe('queryAtRisk', () => {

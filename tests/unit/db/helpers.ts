@@ -2,6 +2,9 @@
 import type { Capture } from '../../../lib/capture/capture';
 import { openSentinelDb, type SentinelDb } from '../../../lib/db/schema';
 import { TABLE_NAMES } from '../../../lib/db/versions';
+import { NO_DUE, RISK_NONE, openKindTag, type FindingRecord, type StoredOrder } from '../../../lib/db/records';
+import type { FindingKind } from '../../../lib/findings/registry';
+import { SEVERITY_RANK, type Severity } from '../../../lib/findings/severity';
 
 /** 2026-11-20 10:00 in Shanghai. */
 export const NOW = Date.parse('2026-11-20T10:00:00+08:00');
@@ -116,4 +119,38 @@ export async function spyOnQueries(db: SentinelDb): Promise<string[]> {
   });
   await db.open();
   return used;
+}
+
+export interface OpenFinding {
+  kind: FindingKind;
+  severity: Severity;
+  dueAt?: number | null;
+}
+
+/** A stored order with these findings open, its index fields derived as the ingest derives them. */
+export function storedOrder(shopId: string, orderSn: string, open: OpenFinding[], extra: { amount?: number; tracking?: string } = {}): StoredOrder {
+  const findings = open.map(
+    ({ kind, severity, dueAt = null }) => ({ kind, severity, dueAt, rule: 'R', basis: {}, openedAt: NOW - HOUR, closedAt: null, updatedAt: NOW }) as unknown as FindingRecord,
+  );
+  const worst = Math.max(RISK_NONE, ...findings.map((finding) => SEVERITY_RANK[finding.severity]));
+  const dues = findings.filter((finding) => SEVERITY_RANK[finding.severity] === worst && finding.dueAt !== null).map((finding) => finding.dueAt!);
+  return {
+    shopId,
+    orderSn,
+    facts: { orderAmountCents: extra.amount ?? null } as StoredOrder['facts'],
+    factsAt: NOW,
+    factsSource: 'recentOrderList',
+    firstSeenAt: NOW,
+    firstStatusText: '待发货',
+    firstSource: 'recentOrderList',
+    lastSeenAt: NOW,
+    trackingNumber: extra.tracking ?? null,
+    goodsId: null,
+    closedAt: null,
+    firstCheckAt: null,
+    findings,
+    openKindTags: findings.map((finding) => openKindTag(shopId, finding.kind)),
+    riskRank: worst,
+    nextDueAt: dues.length === 0 ? NO_DUE : Math.min(...dues),
+  };
 }

@@ -1,45 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { compareUrgency, readPopupCounts, readPopupHead, readPopupView } from '../../../lib/db/popup-rows';
-import { NO_DUE, RISK_NONE, openKindTag, type FindingRecord, type StoredOrder } from '../../../lib/db/records';
+import type { StoredOrder } from '../../../lib/db/records';
 import type { SentinelDb } from '../../../lib/db/schema';
 import type { FindingKind } from '../../../lib/findings/registry';
-import { SEVERITY_RANK, type Severity } from '../../../lib/findings/severity';
 import { EMPTY_MUTES, markHandled, snoozeOrders } from '../../../lib/notifications/mutes-item';
-import { HOUR, NOW, freshDb, spyOnQueries } from './helpers';
-
-interface Open {
-  kind: FindingKind;
-  severity: Severity;
-  dueAt?: number | null;
-}
-
-/** A stored order with these findings open, its index fields derived as the ingest derives them. */
-function order(shopId: string, orderSn: string, open: Open[], extra: { amount?: number; tracking?: string } = {}): StoredOrder {
-  const findings = open.map(
-    ({ kind, severity, dueAt = null }) => ({ kind, severity, dueAt, rule: 'R', basis: {}, openedAt: NOW - HOUR, closedAt: null, updatedAt: NOW }) as unknown as FindingRecord,
-  );
-  const worst = Math.max(RISK_NONE, ...findings.map((finding) => SEVERITY_RANK[finding.severity]));
-  const dues = findings.filter((finding) => SEVERITY_RANK[finding.severity] === worst && finding.dueAt !== null).map((finding) => finding.dueAt!);
-  return {
-    shopId,
-    orderSn,
-    facts: { orderAmountCents: extra.amount ?? null } as StoredOrder['facts'],
-    factsAt: NOW,
-    factsSource: 'recentOrderList',
-    firstSeenAt: NOW,
-    firstStatusText: '待发货',
-    firstSource: 'recentOrderList',
-    lastSeenAt: NOW,
-    trackingNumber: extra.tracking ?? null,
-    goodsId: null,
-    closedAt: null,
-    firstCheckAt: null,
-    findings,
-    openKindTags: findings.map((finding) => openKindTag(shopId, finding.kind)),
-    riskRank: worst,
-    nextDueAt: dues.length === 0 ? NO_DUE : Math.min(...dues),
-  };
-}
+import { HOUR, NOW, freshDb, spyOnQueries, storedOrder as order } from './helpers';
 
 async function dbWith(orders: StoredOrder[]): Promise<SentinelDb> {
   const db = await freshDb();
