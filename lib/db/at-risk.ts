@@ -1,4 +1,5 @@
-// The popup's list: orders with an open finding at warn or worse, most urgent first. Served by the
+// Orders with an open finding at warn or worse, most urgent first (the at-risk CSV), and their counts (the
+// toolbar icon, the dashboard; the popup's own reads in ./popup-rows.ts walk the same ranges). Served by the
 // [shopId+riskRank+nextDueAt] index (or [riskRank+nextDueAt] across shops): a few index ranges, never a scan.
 import { openKindTag, type StoredOrder } from './records';
 import type { SentinelDb } from './schema';
@@ -15,7 +16,8 @@ function ranksFrom(minSeverity: Severity): number[] {
   return ranks;
 }
 
-function rankRange(db: SentinelDb, shopId: string | null, lowRank: number, highRank: number) {
+/** The orders whose worst open finding ranks from `lowRank` to `highRank`, in due order within a rank; `shopId` null: every shop. */
+export function rankRange(db: SentinelDb, shopId: string | null, lowRank: number, highRank: number) {
   return shopId === null
     ? db.orders.where('[riskRank+nextDueAt]').between([lowRank, LOWEST_DUE], [highRank, HIGHEST_DUE], true, true)
     : db.orders

@@ -1,7 +1,7 @@
 // What the popup shows, read by index: the counts of its header and chips, and one page of rows, most urgent
 // first (severity, then time left, then order amount). Every read is an index range, an index count or a
 // primary-key lookup; the only sort in memory is of rows already read.
-import { countUnverifiedPickups } from './at-risk';
+import { countUnverifiedPickups, rankRange } from './at-risk';
 import { openKindTag, RISK_NONE, type StoredOrder, type StoredShop, type StoredWaybill } from './records';
 import type { SentinelDb } from './schema';
 import { FINDING_KINDS, type FindingKind } from '../findings/registry';
@@ -71,9 +71,6 @@ export function compareUrgency(a: StoredOrder, b: StoredOrder): number {
   );
 }
 
-const rankRange = (db: SentinelDb, low: number, high: number) =>
-  db.orders.where('[riskRank+nextDueAt]').between([low, -Infinity], [high, Infinity], true, true);
-
 export async function readPopupHead(db: SentinelDb): Promise<PopupHead> {
   const shops = await db.shops.toArray();
   return { shops, lastCaptureAt: shops.length === 0 ? null : Math.max(...shops.map((shop) => shop.lastCaptureAt)) };
@@ -85,7 +82,7 @@ export async function readPopupCounts(db: SentinelDb, mutes: Mutes, now: number)
     const shops = await db.shops.toCollection().primaryKeys();
     const kindTags = shops.flatMap((shopId) => FINDING_KINDS.map((kind) => ({ kind, tag: openKindTag(shopId, kind) })));
     const [severityCounts, stored, kindCounts, muted, unverifiedPickups] = await Promise.all([
-      Promise.all(LISTED_SEVERITIES.map((severity) => rankRange(db, SEVERITY_RANK[severity], SEVERITY_RANK[severity]).count())),
+      Promise.all(LISTED_SEVERITIES.map((severity) => rankRange(db, null, SEVERITY_RANK[severity], SEVERITY_RANK[severity]).count())),
       db.orders.count(),
       Promise.all(kindTags.map(({ tag }) => db.orders.where('openKindTags').equals(tag).count())),
       readMutedOrders(db, mutes, now),
@@ -154,7 +151,7 @@ async function atRiskPage(db: SentinelDb, limit: number, isMuted: (order: Stored
     const wanted = limit + 1 - walked.length;
     if (wanted <= 0) break;
     const rank = SEVERITY_RANK[severity];
-    const read = await rankRange(db, rank, rank).limit(wanted + mutedCount).toArray();
+    const read = await rankRange(db, null, rank, rank).limit(wanted + mutedCount).toArray();
     walked.push(...read.filter((order) => !isMuted(order)).slice(0, wanted));
   }
   if (walked.length <= limit) return { orders: walked.sort(compareUrgency), more: false };
