@@ -1,4 +1,5 @@
 import type { Capture } from '@/lib/capture/capture';
+import { errorMessage } from '@/lib/errors/error-message';
 import { checkPageMessage } from '@/lib/capture/page-message';
 import { TokenBucket } from '@/lib/capture/rate-limit';
 import { sendMessage, type CaptureReply } from '@/lib/messages/protocol';
@@ -39,7 +40,7 @@ export function startBridge(
       counters.forwarded += 1;
       sendMessage('capture', check.capture).then(
         (reply) => onReply(reply, check.capture),
-        (error: unknown) => onReply({ ok: false, error: String(error) }, check.capture),
+        (error: unknown) => onReply({ ok: false, error: errorMessage(error) }, check.capture),
       );
     },
     { signal },

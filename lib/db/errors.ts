@@ -1,4 +1,5 @@
 // Sorting IndexedDB/Dexie failures into the few cases the popup and options explain differently.
+import { errorMessage } from '../errors/error-message';
 
 export type DbFailureReason = 'blocked' | 'quota' | 'version' | 'failed';
 
@@ -17,11 +18,6 @@ function errorNames(error: unknown): string[] {
     current = inner ?? cause;
   }
   return names;
-}
-
-function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
 }
 
 export function isQuotaError(error: unknown): boolean {

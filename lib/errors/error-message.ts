@@ -1,6 +1,14 @@
-/** The message of anything thrown (an Error's message, else its text). */
+/**
+ * The message of anything thrown: an Error's message (its name when the message is empty), else its text.
+ * Never throws itself: a rejection can be any value, even one whose `toString` is broken.
+ */
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (error instanceof Error) return error.message || error.name;
+  try {
+    return String(error);
+  } catch {
+    return `(${typeof error} that cannot be shown as text)`;
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 // What a failed provider query means for the poller (lib/tracking/README.md § Error classes): the class that
 // decides its handling, the provider's code, a technical detail without credentials, and a plain message
 // telling the merchant what to do. The normalizers' `retry` advice is derived from the same tables.
+import { errorMessage } from '../errors/error-message';
 import { escapeText } from '../text/quote';
 import { DAY_MS, SHANGHAI_OFFSET_MS } from '../time/shanghai';
 import type { PlainMessage, ProviderErrorClass, QueryOutcome } from './provider';
@@ -121,7 +122,7 @@ export function httpFailure(provider: CourierApi, status: number): ProviderFailu
 /** The transport rejected: network failure, timeout, or (in a browser) a host permission not granted. */
 export function transportFailure(provider: CourierApi, error: unknown, secrets: readonly string[]): ProviderFailure {
   const name = error instanceof Error ? error.name : typeof error;
-  const text = error instanceof Error ? error.message : String(error);
+  const text = errorMessage(error);
   const { zh, en } = COURIER_API_NAME[provider];
   return failure('transient', null, `request to ${en} failed: ${escapeText(name)}: ${escapeText(redact(text, secrets))}`, {
     zh: `连不上${zh}（网络故障或超时），稍后自动重试；若一直如此，请在选项中重新保存${zh}设置并允许访问其网站`,

@@ -44,7 +44,8 @@ describe('the clients on any reply', () => {
           for (const secret of secrets) expect(JSON.stringify(outcome)).not.toContain(secret);
         }
       }),
-      { numRuns: 400 },
+      // The first example is one a run found: a rejection whose toString is not a function.
+      { numRuns: 400, examples: [[CLIENTS[0]!, { reject: { toString: false } }], [CLIENTS[1]!, { reject: Object.create(null) as unknown }]] },
     );
   });
 });
