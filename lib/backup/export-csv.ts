@@ -2,7 +2,7 @@
 // order got where it is). Times are Shanghai wall time, as in the console.
 import { Dexie } from 'dexie';
 import { queryAtRisk } from '../db/at-risk';
-import { NO_DUE, openFindingsOf, type StoredOrder } from '../db/records';
+import { dueTimeOf, openFindingsOf, type StoredOrder } from '../db/records';
 import { prefixRange, type SentinelDb } from '../db/schema';
 import { KIND_LABELS } from '../findings/registry';
 import { SEVERITY_LABELS, SEVERITY_RANK, type Severity } from '../findings/severity';
@@ -49,7 +49,7 @@ function atRiskRow(order: StoredOrder, minSeverity: Severity): CsvCell[] {
     asIdentifier(order.shopId),
     asIdentifier(order.orderSn),
     worst === undefined ? null : SEVERITY_LABELS[worst].zh,
-    order.nextDueAt === NO_DUE ? null : shanghaiDateTime(order.nextDueAt),
+    dueTimeOf(order) === null ? null : shanghaiDateTime(order.nextDueAt),
     problems.join('；'),
     open.map((finding) => `${finding.kind}:${finding.severity}`).join(' '),
     order.facts.statusText,

@@ -49,7 +49,7 @@ export function withDerivedFields(order: ImportedOrder): StoredOrder {
     goodsId: order.facts.goodsId,
     closedAt: isClosedOrder(order.facts) ? order.lastSeenAt : null,
     openKindTags: openKindTags(order.shopId, order.findings),
-    ...riskOf(order.findings),
+    ...riskOf(order.findings, order.facts.orderAmountCents),
   };
 }
 

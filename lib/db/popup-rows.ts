@@ -61,13 +61,17 @@ export interface PopupCounts {
   unverifiedPickups: number;
 }
 
-/** Most urgent first: worst severity, then the earliest due time, then the largest order amount; the order number settles ties. */
+/**
+ * Most urgent first: worst severity, then the earliest due time, then the largest order amount (for orders
+ * without a due time, `nextDueAt` already holds it); the row's key (shop, then order number) settles ties,
+ * as it does in the index.
+ */
 export function compareUrgency(a: StoredOrder, b: StoredOrder): number {
   return (
     b.riskRank - a.riskRank ||
     a.nextDueAt - b.nextDueAt ||
     (b.facts.orderAmountCents ?? 0) - (a.facts.orderAmountCents ?? 0) ||
-    (a.orderSn < b.orderSn ? -1 : a.orderSn > b.orderSn ? 1 : a.shopId < b.shopId ? -1 : a.shopId > b.shopId ? 1 : 0)
+    (a.shopId < b.shopId ? -1 : a.shopId > b.shopId ? 1 : a.orderSn < b.orderSn ? -1 : a.orderSn > b.orderSn ? 1 : 0)
   );
 }
 
@@ -140,22 +144,21 @@ interface Page {
 }
 
 /**
- * 全部: the [riskRank+nextDueAt] index gives severity and time left, one range per severity walked in due
- * order; orders tied on both (anomalies have no due time) are ordered by amount, so the tie group the page
- * ends in is read whole before the page is cut. Reads take whole ranges (IndexedDB's getAll, many times faster
- * than a cursor) and drop the muted orders afterwards: at most `mutedCount` more rows than the page.
+ * 全部: the [riskRank+nextDueAt] index orders by severity, then time left (an order without a due time by its
+ * amount), then by key. The severities' ranges are read at once, each as long as the page could need (getAll,
+ * many times faster than a cursor), and the muted orders dropped afterwards: at most `mutedCount` more rows.
+ * Orders with the same due time are ordered by amount, which the index does not know: when the page ends
+ * inside such a group, the group is read whole before the page is cut.
  */
 async function atRiskPage(db: SentinelDb, limit: number, isMuted: (order: StoredOrder) => boolean, mutedCount: number): Promise<Page> {
-  const walked: StoredOrder[] = [];
-  for (const severity of LISTED_SEVERITIES) {
-    const wanted = limit + 1 - walked.length;
-    if (wanted <= 0) break;
-    const rank = SEVERITY_RANK[severity];
-    const read = await rankRange(db, null, rank, rank).limit(wanted + mutedCount).toArray();
-    walked.push(...read.filter((order) => !isMuted(order)).slice(0, wanted));
-  }
+  const ranges = await Promise.all(
+    LISTED_SEVERITIES.map((severity) => rankRange(db, null, SEVERITY_RANK[severity], SEVERITY_RANK[severity]).limit(limit + 1 + mutedCount).toArray()),
+  );
+  const walked = ranges.flat().filter((order) => !isMuted(order)).slice(0, limit + 1);
   if (walked.length <= limit) return { orders: walked.sort(compareUrgency), more: false };
   const last = walked[limit - 1]!;
+  const first = walked[limit]!;
+  if (first.riskRank !== last.riskRank || first.nextDueAt !== last.nextDueAt) return { orders: walked.slice(0, limit).sort(compareUrgency), more: true };
   const before = walked.filter((order) => order.riskRank > last.riskRank || (order.riskRank === last.riskRank && order.nextDueAt < last.nextDueAt));
   const tied = (await db.orders.where('[riskRank+nextDueAt]').equals([last.riskRank, last.nextDueAt]).toArray()).filter((order) => !isMuted(order));
   return { orders: [...before, ...tied].sort(compareUrgency), more: true };

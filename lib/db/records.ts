@@ -14,10 +14,24 @@ export const UNKNOWN_SHOP = 'unknown';
 export const RISK_NONE = -1;
 
 /**
- * `nextDueAt` of an order whose open findings have no due time. IndexedDB cannot index null, and the
- * at-risk index needs a value on every row; the largest valid Date keeps such orders after every clock.
+ * The at-risk index orders by `riskRank`, then `nextDueAt`. IndexedDB cannot index null, so an order whose
+ * open findings at its worst severity have no due time (an anomaly) needs a number too: the largest valid
+ * Date less its order amount in cents. Such orders sort after every clock of their severity, the larger
+ * amount first, so the popup's page of them is an index range like any other. Read due times with `dueTimeOf`.
  */
 export const NO_DUE = 8_640_000_000_000_000;
+/** Amounts from ¥10 billion up share the first place; no real due time comes near NO_DUE less this. */
+const NO_DUE_AMOUNT_PLACES = 1_000_000_000_000;
+
+/** `nextDueAt` of an order without a due time, placed by its amount (null: last). */
+export function noDuePlace(amountCents: number | null): number {
+  return NO_DUE - Math.min(Math.max(Math.round(amountCents ?? 0), 0), NO_DUE_AMOUNT_PLACES);
+}
+
+/** The due time behind `nextDueAt`; null when the order's worst findings have none. */
+export function dueTimeOf(order: Pick<StoredOrder, 'nextDueAt'>): number | null {
+  return order.nextDueAt >= NO_DUE - NO_DUE_AMOUNT_PLACES ? null : order.nextDueAt;
+}
 
 export type ChangeValue = string | number | boolean | null;
 
@@ -73,7 +87,7 @@ export interface StoredOrder {
   openKindTags: string[];
   /** SEVERITY_RANK of the worst open finding, RISK_NONE when there is none. */
   riskRank: number;
-  /** Earliest due time among the open findings at the worst severity; NO_DUE when none has one. */
+  /** Earliest due time among the open findings at the worst severity; when none has one, `noDuePlace` of the amount. */
   nextDueAt: number;
 }
 

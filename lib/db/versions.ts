@@ -5,6 +5,7 @@
 import type { Transaction } from 'dexie';
 import { findingsInMilliseconds } from './upgrades/v2-findings-in-ms';
 import { pollLimitsOnWaybills } from './upgrades/v3-poll-limits';
+import { noDueByAmount } from './upgrades/v4-no-due-by-amount';
 
 export interface SchemaVersion {
   version: number;
@@ -75,6 +76,25 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       meta: 'key',
     },
     upgrade: pollLimitsOnWaybills,
+  },
+  {
+    // An order without a due time (an anomaly) is placed in the at-risk index by its amount, larger first
+    // (nextDueAt = NO_DUE less the amount in cents), so the popup's most urgent page is one index range.
+    // No index changes.
+    version: 4,
+    stores: {
+      orders:
+        '[shopId+orderSn], [shopId+trackingNumber], [shopId+riskRank+nextDueAt], [riskRank+nextDueAt], *openKindTags, firstCheckAt, closedAt',
+      changes: '[shopId+orderSn+at+field]',
+      afterSales: '[shopId+id], [shopId+orderSn]',
+      waybills: '[shopId+trackingNumber], nextCheckAt, needsInput',
+      trackingEvents: '[shopId+trackingNumber+at+textKey]',
+      products: '[shopId+goodsId], [shopId+hasOpen]',
+      notifications: '[shopId+key+sentAt], [shopId+orderSn], sentAt',
+      shops: 'shopId',
+      meta: 'key',
+    },
+    upgrade: noDueByAmount,
   },
 ];
 

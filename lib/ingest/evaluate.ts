@@ -104,15 +104,14 @@ export async function evaluateOrders(db: SentinelDb, request: EvaluationRequest)
     outcome.changes.push(...reconciled.changes);
     outcome.opened += reconciled.opened;
     outcome.closed += reconciled.closed;
+    // The place in the at-risk index also moves with the amount (an anomaly's place), which comes with the facts.
+    const risk = riskOf(reconciled.findings, order.facts.orderAmountCents);
+    const moved = risk.riskRank !== order.riskRank || risk.nextDueAt !== order.nextDueAt;
     outcome.orders.set(order.orderSn, {
-      order: reconciled.changed
-        ? {
-            ...order,
-            findings: reconciled.findings,
-            openKindTags: openKindTags(shopId, reconciled.findings),
-            ...riskOf(reconciled.findings),
-          }
-        : order,
+      order:
+        reconciled.changed || moved
+          ? { ...order, findings: reconciled.findings, openKindTags: openKindTags(shopId, reconciled.findings), ...risk }
+          : order,
       findingsChanged: reconciled.changed,
     });
   }

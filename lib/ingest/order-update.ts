@@ -2,7 +2,7 @@
 // (and then ignored), and which changes to record in its history. Pure: no database access.
 import type { CapturedEndpoint } from '../capture/capture';
 import type { OrderFacts } from '../facts/facts';
-import { NO_DUE, RISK_NONE, type ChangeCategory, type ChangeValue, type StoredChange, type StoredOrder } from '../db/records';
+import { noDuePlace, RISK_NONE, type ChangeCategory, type ChangeValue, type StoredChange, type StoredOrder } from '../db/records';
 import { isClosedOrder } from '../retention/closed';
 
 /**
@@ -127,7 +127,7 @@ function newStoredOrder(shopId: string, facts: OrderFacts, capturedAt: number, s
     findings: [],
     openKindTags: [],
     riskRank: RISK_NONE,
-    nextDueAt: NO_DUE,
+    nextDueAt: noDuePlace(facts.orderAmountCents),
   };
 }
 

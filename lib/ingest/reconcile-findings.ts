@@ -1,6 +1,6 @@
 // Turning a fresh evaluation into finding records: open what newly holds, update what changed, close what
 // no longer holds, keep what was closed before. Pure: the caller stores the list on the order (or product).
-import { NO_DUE, RISK_NONE, openKindTag, type FindingRecord, type StoredChange } from '../db/records';
+import { noDuePlace, RISK_NONE, openKindTag, type FindingRecord, type StoredChange } from '../db/records';
 import { basisValues } from '../findings/define';
 import type { Finding, FindingKind } from '../findings/registry';
 import { SEVERITY_RANK } from '../findings/severity';
@@ -109,14 +109,15 @@ function sameOrder(previous: readonly FindingRecord[], openNow: readonly Finding
   return openPrevious.length === openNow.length && openPrevious.every((record, index) => record === openNow[index]);
 }
 
-/** The order-row fields the at-risk index reads, from its open findings. */
-export function riskOf(findings: readonly FindingRecord[]): { riskRank: number; nextDueAt: number } {
+/** The order-row fields the at-risk index reads, from its open findings and (without a due time) its amount. */
+export function riskOf(findings: readonly FindingRecord[], amountCents: number | null): { riskRank: number; nextDueAt: number } {
+  const noDue = noDuePlace(amountCents);
   let riskRank = RISK_NONE;
-  let nextDueAt = NO_DUE;
+  let nextDueAt = noDue;
   for (const record of findings) {
     if (record.closedAt !== null) continue;
     const rank = SEVERITY_RANK[record.severity];
-    const due = record.dueAt ?? NO_DUE;
+    const due = record.dueAt ?? noDue;
     if (rank > riskRank) {
       riskRank = rank;
       nextDueAt = due;

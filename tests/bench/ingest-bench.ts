@@ -8,7 +8,7 @@
 // Running this file with Node does all of that (see the end of the file).
 import { openSentinelDb, type SentinelDb } from '../../lib/db/schema';
 import { countAtRisk, queryAtRisk } from '../../lib/db/at-risk';
-import { NO_DUE, type StoredOrder } from '../../lib/db/records';
+import { dueTimeOf, type StoredOrder } from '../../lib/db/records';
 import { TABLE_NAMES } from '../../lib/db/versions';
 import { ingestCapture } from '../../lib/ingest/ingest-capture';
 import { DEFAULT_POLICY } from '../../lib/findings/policy';
@@ -175,7 +175,7 @@ async function benchAtRisk(
   const result = {
     storedOrders: await db.orders.count(),
     atRiskFound: await countAtRisk(db, shopId),
-    atRiskFirstDueIsClock: first[0] !== undefined && first[0].nextDueAt !== NO_DUE ? 1 : 0,
+    atRiskFirstDueIsClock: first[0] !== undefined && dueTimeOf(first[0]) !== null ? 1 : 0,
     atRiskQueryMs: await timed(() => queryAtRisk(db, shopId, 50)),
     atRiskQueryAllShopsMs: await timed(() => queryAtRisk(db, null, 50)),
     atRiskCountMs: await timed(() => countAtRisk(db, shopId)),

@@ -2,9 +2,10 @@
 import type { Capture } from '../../../lib/capture/capture';
 import { openSentinelDb, type SentinelDb } from '../../../lib/db/schema';
 import { TABLE_NAMES } from '../../../lib/db/versions';
-import { NO_DUE, RISK_NONE, openKindTag, type FindingRecord, type StoredOrder } from '../../../lib/db/records';
+import { openKindTag, type FindingRecord, type StoredOrder } from '../../../lib/db/records';
+import { riskOf } from '../../../lib/ingest/reconcile-findings';
 import type { FindingKind } from '../../../lib/findings/registry';
-import { SEVERITY_RANK, type Severity } from '../../../lib/findings/severity';
+import type { Severity } from '../../../lib/findings/severity';
 
 /** 2026-11-20 10:00 in Shanghai. */
 export const NOW = Date.parse('2026-11-20T10:00:00+08:00');
@@ -132,8 +133,6 @@ export function storedOrder(shopId: string, orderSn: string, open: OpenFinding[]
   const findings = open.map(
     ({ kind, severity, dueAt = null }) => ({ kind, severity, dueAt, rule: 'R', basis: {}, openedAt: NOW - HOUR, closedAt: null, updatedAt: NOW }) as unknown as FindingRecord,
   );
-  const worst = Math.max(RISK_NONE, ...findings.map((finding) => SEVERITY_RANK[finding.severity]));
-  const dues = findings.filter((finding) => SEVERITY_RANK[finding.severity] === worst && finding.dueAt !== null).map((finding) => finding.dueAt!);
   return {
     shopId,
     orderSn,
@@ -150,7 +149,6 @@ export function storedOrder(shopId: string, orderSn: string, open: OpenFinding[]
     firstCheckAt: null,
     findings,
     openKindTags: findings.map((finding) => openKindTag(shopId, finding.kind)),
-    riskRank: worst,
-    nextDueAt: dues.length === 0 ? NO_DUE : Math.min(...dues),
+    ...riskOf(findings, extra.amount ?? null),
   };
 }

@@ -46,6 +46,17 @@ describe('the rows', () => {
     expect([...all.rows].map((row) => row.order).sort(compareUrgency).map((row) => row.orderSn)).toEqual(sns(all.rows));
   });
 
+  test('a page cut inside orders of one due time still has the largest amounts of them; equal amounts go by order number', async () => {
+    // Same severity and due time: the index gives them in key order, which is not the amount's.
+    const amounts = [300, 9_900, 300, 4_500, 120, 9_900];
+    const clocks = amounts.map((amount, i) => order('s1', `c${i}`, [{ kind: 'ship_by', severity: 'critical', dueAt: NOW + HOUR }], { amount }));
+    const db = await dbWith([...clocks, order('s1', 'later', [{ kind: 'ship_by', severity: 'critical', dueAt: NOW + 2 * HOUR }], { amount: 99_999 })]);
+    expect(sns((await readPopupView(db, { ...ALL, limit: 3 }, EMPTY_MUTES, NOW)).rows)).toEqual(['c1', 'c5', 'c3']);
+    expect(sns((await readPopupView(db, { ...ALL, limit: 5 }, EMPTY_MUTES, NOW)).rows)).toEqual(['c1', 'c5', 'c3', 'c0', 'c2']);
+    // A cut between two due times needs no more than the page.
+    expect(sns((await readPopupView(db, { ...ALL, limit: 6 }, EMPTY_MUTES, NOW)).rows)).toEqual(['c1', 'c5', 'c3', 'c0', 'c2', 'c4']);
+  });
+
   test('a chip lists the orders with that kind open, at any severity, in every shop (a clock before an anomaly of its severity)', async () => {
     const db = await dbWith([
       order('s1', 'p1', [{ kind: 'pickup_by', severity: 'warn', dueAt: NOW + 3 * HOUR }]),

@@ -1,6 +1,6 @@
 // The pure steps of ingest: scrubbing courier texts, planning an order update, reconciling findings.
 import { describe, expect, test } from 'vitest';
-import { NO_DUE, RISK_NONE, type FindingRecord } from '../../../lib/db/records';
+import { dueTimeOf, NO_DUE, noDuePlace, RISK_NONE, type FindingRecord } from '../../../lib/db/records';
 import { mergeDetailFacts, planOrderUpdate } from '../../../lib/ingest/order-update';
 import { findingOfRecord, reconcileFindings, riskOf } from '../../../lib/ingest/reconcile-findings';
 import { scrubTrackingText } from '../../../lib/ingest/scrub-tracking';
@@ -56,7 +56,7 @@ describe('planOrderUpdate', () => {
     expect(created.kind).toBe('new');
     if (created.kind !== 'new') return;
     expect(created.changes).toEqual([]);
-    expect(created.next).toMatchObject({ riskRank: RISK_NONE, nextDueAt: NO_DUE, closedAt: null, firstStatusText: '待发货' });
+    expect(created.next).toMatchObject({ riskRank: RISK_NONE, nextDueAt: noDuePlace(unshipped.orderAmountCents), closedAt: null, firstStatusText: '待发货' });
 
     expect(planOrderUpdate(SHOP, created.next, unshipped, NOW, 'recentOrderList').kind).toBe('unchanged');
     expect(planOrderUpdate(SHOP, created.next, unshipped, NOW + 1, 'recentOrderList')).toMatchObject({ kind: 'seen', next: { lastSeenAt: NOW + 1 } });
@@ -121,8 +121,26 @@ describe('reconcileFindings', () => {
   test('riskOf: worst severity, earliest due time at that severity', () => {
     const record = (severity: FindingRecord['severity'], dueAt: number | null, closedAt: number | null = null): FindingRecord =>
       ({ kind: 'ship_by', severity, dueAt, rule: 'R1', basis: {}, openedAt: NOW, closedAt, updatedAt: NOW }) as unknown as FindingRecord;
-    expect(riskOf([])).toEqual({ riskRank: RISK_NONE, nextDueAt: NO_DUE });
-    expect(riskOf([record('warn', 5), record('critical', null), record('critical', 9), record('breached', 1, NOW)])).toEqual({ riskRank: 2, nextDueAt: 9 });
+    expect(riskOf([], null)).toEqual({ riskRank: RISK_NONE, nextDueAt: NO_DUE });
+    expect(riskOf([record('warn', 5), record('critical', null), record('critical', 9), record('breached', 1, NOW)], 2590)).toEqual({ riskRank: 2, nextDueAt: 9 });
+  });
+
+  test('riskOf: without a due time, the order sorts after every clock of its severity, the larger amount first', () => {
+    const anomaly = { kind: 'rejected', severity: 'critical', dueAt: null, rule: 'R1', basis: {}, openedAt: NOW, closedAt: null, updatedAt: NOW } as unknown as FindingRecord;
+    const large = riskOf([anomaly], 1_299_00);
+    const small = riskOf([anomaly], 19_90);
+    const none = riskOf([anomaly], null);
+    expect(large.riskRank).toBe(2);
+    expect(large.nextDueAt).toBeLessThan(small.nextDueAt);
+    expect(small.nextDueAt).toBeLessThan(none.nextDueAt);
+    expect(none.nextDueAt).toBe(NO_DUE);
+    // Far after any real due time, and read back as none.
+    expect(large.nextDueAt).toBeGreaterThan(Date.parse('9999-12-31T23:59:59Z'));
+    for (const risk of [large, small, none]) expect(dueTimeOf(risk)).toBeNull();
+    expect(dueTimeOf({ nextDueAt: NOW })).toBe(NOW);
+    // Out-of-range amounts keep their place inside the band: a negative one is last, a huge one first.
+    expect(riskOf([anomaly], -500).nextDueAt).toBe(NO_DUE);
+    expect(dueTimeOf(riskOf([anomaly], Number.MAX_SAFE_INTEGER))).toBeNull();
   });
 
   test('a stored record reads back as the finding it was made from', () => {
