@@ -1,8 +1,10 @@
 // The popup as a merchant acts from it: a header with the counts per severity and the age of the data, the
-// banners that need a decision, the chips and the search, and the rows most urgent first. It reads one
-// PopupStore (./popup-store.ts); the page (entrypoints/popup) gives it the database and the browser's tabs.
-import { useEffect } from 'react';
+// banners that need a decision, the chips and the search, and the rows most urgent first. It shows one
+// PopupStore (./popup-store.ts), which the page (entrypoints/popup) starts on the database as soon as it is
+// open; the page also gives it the database (for the banners' own reads) and the browser's tabs.
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
+import { afterNextPaint } from './after-next-paint';
 import { HealthBanners } from './HealthBanners';
 import { ProviderStatus } from './ProviderStatus';
 import { RecentNotifications } from './RecentNotifications';
@@ -23,6 +25,8 @@ export const STALE_AFTER_MS = 2 * HOUR_MS;
 const SKELETON_ROWS = 6;
 /** The one timer of the popup: the clocks show seconds in their last hour. */
 const TICK_MS = 1_000;
+/** Rows in the first frame with data, more than the popup's window holds; the rest follow once it is painted. */
+const FIRST_FRAME_ROWS = 12;
 
 export interface PopupLinks {
   /** Shows a console page (an order's detail, the order list) in the console tab, or a new one. */
@@ -44,7 +48,6 @@ interface Props {
 
 export function PopupScreen({ store, db, openFailure, lang, service, links }: Props) {
   const state = useStore(store);
-  useEffect(() => (db === null ? undefined : store.getState().start(db)), [db, store]);
   useEffect(() => {
     const timer = setInterval(() => store.getState().tick(), TICK_MS);
     return () => clearInterval(timer);
@@ -52,6 +55,8 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
 
   const { phase, data, now, kind, search } = state;
   const ready = phase === 'ready' && data !== null;
+  const [allRows, setAllRows] = useState(false);
+  useEffect(() => (ready && !allRows ? afterNextPaint(() => setAllRows(true)) : undefined), [ready, allRows]);
   const head = data?.head ?? null;
   const counts = state.counts;
   // The console names no shop in what is captured: a row names its shop by id when several are stored.
@@ -147,7 +152,7 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
               </p>
             ) : (
               <ul className="popup-rows" data-testid="popup-rows">
-                {data.view.rows.map((row) => (
+                {(allRows ? data.view.rows : data.view.rows.slice(0, FIRST_FRAME_ROWS)).map((row) => (
                   <OrderRow
                     key={`${row.order.shopId}|${row.order.orderSn}`}
                     row={row}

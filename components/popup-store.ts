@@ -1,9 +1,10 @@
 // The popup's state: what is shown (the chip, the search, how many rows, whether the muted group is open), the
-// clock every row counts down from, and the data read for it (lib/db/popup-rows.ts), kept live with Dexie's
-// liveQuery so a capture or a poll in the background shows at once. 稍后提醒, 已处理 and 撤销 write the
+// clock every row counts down from, and the data read for it (lib/db/popup-rows.ts): read at once, then kept
+// live with Dexie's liveQuery so a capture or a poll in the background shows at once. 稍后提醒, 已处理 and 撤销 write the
 // shared mutes (local:notificationMutes), which the notifier follows too.
 import { liveQuery, type Subscription } from 'dexie';
 import { createStore, type StoreApi } from 'zustand';
+import { afterNextPaint } from './after-next-paint';
 import { errorMessage, logFailure } from '@/lib/errors/error-message';
 import { readPopupCounts, readPopupHead, readPopupView, type PopupCounts, type PopupHead, type PopupView } from '@/lib/db/popup-rows';
 import type { StoredOrder } from '@/lib/db/records';
@@ -74,31 +75,54 @@ export function createPopupStore(clock: () => number = Date.now, timeZone: strin
   });
   /** The clock the data was read at: snoozes ending after it are still muted in it. */
   let readAt = 0;
+  /** Counts the reads started: a read's answer is shown only while it is the latest. */
+  let reads = 0;
 
   return createStore<PopupState>((set, get) => {
     const read = () => {
       subscription?.unsubscribe();
+      subscription = null;
+      countsSubscription?.unsubscribe();
+      countsSubscription = null;
       if (db === null) return;
       const source = db;
       const { kind, search, limit, mutes } = get();
       readAt = get().now;
       const at = readAt;
-      countsSubscription?.unsubscribe();
-      countsSubscription = null;
-      subscription = liveQuery(async () => {
+      const readNumber = ++reads;
+      const latest = () => readNumber === reads;
+      const readData = async (): Promise<PopupData> => {
         const [head, view] = await Promise.all([readPopupHead(source), readPopupView(source, { kind, search, limit }, mutes, at)]);
         return { head, view };
-      }).subscribe({
-        next: (data) => {
-          set({ data, phase: 'ready', error: null });
-          // The larger counts wait for the first rows, so that their reads do not queue before them.
-          countsSubscription ??= liveQuery(() => readPopupCounts(source, mutes, at)).subscribe({
-            next: (counts) => set({ counts }),
-            error: logFailure('reading the popup counts'),
-          });
-        },
-        error: (error: unknown) => set({ phase: 'failed', error: errorMessage(error) }),
-      });
+      };
+      const failed = (error: unknown) => {
+        if (latest()) set({ phase: 'failed', error: errorMessage(error) });
+      };
+      // Then follow the changes (liveQuery's first answer is that read again) and read the larger counts; on
+      // opening, only once the first rows are painted: started earlier, their reads run before that frame.
+      const follow = () => {
+        if (!latest()) return;
+        subscription = liveQuery(readData).subscribe({
+          next: (data) => {
+            if (latest()) set({ data, phase: 'ready', error: null });
+          },
+          error: failed,
+        });
+        countsSubscription = liveQuery(() => readPopupCounts(source, mutes, at)).subscribe({
+          next: (counts) => {
+            if (latest()) set({ counts });
+          },
+          error: logFailure('reading the popup counts'),
+        });
+      };
+      // Read at once: liveQuery's own first read waits for a task of its own, behind the page's first frames.
+      readData().then((data) => {
+        if (!latest()) return;
+        const opening = get().data === null;
+        set({ data, phase: 'ready', error: null });
+        if (opening) afterNextPaint(follow);
+        else follow();
+      }, failed);
     };
     const change = async (update: (mutes: Mutes, now: number) => Mutes) => {
       const now = clock();
@@ -139,6 +163,8 @@ export function createPopupStore(clock: () => number = Date.now, timeZone: strin
           .catch(logFailure('reading the popup data'));
         return () => {
           stopped = true;
+          // A read still running answers into nothing.
+          reads += 1;
           unwatch();
           subscription?.unsubscribe();
           countsSubscription?.unsubscribe();

@@ -11,10 +11,14 @@ import { logFailure } from '@/lib/errors/error-message';
 import { showOnConsole } from '@/lib/notifications/open-from-notification';
 
 // Started when the page's script runs, before React's first render: the database's open and the mutes (in
-// the store) run while the page is drawn.
+// the store) run while the page is drawn, and the first read starts the moment the database is open, not a
+// render later. The popup's page lives as long as the store, so nothing stops it.
 const opening = openDatabase();
 const openOnce = () => opening;
 const store = createPopupStore();
+void opening.then((result) => {
+  if (result.ok) store.getState().start(result.db);
+});
 
 const links = {
   openConsole(url: string) {

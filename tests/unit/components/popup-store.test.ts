@@ -69,3 +69,29 @@ test('a snooze moves its order out and stores it; the one timer brings it back w
   await vi.waitFor(() => expect(shown()).toContain(order.orderSn));
   stop();
 });
+
+test('only the latest read is shown: a chip changed while a read runs wins, and a stopped store shows nothing more', async () => {
+  const stop = await started();
+  // Two reads started in one go: the first answers after the second started, and must not be shown.
+  store.getState().setKind('rejected');
+  store.getState().setKind('ship_by');
+  await vi.waitFor(() => expect(store.getState().data!.view.rows.length).toBe(2));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(shown()).toEqual(['261120-000000000000001', '261120-000000000000002']);
+  // A read started, then the store stopped before it answered: its answer goes nowhere.
+  store.getState().setKind('rejected');
+  stop();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(shown()).toEqual(['261120-000000000000001', '261120-000000000000002']);
+});
+
+test('a change stored in the background after the first read shows without a new read being asked for', async () => {
+  const db = await freshDb();
+  await ingestCapture(db, listCapture([orderRow('261120-000000000000001', { promise_shipping_time: (NOW + HOUR) / 1000 })]), NOW, DEFAULT_POLICY);
+  store = createPopupStore(() => now);
+  const stop = store.getState().start(db);
+  await vi.waitFor(() => expect(shown()).toEqual(['261120-000000000000001']));
+  await ingestCapture(db, listCapture([orderRow('261120-000000000000009', { promise_shipping_time: (NOW + 2 * HOUR) / 1000 })], NOW + 60_000), NOW + 60_000, DEFAULT_POLICY);
+  await vi.waitFor(() => expect(shown()).toEqual(['261120-000000000000001', '261120-000000000000009']));
+  stop();
+});
