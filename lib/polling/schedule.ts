@@ -3,7 +3,7 @@
 // the clock and the random source come in as arguments; the cycle (lib/polling/cycle.ts) persists the results.
 import type { TrackingStatus } from '../facts/facts';
 import type { Policy } from '../findings/policy';
-import { DAY_MS, HOUR_MS, MINUTE_MS, SHANGHAI_OFFSET_MS, hoursToMs } from '../time/shanghai';
+import { DAY_MS, HOUR_MS, MINUTE_MS, hoursToMs, shanghaiMidnight } from '../time/shanghai';
 import type { ProviderErrorClass } from '../tracking/provider';
 import { isPickedUp, isTerminal } from '../tracking/status-rank';
 
@@ -175,9 +175,9 @@ function jittered(intervalMs: number, random: () => number): number {
   return intervalMs * (1 + JITTER_FRACTION * (2 * random() - 1));
 }
 
-/** Shanghai hour of day (UTC+8 without daylight saving, as every instant the extension handles). */
+/** Shanghai hour of day. */
 function shanghaiHour(ms: number): number {
-  return Math.floor((((ms + SHANGHAI_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS / HOUR_MS);
+  return Math.floor((ms - shanghaiMidnight(ms)) / HOUR_MS);
 }
 
 function inDeliveryDay(ms: number): boolean {
@@ -188,8 +188,7 @@ function inDeliveryDay(ms: number): boolean {
 /** `ms` itself when couriers deliver then, else the start of the next Shanghai delivery day. */
 function deliveryTimeFrom(ms: number): number {
   if (inDeliveryDay(ms)) return ms;
-  const shanghaiMidnight = Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS - SHANGHAI_OFFSET_MS;
-  const today = shanghaiMidnight + DELIVERY_DAY_HOURS.start * HOUR_MS;
+  const today = shanghaiMidnight(ms) + DELIVERY_DAY_HOURS.start * HOUR_MS;
   return today > ms ? today : today + DAY_MS;
 }
 

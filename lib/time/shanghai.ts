@@ -65,8 +65,8 @@ export const FIXED_OFFSET_SINCE_YEAR = 1992;
 export const FIXED_OFFSET_SINCE_WALL_MS = Date.UTC(FIXED_OFFSET_SINCE_YEAR, 0, 1);
 
 /**
- * The instant the Beijing day of `ms` began (00:00 Beijing time): the days the dashboard counts by.
- * Plain UTC+8 arithmetic, valid for every instant from 1992 on.
+ * The instant the Beijing day of `ms` began (00:00 Beijing time): the days the dashboard counts by, the
+ * couriers' delivery day, the providers' daily allowance. Plain UTC+8 arithmetic, valid from 1992 on.
  */
 export function shanghaiMidnight(ms: number): number {
   return Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS - SHANGHAI_OFFSET_MS;

@@ -3,7 +3,7 @@
 // telling the merchant what to do. The normalizers' `retry` advice is derived from the same tables.
 import { errorMessage } from '../errors/error-message';
 import { escapeText } from '../text/quote';
-import { DAY_MS, SHANGHAI_OFFSET_MS } from '../time/shanghai';
+import { DAY_MS, shanghaiMidnight } from '../time/shanghai';
 import type { PlainMessage, ProviderErrorClass, QueryOutcome } from './provider';
 import type { TrackingResult } from './status';
 
@@ -107,7 +107,7 @@ export function kdniaoFailure(reason: string, now: number, secrets: readonly str
     const message = dailyCap
       ? { zh: '快递鸟今日查询次数已用完：已暂停，北京时间零点后自动继续', en: 'Kdniao’s daily query allowance is used up: paused until midnight Beijing time' }
       : rateLimited('kdniao');
-    return dailyCap ? failure('rate', null, detail, message, nextShanghaiMidnight(now)) : failure('rate', null, detail, message);
+    return dailyCap ? failure('rate', null, detail, message, shanghaiMidnight(now) + DAY_MS) : failure('rate', null, detail, message);
   }
   return failure('transient', null, detail, temporaryError('kdniao'));
 }
@@ -181,9 +181,4 @@ export function redact(text: string, secrets: readonly string[]): string {
     if (escaped !== secret) result = result.split(escaped).join('[redacted]');
   }
   return result;
-}
-
-/** Beijing has no daylight saving: its days start at 16:00 UTC. */
-function nextShanghaiMidnight(now: number): number {
-  return (Math.floor((now + SHANGHAI_OFFSET_MS) / DAY_MS) + 1) * DAY_MS - SHANGHAI_OFFSET_MS;
 }
