@@ -108,12 +108,12 @@ export class BadgeRenderer {
     for (const model of badgesFor(view.findings, enabled, now)) {
       const explanation = explainFinding(model.finding, model.severity, lang, formatInstant);
       const section = titled(model.kind, `${explanation.title} · ${explanation.severity}`);
-      if (explanation.due !== null) section.append(line(lang === 'zh' ? '截止' : 'Due', explanation.due));
+      if (explanation.due !== null) section.append(line(t('explainDue', lang), explanation.due));
       appendLines(section, explanation.lines);
-      section.append(line(lang === 'zh' ? '规则' : 'Rule', explanation.rule));
+      section.append(line(t('explainRule', lang), explanation.rule));
       if (explanation.heuristic) section.append(note(t('heuristic', lang)));
       if (explanation.verify !== null) section.append(note(explanation.verify, 'verify'));
-      section.append(note(`${lang === 'zh' ? '建议：' : 'What to do: '}${explanation.advice}`, 'advice'));
+      section.append(note(t('explainAdvice', lang, { advice: explanation.advice }), 'advice'));
       panel.append(section);
     }
     // The trace the findings were judged on (also behind a quiet ✓): where it came from and when.

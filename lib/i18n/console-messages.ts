@@ -13,6 +13,9 @@ export const CONSOLE_MESSAGES = {
   nothingDue: { zh: '订单哨兵：暂无待办', en: 'Order Sentinel: nothing due' },
   orderDetail: { zh: '查看订单详情', en: 'Open order details' },
   heuristic: { zh: '经验阈值，非平台公布规则', en: 'A heuristic, not a published platform rule' },
+  explainDue: { zh: '截止', en: 'Due' },
+  explainRule: { zh: '规则', en: 'Rule' },
+  explainAdvice: { zh: '建议：{advice}', en: 'What to do: {advice}' },
   waitingPhoneTail: { zh: '需要手机后四位', en: 'Phone tail needed' },
   waitingPhoneTailHelp: {
     zh: '顺丰、中通需手机后四位才能查询：在设置的「物流查询」填写寄件人手机后四位，或在后台打开该订单的物流。',
