@@ -1,4 +1,5 @@
 import { recordDbError } from '@/lib/db/health';
+import { pruneStoredMutes } from '@/lib/notifications/mutes-item';
 import { pruneClosedOrders } from '@/lib/retention/prune';
 import { loadSettings } from '@/lib/settings/settings-item';
 import { browser } from 'wxt/browser';
@@ -18,8 +19,8 @@ export async function armRetentionAlarm(): Promise<void> {
 
 /**
  * Prunes orders closed longer than the retention period, one small transaction per batch, yielding
- * between batches so captures arriving meanwhile are not held up. If the worker dies half way,
- * the next alarm simply carries on.
+ * between batches so captures arriving meanwhile are not held up, then the mutes that no longer mute
+ * anything. If the worker dies half way, the next alarm simply carries on.
  */
 export async function runRetention(): Promise<void> {
   const db = await database();
@@ -30,6 +31,7 @@ export async function runRetention(): Promise<void> {
       if (done) break;
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
+    await pruneStoredMutes(db, Date.now());
   } catch (error) {
     await recordDbError(db, 'retention', error, Date.now());
   }

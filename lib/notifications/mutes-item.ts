@@ -2,6 +2,7 @@
 // storage.local, so they outlive the worker. The changes themselves are pure functions of the mutes.
 import { storage } from 'wxt/utils/storage';
 import { isFindingKind } from '../findings/registry';
+import type { SentinelDb } from '../db/schema';
 import type { Mutes } from './types';
 import { nextWallTime } from './wall-time';
 import { SNOOZE_MS } from './notifier-inputs';
@@ -83,11 +84,49 @@ export function orderMuteOf(
 
 /** The orders a mute names, as `[shopId, orderSn]` keys: the snoozes still running and every 已处理 mark. */
 export function mutedOrderKeys(mutes: Mutes, now: number): Array<[shopId: string, orderSn: string]> {
-  const keys = new Set([...Object.entries(mutes.orders).filter(([, end]) => end > now).map(([key]) => key), ...Object.keys(mutes.handled)]);
-  return [...keys].flatMap((key) => {
+  return orderKeysOf([...Object.entries(mutes.orders).filter(([, end]) => end > now).map(([key]) => key), ...Object.keys(mutes.handled)]);
+}
+
+function orderKeysOf(keys: Iterable<string>): Array<[shopId: string, orderSn: string]> {
+  return [...new Set(keys)].flatMap((key) => {
     const bar = key.indexOf('|');
     return bar < 0 ? [] : [[key.slice(0, bar), key.slice(bar + 1)] as [string, string]];
   });
+}
+
+type MarkedOrder = { findings: ReadonlyArray<{ openedAt: number; closedAt: number | null }> };
+
+/**
+ * The mutes less what no longer mutes anything: snoozes that ended, and the 已处理 marks of orders that are
+ * gone (`orders` maps the mark to undefined) or have no finding open from before their mark (what it
+ * silenced has closed). A mark `orders` does not know (made after they were read) stays.
+ */
+export function pruneMutes(mutes: Mutes, now: number, orders: ReadonlyMap<string, MarkedOrder | undefined>): Mutes {
+  const running = (ends: Record<string, number>) => Object.fromEntries(Object.entries(ends).filter(([, end]) => end > now));
+  const handled = Object.fromEntries(
+    Object.entries(mutes.handled).filter(
+      ([key, at]) => !orders.has(key) || orders.get(key)?.findings.some((finding) => finding.closedAt === null && finding.openedAt <= at) === true,
+    ),
+  );
+  return { orders: running(mutes.orders), kinds: running(mutes.kinds), handled };
+}
+
+/**
+ * Drops the mutes that no longer mute anything (the daily retention pass): each 已处理 mark would otherwise be
+ * read by every popup forever. Reads the marked orders, then changes the stored mutes as they are by then.
+ */
+export async function pruneStoredMutes(db: SentinelDb, now: number): Promise<{ before: number; after: number }> {
+  const stored = await loadMutes();
+  const keys = orderKeysOf(Object.keys(stored.handled));
+  const orders = await db.orders.bulkGet(keys);
+  const byKey = new Map(keys.map(([shopId, orderSn], index) => [muteKeyOf(shopId, orderSn), orders[index]]));
+  const size = (mutes: Mutes) => Object.keys(mutes.orders).length + Object.keys(mutes.kinds).length + Object.keys(mutes.handled).length;
+  let before = 0;
+  const after = await changeStoredMutes((current) => {
+    before = size(current);
+    return pruneMutes(current, now, byKey);
+  });
+  return { before, after: size(after) };
 }
 
 export async function loadMutes(): Promise<Mutes> {

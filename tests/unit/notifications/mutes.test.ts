@@ -1,5 +1,19 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { expect, test } from 'vitest';
-import { EMPTY_MUTES, markHandled, mutedOrderKeys, orderMuteOf, snoozeEnd, snoozeOrders, unmuteOrders } from '../../../lib/notifications/mutes-item';
+import {
+  EMPTY_MUTES,
+  loadMutes,
+  markHandled,
+  mutedOrderKeys,
+  mutesItem,
+  orderMuteOf,
+  pruneMutes,
+  pruneStoredMutes,
+  snoozeEnd,
+  snoozeOrders,
+  unmuteOrders,
+} from '../../../lib/notifications/mutes-item';
+import { freshDb, storedOrder } from '../db/helpers';
 
 const NOW = Date.parse('2026-11-20T10:00:00+08:00');
 const HOUR = 3_600_000;
@@ -52,4 +66,36 @@ test('稍后提醒 lasts an hour, four hours, or until the next 9:00 on the merc
   expect(snoozeEnd('morning', NOW - 2 * HOUR, 'Asia/Shanghai')).toBe(Date.parse('2026-11-20T09:00:00+08:00'));
   // 18:00 the day before in Los Angeles (UTC−8 in November).
   expect(snoozeEnd('morning', NOW, 'America/Los_Angeles')).toBe(Date.parse('2026-11-20T09:00:00-08:00'));
+});
+
+test('pruning drops ended snoozes and the marks whose findings have all closed or whose order is gone', () => {
+  let mutes = snoozeOrders(EMPTY_MUTES, 's1', ['ended'], NOW + HOUR, NOW);
+  mutes = snoozeOrders(mutes, 's1', ['running'], NOW + 3 * HOUR, NOW);
+  mutes = { ...mutes, kinds: { stalled: NOW + HOUR, rejected: NOW + 3 * HOUR } };
+  mutes = markHandled(mutes, 's1', ['still-open', 'all-closed', 'only-newer', 'gone', 'unread'], NOW);
+  const orders = new Map([
+    ['s1|still-open', order('still-open', [NOW - HOUR])],
+    ['s1|all-closed', order('all-closed', [], [NOW - HOUR])],
+    // Its one open finding came after the mark: the mark no longer silences anything.
+    ['s1|only-newer', order('only-newer', [NOW + HOUR], [NOW - HOUR])],
+    ['s1|gone', undefined],
+  ]);
+  const pruned = pruneMutes(mutes, NOW + 2 * HOUR, orders);
+  expect(pruned.orders).toEqual({ 's1|running': NOW + 3 * HOUR });
+  expect(pruned.kinds).toEqual({ rejected: NOW + 3 * HOUR });
+  // A mark made after the orders were read (not in the map) stays.
+  expect(pruned.handled).toEqual({ 's1|still-open': NOW, 's1|unread': NOW });
+});
+
+test('the stored mutes are pruned against the stored orders', async () => {
+  fakeBrowser.reset();
+  const db = await freshDb();
+  await db.orders.bulkPut([
+    storedOrder('s1', 'open', [{ kind: 'stalled', severity: 'warn' }]),
+    storedOrder('s1', 'closed', []),
+  ]);
+  await mutesItem.setValue(markHandled(snoozeOrders(EMPTY_MUTES, 's1', ['open'], NOW - 1, NOW - HOUR), 's1', ['open', 'closed', 'gone'], NOW));
+  expect(await pruneStoredMutes(db, NOW)).toEqual({ before: 4, after: 1 });
+  expect(await loadMutes()).toEqual({ orders: {}, kinds: {}, handled: { 's1|open': NOW } });
+  db.close();
 });
