@@ -39,7 +39,7 @@ export async function pruneClosedOrders(
         return batch.length;
       },
     );
-    if (deleted < batchSize) await pruneClosedProducts(db, cutoff);
+    if (deleted < batchSize) await Promise.all([pruneClosedProducts(db, cutoff), pruneOrderlessNotifications(db, cutoff)]);
     return { deleted, done: deleted < batchSize };
   } catch (error) {
     await recordDbError(db, 'retention', error, now);
@@ -89,4 +89,16 @@ async function pruneClosedProducts(db: SentinelDb, cutoff: number): Promise<void
         .delete();
     }
   });
+}
+
+/**
+ * Log rows of no single order (digests, quiet-hours summaries, the unverified-pickups line) go with no order:
+ * those sent before the cutoff go by age. An order's own rows go with the order.
+ */
+async function pruneOrderlessNotifications(db: SentinelDb, cutoff: number): Promise<void> {
+  await db.notifications
+    .where('sentAt')
+    .below(cutoff)
+    .filter((row) => row.orderSn === null)
+    .delete();
 }

@@ -110,4 +110,13 @@ describe('pruneClosedOrders', () => {
     await pruneClosedOrders(db, NOW, 180);
     expect((await db.products.toArray()).map((product) => product.goodsId).sort()).toEqual(['open', 'recent']);
   });
+
+  test("log rows of no single order (a digest's own row) go once sent before the cutoff; an open order's stay", async () => {
+    const db = await freshDb();
+    await ingestCapture(db, listCapture([orderRow('open')]), NOW, policy);
+    const row = (key: string, orderSn: string | null, sentAt: number) => ({ shopId: SHOP, orderSn, key, sentAt, kind: null, severity: null, title: 't', body: 'b' });
+    await db.notifications.bulkPut([row('digest:old', null, OLD), row('digest:recent', null, NOW - DAY), row('lead:ship_by:4:open', 'open', OLD)]);
+    await pruneClosedOrders(db, NOW, 180);
+    expect((await db.notifications.toArray()).map((notification) => notification.key).sort()).toEqual(['digest:recent', 'lead:ship_by:4:open']);
+  });
 });
