@@ -32,6 +32,8 @@ export interface FuzzSpec<I, O> {
   /** Inputs in `npm test`; `npm run fuzz` multiplies them. */
   runs: number;
   seed?: number;
+  /** Inputs tried first on every run: counterexamples found before, kept as regressions. */
+  examples?: I[];
 }
 
 class Crash extends Error {}
@@ -55,7 +57,7 @@ export function fuzz<I, O>(spec: FuzzSpec<I, O>): FuzzTally {
         throw new Misread(problem);
       }
     }),
-    { numRuns: spec.runs * SCALE, ...(spec.seed === undefined ? {} : { seed: spec.seed }) },
+    runParameters(spec),
   );
   return settle(spec, details, first);
 }
@@ -86,9 +88,17 @@ export async function fuzzAsync<I, O>(
         throw new Misread(problem);
       }
     }),
-    { numRuns: spec.runs * SCALE, ...(spec.seed === undefined ? {} : { seed: spec.seed }) },
+    runParameters(spec),
   );
   return settle(spec, details, first);
+}
+
+function runParameters<I>(spec: { runs: number; seed?: number; examples?: I[] }): fc.Parameters<[I]> {
+  return {
+    numRuns: spec.runs * SCALE,
+    ...(spec.seed === undefined ? {} : { seed: spec.seed }),
+    ...(spec.examples === undefined ? {} : { examples: spec.examples.map((example): [I] => [example]) }),
+  };
 }
 
 /** What a failed run threw: an error as `Name: message`, text as it is, any other value as fast-check prints it. */
