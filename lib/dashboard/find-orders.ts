@@ -2,6 +2,7 @@
 // primary key [shopId+orderSn] and the [shopId+trackingNumber] index), never by a scan.
 import type { StoredOrder } from '../db/records';
 import type { SentinelDb } from '../db/schema';
+import { normalizeTrackingNumber } from '../pdd/order-row';
 
 /** The most orders one search lists (a tracking number shared by a merged shipment names a few). */
 export const FOUND_LIMIT = 20;
@@ -9,13 +10,15 @@ export const FOUND_LIMIT = 20;
 export async function findOrders(db: SentinelDb, query: string): Promise<StoredOrder[]> {
   const text = query.trim();
   if (text === '') return [];
-  // Tracking numbers are stored normalized (trimmed, upper-case); order numbers as the console writes them.
-  const trackingNumber = text.toUpperCase();
+  // Tracking numbers are stored normalized (no spaces, upper case); order numbers as the console writes them.
+  const trackingNumber = normalizeTrackingNumber(text);
   return db.transaction('r', [db.shops, db.orders], async () => {
     const shops = await db.shops.toCollection().primaryKeys();
     const [byNumber, byTracking] = await Promise.all([
       db.orders.bulkGet(shops.map((shopId) => [shopId, text] as [string, string])),
-      Promise.all(shops.map((shopId) => db.orders.where('[shopId+trackingNumber]').equals([shopId, trackingNumber]).limit(FOUND_LIMIT).toArray())),
+      trackingNumber === null
+        ? []
+        : Promise.all(shops.map((shopId) => db.orders.where('[shopId+trackingNumber]').equals([shopId, trackingNumber]).limit(FOUND_LIMIT).toArray())),
     ]);
     const found = new Map<string, StoredOrder>();
     for (const order of [...byNumber, ...byTracking.flat()]) {

@@ -8,6 +8,7 @@ import { FINDING_KINDS, type FindingKind } from '../findings/registry';
 import { SEVERITY_RANK, type Severity } from '../findings/severity';
 import { mutedOrderKeys, orderMuteOf, type OrderMute } from '../notifications/mutes-item';
 import type { Mutes } from '../notifications/types';
+import { normalizeTrackingNumber } from '../pdd/order-row';
 
 /** The severities the popup lists and counts, worst first (info is not "at risk"). */
 export const LISTED_SEVERITIES = ['breached', 'critical', 'warn'] as const satisfies readonly Severity[];
@@ -177,14 +178,16 @@ async function ordersOfKind(db: SentinelDb, kind: FindingKind, limit: number, is
 
 /**
  * Order numbers by prefix ([shopId+orderSn]) and tracking numbers by prefix ([shopId+trackingNumber]), in every
- * shop, any state: a merchant looks an order up whether or not it is at risk.
+ * shop, any state: a merchant looks an order up whether or not it is at risk. A tracking number is looked up
+ * the way it is stored (normalizeTrackingNumber: no spaces, upper case).
  */
 async function searchOrders(db: SentinelDb, search: string, query: PopupQuery, isMuted: (order: StoredOrder) => boolean): Promise<Page> {
   const shops = await db.shops.toCollection().primaryKeys();
-  const prefixes = [...new Set([search, search.toUpperCase()])];
+  const trackingPrefix = normalizeTrackingNumber(search);
+  const prefixRead = (index: string, shopId: string, prefix: string) => db.orders.where(index).between([shopId, prefix], [shopId, prefix + '\uffff'], true, true);
   const reads = shops.flatMap((shopId) => [
-    ...prefixes.map((prefix) => db.orders.where('[shopId+orderSn]').between([shopId, prefix], [shopId, prefix + '\uffff'], true, true)),
-    ...prefixes.map((prefix) => db.orders.where('[shopId+trackingNumber]').between([shopId, prefix], [shopId, prefix + '\uffff'], true, true)),
+    prefixRead('[shopId+orderSn]', shopId, search),
+    ...(trackingPrefix === null ? [] : [prefixRead('[shopId+trackingNumber]', shopId, trackingPrefix)]),
   ]);
   const found = new Map<string, StoredOrder>();
   for (const orders of await Promise.all(reads.map((read) => read.limit(query.limit + 1).toArray()))) {
@@ -197,8 +200,8 @@ async function searchOrders(db: SentinelDb, search: string, query: PopupQuery, i
 }
 
 function matchesSearch(order: StoredOrder, search: string): boolean {
-  const upper = search.toUpperCase();
-  return order.orderSn.startsWith(search) || (order.trackingNumber !== null && order.trackingNumber.toUpperCase().startsWith(upper));
+  const trackingPrefix = normalizeTrackingNumber(search);
+  return order.orderSn.startsWith(search) || (trackingPrefix !== null && order.trackingNumber !== null && order.trackingNumber.startsWith(trackingPrefix));
 }
 
 /** The orders the mutes name that are muted now and still have something open. */

@@ -77,6 +77,8 @@ describe('the rows', () => {
     expect(await search('261120-')).toEqual(['261120-000000000000101', '261120-000000000000102']);
     expect(await search('261121-000000000000103')).toEqual(['261121-000000000000103']);
     expect(await search('yt70')).toEqual(['261120-000000000000101']);
+    // A tracking number typed with a space is looked up as it is stored.
+    expect(await search('yt 70')).toEqual(['261120-000000000000101']);
     expect(await search(' ZT7001 ')).toEqual(['261121-000000000000103']);
     expect(await search('999')).toEqual([]);
   });
