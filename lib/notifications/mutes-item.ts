@@ -25,9 +25,14 @@ export function readMutes(raw: unknown): Mutes {
   return { orders: record(stored.orders), kinds, handled: record(stored.handled) };
 }
 
+/** The snoozes still running at `now` (their ends are after it). */
+function running(ends: Readonly<Record<string, number>>, now: number): Record<string, number> {
+  return Object.fromEntries(Object.entries(ends).filter(([, end]) => end > now));
+}
+
 /** 稍后提醒: these orders are snoozed until `until`; snoozes already over are dropped on the way. */
 export function snoozeOrders(mutes: Mutes, shopId: string, orderSns: readonly string[], until: number, now: number): Mutes {
-  const orders = Object.fromEntries(Object.entries(mutes.orders).filter(([, end]) => end > now));
+  const orders = running(mutes.orders, now);
   for (const orderSn of orderSns) orders[muteKeyOf(shopId, orderSn)] = Math.max(orders[muteKeyOf(shopId, orderSn)] ?? 0, until);
   return { ...mutes, orders };
 }
@@ -84,7 +89,7 @@ export function orderMuteOf(
 
 /** The orders a mute names, as `[shopId, orderSn]` keys: the snoozes still running and every 已处理 mark. */
 export function mutedOrderKeys(mutes: Mutes, now: number): Array<[shopId: string, orderSn: string]> {
-  return orderKeysOf([...Object.entries(mutes.orders).filter(([, end]) => end > now).map(([key]) => key), ...Object.keys(mutes.handled)]);
+  return orderKeysOf([...Object.keys(running(mutes.orders, now)), ...Object.keys(mutes.handled)]);
 }
 
 function orderKeysOf(keys: Iterable<string>): Array<[shopId: string, orderSn: string]> {
@@ -102,31 +107,24 @@ type MarkedOrder = { findings: ReadonlyArray<{ openedAt: number; closedAt: numbe
  * silenced has closed). A mark `orders` does not know (made after they were read) stays.
  */
 export function pruneMutes(mutes: Mutes, now: number, orders: ReadonlyMap<string, MarkedOrder | undefined>): Mutes {
-  const running = (ends: Record<string, number>) => Object.fromEntries(Object.entries(ends).filter(([, end]) => end > now));
   const handled = Object.fromEntries(
     Object.entries(mutes.handled).filter(
       ([key, at]) => !orders.has(key) || orders.get(key)?.findings.some((finding) => finding.closedAt === null && finding.openedAt <= at) === true,
     ),
   );
-  return { orders: running(mutes.orders), kinds: running(mutes.kinds), handled };
+  return { orders: running(mutes.orders, now), kinds: running(mutes.kinds, now), handled };
 }
 
 /**
  * Drops the mutes that no longer mute anything (the daily retention pass): each 已处理 mark would otherwise be
- * read by every popup forever. Reads the marked orders, then changes the stored mutes as they are by then.
+ * read by every popup forever. Reads the marked orders, then changes the stored mutes as they are by then;
+ * returns what is stored.
  */
-export async function pruneStoredMutes(db: SentinelDb, now: number): Promise<{ before: number; after: number }> {
-  const stored = await loadMutes();
-  const keys = orderKeysOf(Object.keys(stored.handled));
+export async function pruneStoredMutes(db: SentinelDb, now: number): Promise<Mutes> {
+  const keys = orderKeysOf(Object.keys((await loadMutes()).handled));
   const orders = await db.orders.bulkGet(keys);
   const byKey = new Map(keys.map(([shopId, orderSn], index) => [muteKeyOf(shopId, orderSn), orders[index]]));
-  const size = (mutes: Mutes) => Object.keys(mutes.orders).length + Object.keys(mutes.kinds).length + Object.keys(mutes.handled).length;
-  let before = 0;
-  const after = await changeStoredMutes((current) => {
-    before = size(current);
-    return pruneMutes(current, now, byKey);
-  });
-  return { before, after: size(after) };
+  return changeStoredMutes((current) => pruneMutes(current, now, byKey));
 }
 
 export async function loadMutes(): Promise<Mutes> {
