@@ -1,11 +1,13 @@
 // The popup's order rows: the clock with its time left, the open findings coloured by severity, the parcel's
 // latest courier status and its age, and the two actions; the skeleton rows hold the same height while the
 // data is read, and the snoozed or handled orders sit in their own collapsed group with 撤销.
+import { unverifiedOf } from '@/lib/badges/badge-model';
 import type { PopupRow } from '@/lib/db/popup-rows';
 import { openFindingsOf, type StoredOrder } from '@/lib/db/records';
 import { instantFormatter } from '@/lib/explain/format-instant';
 import { TRACKING_STATUS_LABELS } from '@/lib/findings/basis-fields';
-import { KIND_LABELS } from '@/lib/findings/registry';
+import { KIND_LABELS, severityAt } from '@/lib/findings/registry';
+import { findingOfRecord } from '@/lib/ingest/reconcile-findings';
 import { SEVERITY_LABELS, SEVERITY_RANK, type Severity } from '@/lib/findings/severity';
 import { t } from '@/lib/i18n/messages';
 import { muteKeyOf, type SnoozeChoice } from '@/lib/notifications/mutes-item';
@@ -29,8 +31,10 @@ interface RowProps {
 }
 
 /**
- * The clock of a row: the time left (or over) of the open finding due first, coloured by that finding's
- * severity; an order with only anomalies open (no due time) shows its worst severity instead.
+ * The clock of a row: the time left (or over) of the open finding due first, coloured by its bands at `now`
+ * as its badge is (the popup's clock moves on between two evaluations); an unverified clock past due says so
+ * instead of how late, as its badge does. An order with only anomalies open (no due time) shows its worst
+ * severity instead.
  */
 function clockOf(order: StoredOrder, now: number, lang: Lang): { text: string; severity: Severity } | null {
   const findings = openFindingsOf(order);
@@ -40,8 +44,13 @@ function clockOf(order: StoredOrder, now: number, lang: Lang): { text: string; s
     const worst = findings.reduce((a, b) => (SEVERITY_RANK[b.severity] > SEVERITY_RANK[a.severity] ? b : a));
     return { text: SEVERITY_LABELS[worst.severity][lang], severity: worst.severity };
   }
+  const finding = findingOfRecord(timed, { orderSn: order.orderSn });
+  // A window that has closed keeps the severity it was stored with until the next evaluation drops it.
+  const severity = severityAt(finding, now) ?? timed.severity;
   const left = timed.dueAt! - now;
-  return { text: t(left >= 0 ? 'remaining' : 'overdue', lang, { t: formatCountdown(Math.abs(left), lang) }), severity: timed.severity };
+  const unverified = unverifiedOf(finding);
+  if (unverified !== undefined && left < 0) return { text: unverified.overdue[lang], severity };
+  return { text: t(left >= 0 ? 'remaining' : 'overdue', lang, { t: formatCountdown(Math.abs(left), lang) }), severity };
 }
 
 /** 中通 · 运输中 · 6时12分前: the courier, the latest status read, and how long ago its last event was. */
