@@ -45,11 +45,12 @@ function atRiskRow(order: StoredOrder, minSeverity: Severity): CsvCell[] {
     const due = finding.dueAt === null ? '' : ` 截止 ${shanghaiDateTime(finding.dueAt)}`;
     return `${KIND_LABELS[finding.kind].zh}（${SEVERITY_LABELS[finding.severity].zh}${due}）`;
   });
+  const due = dueTimeOf(order);
   return [
     asIdentifier(order.shopId),
     asIdentifier(order.orderSn),
     worst === undefined ? null : SEVERITY_LABELS[worst].zh,
-    dueTimeOf(order) === null ? null : shanghaiDateTime(order.nextDueAt),
+    due === null ? null : shanghaiDateTime(due),
     problems.join('；'),
     open.map((finding) => `${finding.kind}:${finding.severity}`).join(' '),
     order.facts.statusText,
