@@ -13,7 +13,7 @@ afterEach(cleanup);
 /** An order whose one clock was stored at NOW with the severity and basis given. */
 function withClock(kind: FindingRecord['kind'], severity: FindingRecord['severity'], dueAt: number, basis: Record<string, unknown>): StoredOrder {
   const order = storedOrder('s1', '261120-000000000000101', [{ kind, severity, dueAt }]);
-  return { ...order, findings: order.findings.map((record) => ({ ...record, basis }) as FindingRecord) };
+  return { ...order, findings: order.findings.map((record) => ({ ...record, basis }) as unknown as FindingRecord) };
 }
 
 const clockAt = (order: StoredOrder, now: number) => {
