@@ -5,10 +5,9 @@
 import Dexie, { type Table } from 'dexie';
 import type { StoredOrder, StoredWaybill } from '../db/records';
 import { prefixRange, type OrderKey, type SentinelDb, type WaybillKey } from '../db/schema';
-import { DAY_MS, shanghaiMidnight } from '../time/shanghai';
 import { scorecardAccumulator, type Scorecard } from './courier-scorecard';
 import { parcelWaybill, type ParcelWaybill } from './parcels';
-import { TREND_DAYS, trendsAccumulator, type SentNotification, type Trends } from './trends';
+import { trendsAccumulator, trendWindow, type SentNotification, type Trends } from './trends';
 
 /** Orders read per step. */
 export const AGGREGATE_CHUNK = 2_000;
@@ -34,17 +33,13 @@ export interface AggregateProgress {
   total: number;
 }
 
-/** The dashboard's two views over one window: the scorecard counts the parcels uploaded in the trends' 30 days. */
-export function dashboardWindow(now: number): { from: number; to: number } {
-  return { from: shanghaiMidnight(now) - (TREND_DAYS - 1) * DAY_MS, to: now };
-}
-
 export async function aggregateHistory(
   db: SentinelDb,
   request: AggregateRequest,
   onProgress: (progress: AggregateProgress) => void = () => undefined,
 ): Promise<Aggregate> {
-  const window = dashboardWindow(request.now);
+  // The two views over one window: the scorecard counts the parcels uploaded in the trends' 30 days.
+  const window = trendWindow(request.now);
   const scorecard = scorecardAccumulator(window);
   const trends = trendsAccumulator(request.now);
   const [lower, upper] = request.shopId === null ? [Dexie.minKey, Dexie.maxKey] : prefixRange([request.shopId]);

@@ -68,8 +68,13 @@ export interface TrendsAccumulator {
   result(): Trends;
 }
 
+/** The trends' days: from 00:00 Beijing time of the first of `dayCount` days (today the last) to `now`. */
+export function trendWindow(now: number, dayCount: number = TREND_DAYS): { from: number; to: number } {
+  return { from: shanghaiMidnight(now) - (dayCount - 1) * DAY_MS, to: now };
+}
+
 export function trendsAccumulator(now: number, dayCount: number = TREND_DAYS): TrendsAccumulator {
-  const first = shanghaiMidnight(now) - (dayCount - 1) * DAY_MS;
+  const first = trendWindow(now, dayCount).from;
   /** Instants up to and including `now` belong to the window. */
   const end = now + 1;
   const days: TrendDay[] = Array.from({ length: dayCount }, (_, index) => {

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { AGGREGATE_CHUNK, aggregateHistory, dashboardWindow, type AggregateProgress } from '@/lib/dashboard/aggregate';
+import { AGGREGATE_CHUNK, aggregateHistory, type AggregateProgress } from '@/lib/dashboard/aggregate';
 import { courierScorecard } from '@/lib/dashboard/courier-scorecard';
-import { trendsAccumulator } from '@/lib/dashboard/trends';
+import { trendsAccumulator, trendWindow } from '@/lib/dashboard/trends';
 import type { StoredOrder, StoredWaybill } from '@/lib/db/records';
 import { freshDb } from '../db/helpers';
 import { event, finding, h, order, waybill } from './history';
@@ -34,13 +34,13 @@ test('the streamed aggregate equals the pure functions over the same rows, for a
   expect(progress.at(-1)).toEqual({ done: 2 * PER_SHOP, total: 2 * PER_SHOP });
   expect(progress.length).toBeGreaterThan(2);
   // Key order: shop-a's rows, then shop-b's, as they were generated.
-  expect(result.scorecard).toEqual(courierScorecard(all, dashboardWindow(NOW)));
+  expect(result.scorecard).toEqual(courierScorecard(all, trendWindow(NOW)));
   const trends = trendsAccumulator(NOW);
   for (const item of all) trends.add(item.order, item.waybill, []);
   expect(result.trends).toEqual(trends.result());
 
   const one = await aggregateHistory(db, { shopId: 'shop-b', now: NOW });
   expect(one.orders).toBe(PER_SHOP);
-  expect(one.scorecard).toEqual(courierScorecard(shops.b, dashboardWindow(NOW)));
+  expect(one.scorecard).toEqual(courierScorecard(shops.b, trendWindow(NOW)));
   db.close();
 });
