@@ -6,7 +6,7 @@ import { ORDER_LIST_URL } from '@/lib/console-urls';
 import { breachChartOption, riskChartOption } from '@/lib/dashboard/chart-options';
 import { formatShare } from '@/lib/dashboard/format';
 import { countAtRisk } from '@/lib/db/at-risk';
-import { prefixRange, type SentinelDb } from '@/lib/db/schema';
+import { shopKeyRange, type SentinelDb } from '@/lib/db/schema';
 import { t } from '@/lib/i18n/messages';
 import type { Lang } from '@/lib/time/shanghai';
 import { workerRunner } from './aggregate-runner';
@@ -17,7 +17,7 @@ import { TrendChart } from './TrendChart';
 
 /** Orders of one shop, or of all: counts by key range, never a scan of the rows. */
 async function countOrders(db: SentinelDb, shopId: string | null): Promise<number> {
-  return shopId === null ? db.orders.count() : db.orders.where(':id').between(...prefixRange([shopId])).count();
+  return db.orders.where(':id').between(...shopKeyRange(shopId), true, true).count();
 }
 
 export function Dashboard({ runner = workerRunner }: { runner?: AggregateRunner }) {

@@ -2,9 +2,9 @@
 // waybill and notifications, streamed in key-order chunks into the scorecard and trend accumulators. The
 // dashboard runs it in a Web Worker (entrypoints/dashboard/aggregate.worker.ts), so the page stays
 // responsive; each chunk is its own short read, so the background's writes never wait long.
-import Dexie, { type Table } from 'dexie';
+import type { Table } from 'dexie';
 import type { StoredOrder, StoredWaybill } from '../db/records';
-import { prefixRange, type OrderKey, type SentinelDb, type WaybillKey } from '../db/schema';
+import { shopKeyRange, type OrderKey, type SentinelDb, type WaybillKey } from '../db/schema';
 import { scorecardAccumulator, type Scorecard } from './courier-scorecard';
 import { parcelWaybill, type ParcelWaybill } from './parcels';
 import { trendsAccumulator, trendWindow, type SentNotification, type Trends } from './trends';
@@ -42,7 +42,7 @@ export async function aggregateHistory(
   const window = trendWindow(request.now);
   const scorecard = scorecardAccumulator(window);
   const trends = trendsAccumulator(request.now);
-  const [lower, upper] = request.shopId === null ? [Dexie.minKey, Dexie.maxKey] : prefixRange([request.shopId]);
+  const [lower, upper] = shopKeyRange(request.shopId);
   const total = await db.orders.where(':id').between(lower, upper, true, true).count();
   onProgress({ done: 0, total });
   // Waybills and notifications first, each table read by key ranges: one lookup per order would be
@@ -114,7 +114,7 @@ const NONE: readonly SentNotification[] = [];
 /** The notification log's rows about one order (digests' own rows name no single order and are left out). */
 async function notificationsByOrder(db: SentinelDb, shopId: string | null): Promise<Map<string, SentNotification[]>> {
   const byOrder = new Map<string, SentNotification[]>();
-  const rows = shopId === null ? db.notifications.toCollection() : db.notifications.where(':id').between(...prefixRange([shopId]));
+  const rows = db.notifications.where(':id').between(...shopKeyRange(shopId), true, true);
   await rows.each((row) => {
     if (row.orderSn === null) return;
     const key = `${row.shopId}|${row.orderSn}`;

@@ -57,3 +57,8 @@ export function openSentinelDb(name: string = DEFAULT_DB_NAME, options?: DexieOp
 export function prefixRange<P extends readonly unknown[]>(prefix: P): [lower: P, upper: [...P, never[]]] {
   return [prefix, [...prefix, []]];
 }
+
+/** The keys of one shop's rows (keys starting with its id), or of every row when `shopId` is null; bounds inclusive. */
+export function shopKeyRange(shopId: string | null): [lower: unknown, upper: unknown] {
+  return shopId === null ? [Dexie.minKey, Dexie.maxKey] : prefixRange([shopId]);
+}
