@@ -151,7 +151,10 @@ export function createPopupStore(clock: () => number = Date.now, timeZone: strin
         db = source;
         let stopped = false;
         const unwatch = mutesItem.watch((stored) => {
-          set({ mutes: readMutes(stored) });
+          const mutes = readMutes(stored);
+          // The popup's own 稍后提醒/已处理 come back here once stored: already shown and read, not read again.
+          if (JSON.stringify(mutes) === JSON.stringify(get().mutes)) return;
+          set({ mutes });
           read();
         });
         storedMutes
