@@ -25,6 +25,7 @@ import { quietPeriodAt, quietPeriodsAround } from '../../lib/notifications/wall-
 import { nextCheckAfterReading, type PollCandidate } from '../../lib/polling/schedule';
 import { DAY_MS, HOUR_MS, MINUTE_MS, SHANGHAI_OFFSET_MS, hoursToMs } from '../../lib/time/shanghai';
 import { createRandom, type Random } from '../stand-in/shop/random';
+import { firstAtOrAfter } from '../stand-in/shop/sorted';
 
 const SEED = 12;
 const ORDERS_PER_DAY = 1_000;
@@ -66,17 +67,6 @@ function visitsFrom(from: number, until: number): number[] {
   return visits;
 }
 
-/** Index of the first visit at or after `at`. */
-function visitIndex(visits: readonly number[], at: number): number {
-  let low = 0;
-  let high = visits.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((visits[mid] as number) < at) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 function pick(random: Random, weights: readonly number[]): number {
   let roll = random.next();
@@ -140,7 +130,7 @@ function plannedMonth(): { clocks: Clock[]; visits: number[] } {
       const orderSn = `260302-${String(100_000_000_000_000 + serial)}`;
       const paidAt = Math.round(START + day * DAY_MS + hoursToMs(random.chance(0.8) ? random.between(8, 23) : random.between(23, 32)));
       const shipDue = paidAt + hoursToMs(random.chance(0.7) ? 48 : 24);
-      const seenIndex = visitIndex(visits, paidAt);
+      const seenIndex = firstAtOrAfter(visits, paidAt);
       const seenAt = visits[seenIndex] as number;
       const shipAt = visits[seenIndex + ([0, 1, 2, 3, 6][pick(random, [0.6, 0.25, 0.1, 0.04, 0.01])] as number)] as number;
       clocks.push(clock('ship_by', orderSn, shipDue, seenAt, seenAt, shipAt));
@@ -149,14 +139,14 @@ function plannedMonth(): { clocks: Clock[]; visits: number[] } {
       const path = pick(random, [0.96, 0.01, 0.02, 0.01]);
       const scanAt = path === 3 ? Infinity : shipAt + hoursToMs(path === 0 ? random.between(0.5, 6) : path === 1 ? random.between(20, 23) : random.between(14, 40));
       const refundedAt = path === 3 ? shipAt + hoursToMs(random.between(30, 72)) : Infinity;
-      const refundSeenAt = refundedAt === Infinity ? Infinity : (visits[visitIndex(visits, refundedAt)] as number);
+      const refundSeenAt = refundedAt === Infinity ? Infinity : (visits[firstAtOrAfter(visits, refundedAt)] as number);
       const readings = firstReadingAfterScan(random, shipAt, scanAt, Math.min(refundSeenAt, shipAt + 10 * DAY_MS));
       clocks.push(clock('pickup_by', orderSn, pickupDue, shipAt, readings.firstAt, Math.min(readings.seenScanAt ?? Infinity, refundSeenAt)));
 
       if (random.chance(0.05)) {
         const caseAt = paidAt + hoursToMs(random.between(2, 120));
         const replyDue = Math.round(caseAt + hoursToMs(random.chance(0.85) ? random.between(24, 48) : random.between(6, 14)));
-        const caseSeenIndex = visitIndex(visits, caseAt);
+        const caseSeenIndex = firstAtOrAfter(visits, caseAt);
         const caseSeenAt = visits[caseSeenIndex] as number;
         const answer = pick(random, [0.7, 0.2, 0.08, 0.02]);
         const answeredAt = answer === 3 ? replyDue + HOUR_MS : (visits[caseSeenIndex + answer] as number);

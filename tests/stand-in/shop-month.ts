@@ -25,6 +25,8 @@ import { planNotifications } from '../../lib/notifications/planner';
 import type { PlanFinding } from '../../lib/notifications/types';
 import { DEFAULT_NOTIFICATION_SETTINGS } from '../../lib/settings/notification-settings';
 import { happenedBy } from '../../lib/tracking/demo/journey';
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS, shanghaiMidnight } from '../../lib/time/shanghai';
+import { firstAtOrAfter } from './shop/sorted';
 import { normalizeKuaidi100 } from '../../lib/tracking/kuaidi100';
 import { isTerminal } from '../../lib/tracking/status-rank';
 import { BuyerPool } from './shop/buyers';
@@ -47,18 +49,18 @@ export interface ShopMonthOptions {
   cache?: boolean;
 }
 
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
+const SECOND = SECOND_MS;
+const MINUTE = MINUTE_MS;
+const HOUR = HOUR_MS;
 /** The poller's interval for a parcel in transit (lib/polling/schedule.ts); a reading is ingested only when the courier has news. */
 const READING_EVERY = 6 * HOUR;
-const DAY = 24 * HOUR;
+const DAY = DAY_MS;
 const ALARM_MIN = 30 * SECOND;
 /** Log rows naming no open order are read back this far (as entrypoints/background/notifier.ts does). */
 const SENT_WINDOW = 3 * 24 * HOUR;
 const CACHE_STEP = 10 * MINUTE;
 const CACHE_DIR = resolve(import.meta.dirname, '../../node_modules/.cache/order-sentinel');
-const SOURCES = [join(import.meta.dirname, 'shop-month.ts'), join(import.meta.dirname, 'shop/month-plan.ts')];
+const SOURCES = ['shop-month.ts', 'shop/month-plan.ts', 'shop/sorted.ts'].map((file) => join(import.meta.dirname, file));
 
 /**
  * `now` rounded down to 10 minutes: pass it as `end` so that runs within the same 10 minutes share the cached
@@ -326,22 +328,10 @@ async function ingest(shard: Shard, capture: Capture): Promise<void> {
 
 /** The first `hour`:00 Beijing time at or after `from`. */
 function dailyAt(from: number, hour: number): number {
-  const beijing = 8 * HOUR;
-  const first = Math.floor((from + beijing) / DAY) * DAY - beijing + hour * HOUR;
+  const first = shanghaiMidnight(from) + hour * HOUR;
   return first >= from ? first : first + DAY;
 }
 
-/** Index of the first of `times` (ascending) at or after `at`. */
-function firstAtOrAfter(times: readonly number[], at: number): number {
-  let low = 0;
-  let high = times.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((times[mid] as number) < at) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 /**
  * entrypoints/background/notifier.ts without the browser: plan from the stored findings (every shard's) and

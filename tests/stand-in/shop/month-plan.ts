@@ -9,6 +9,7 @@ import type { AfterSaleDraft, OrderDraft, OrderStatusText } from './drafts';
 import { planJourney, type Ending, type JourneyEvent } from '../../../lib/tracking/demo/journey';
 import type { Parcel } from './journey';
 import type { Random } from './random';
+import { firstAtOrAfter } from './sorted';
 import { DAY, HOUR, MINUTE } from './time';
 
 /** How a courier behaves in the month (shares are of its parcels). */
@@ -134,14 +135,7 @@ function visitsBetween(start: number, end: number): number[] {
 
 /** Index of the first visit whose capture is at or after `at` (visits.length when none). */
 function visitAfter(visits: readonly number[], at: number): number {
-  let low = 0;
-  let high = visits.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((visits[mid] as number) + CAPTURE_AFTER < at) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return firstAtOrAfter(visits, at - CAPTURE_AFTER);
 }
 
 function pickShare<T>(random: Random, options: ReadonlyArray<[T, number]>): T {
