@@ -105,22 +105,22 @@ function Charts({ aggregate, lang }: { aggregate: AggregateState; lang: Lang }) 
     <section className="panel" aria-labelledby="trends-title">
       <h2 id="trends-title">{t('dashboardTrends', lang)}</h2>
       <div className="charts">
-        <figure>
-          <figcaption>
-            <b>{t('dashboardRiskChart', lang)}</b>
-            <span className="hint muted">{t('dashboardRiskChartHint', lang)}</span>
-          </figcaption>
-          <TrendChart option={risk} lang={lang} testId="risk-chart" />
-        </figure>
-        <figure>
-          <figcaption>
-            <b>{t('dashboardBreachChart', lang)}</b>
-            <span className="hint muted">{t('dashboardBreachChartHint', lang)}</span>
-          </figcaption>
-          <TrendChart option={breaches} lang={lang} testId="breach-chart" />
-        </figure>
+        <ChartFigure title={t('dashboardRiskChart', lang)} hint={t('dashboardRiskChartHint', lang)} option={risk} lang={lang} testId="risk-chart" />
+        <ChartFigure title={t('dashboardBreachChart', lang)} hint={t('dashboardBreachChartHint', lang)} option={breaches} lang={lang} testId="breach-chart" />
       </div>
     </section>
+  );
+}
+
+function ChartFigure({ title, hint, ...chart }: { title: string; hint: string } & Parameters<typeof TrendChart>[0]) {
+  return (
+    <figure>
+      <figcaption>
+        <b>{title}</b>
+        <span className="hint muted">{hint}</span>
+      </figcaption>
+      <TrendChart {...chart} />
+    </figure>
   );
 }
 
