@@ -58,12 +58,16 @@ const layoutCount = async () => {
   return metrics.find((metric) => metric.name === 'LayoutCount')!.value;
 };
 
+/** Each budget as [what, measured, limit, unit]; checked at the end, so every figure prints first. */
+const budgets: Array<[string, number, number, string]> = [];
+
 console.log('Badges in Chromium (median of 25 runs; main-thread time of the content script code)');
 for (const cards of [50, 100]) {
   const rows = shop.orders.slice(0, cards);
   const views = viewsOf(rows, now);
   const result = await page.evaluate(([r, v]) => (window as BenchWindow).badgeBench.runAnnotate(r, v, 25), [rows, views] as const);
   console.log(`  annotate ${cards} cards after their data arrives: ${result.scriptMs.toFixed(2)} ms script, ${result.withLayoutMs.toFixed(2)} ms with the layout it causes (${result.hosts} badge hosts) [budget ${cards === 50 ? 8 : 16} ms]`);
+  budgets.push([`annotate ${cards} cards, with layout`, result.withLayoutMs, cards === 50 ? 8 : 16, 'ms']);
 }
 {
   const rows = shop.orders.slice(0, 100);
@@ -72,6 +76,7 @@ for (const cards of [50, 100]) {
   const result = await page.evaluate(([r, v]) => (window as BenchWindow).badgeBench.runTicks(r, v, 300), [rows, views] as const);
   const layouts = (await layoutCount()) - before;
   console.log(`  one tick over ${result.badgesTicked} ticking badges (100 cards): ${result.tickMs.toFixed(3)} ms median, ${result.p95TickMs.toFixed(3)} ms p95 [budget 1 ms]`);
+  budgets.push(['one tick over 100 cards (median)', result.tickMs, 1, 'ms']);
   console.log(`  layouts during setup + 300 ticks in one task: ${layouts} (1 is the setup's own; more would mean ticks force layout)`);
 }
 await browser.close();
@@ -80,4 +85,9 @@ console.log('Scripts the console page loads (production build, gzip -9)');
 for (const [file, budget] of [['content-scripts/console.js', 30], ['content-scripts/page-hook.js', 3]] as const) {
   const bytes = await readFile(resolve(EXTENSION_DIR, file));
   console.log(`  ${file}: ${(bytes.length / 1024).toFixed(1)} KB raw, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB gzipped [budget ${budget} KB]`);
+  budgets.push([`${file} gzipped`, gzipSync(bytes, { level: 9 }).length / 1024, budget, 'KB']);
 }
+for (const [what, measured, limit, unit] of budgets) {
+  console.log(`${measured <= limit ? 'PASS' : 'FAIL'} ${what}: ${measured.toFixed(2)} ${unit} [budget ≤ ${limit} ${unit}]`);
+}
+if (budgets.some(([, measured, limit]) => measured > limit)) process.exitCode = 1;

@@ -231,6 +231,7 @@ async function main(argv: readonly string[]): Promise<void> {
       `${figures.ingestToRawRatio}× plain puts (target ≤ ${TARGETS.ingestToRawRatio}: ${met.ratio ? 'met' : 'MISSED'}); ` +
       `at-risk over ${figures.storedOrders} orders: ${figures.atRiskQueryMs} ms (target ≤ ${TARGETS.atRiskQueryMs}: ${met.atRisk ? 'met' : 'MISSED'})`,
   );
+  if (!met.ingest || !met.ratio || !met.atRisk) process.exitCode = 1;
 }
 
 async function runInChromium(input: BenchInput, options: BenchOptions, entry: string): Promise<Record<string, number>> {
