@@ -20,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.tsx', 'components/**/*.ts'],
+    files: ['**/*.tsx', 'components/**/*.ts', 'entrypoints/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },

@@ -1,7 +1,8 @@
 // Stops every entry command (npm test, fuzz, bench, demo) at once on a Node the toolchain cannot run on,
 // saying which Node it needs, instead of failing later with an obscure error from deep inside vite.
 // The range is package.json's `engines.node`: vite 8 and rolldown need ^20.19.0 || >=22.12.0 (require of
-// ES modules), vitest 4 leaves out 21 and 23; wxt 0.21 states >=22 but builds and tests on 20.19+.
+// ES modules), eslint 10 needs ^22.13.0 on 22, vitest 4 leaves out 21 and 23; wxt 0.21 states >=22 but builds
+// and tests on 20.19+.
 // Plain CommonJS without newer syntax, so that an old Node can run it to say it is too old.
 'use strict';
 var fs = require('fs');

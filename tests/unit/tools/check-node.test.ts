@@ -20,14 +20,15 @@ function withNodeVersion(version: string, command: string, args: string[]) {
 }
 
 describe('the Node version check', () => {
-  test('package.json states what vite 8, rolldown and vitest 4 need', () => {
-    expect(RANGE).toBe('^20.19.0 || ^22.12.0 || >=24.0.0');
+  test('package.json states what vite 8, rolldown, vitest 4 and eslint 10 need', () => {
+    expect(RANGE).toBe('^20.19.0 || ^22.13.0 || >=24.0.0');
   });
 
   test.each([
     ['20.19.0', true],
     ['20.20.2', true],
-    ['22.12.0', true],
+    ['22.13.0', true],
+    ['22.12.0', false],
     ['24.0.0', true],
     ['25.3.1', true],
     ['18.20.8', false],
@@ -44,7 +45,7 @@ describe('the Node version check', () => {
   });
 
   test('on a supported Node it says nothing', () => {
-    const run = withNodeVersion('22.12.0', process.execPath, ['tests/tools/check-node.cjs']);
+    const run = withNodeVersion('22.13.0', process.execPath, ['tests/tools/check-node.cjs']);
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
   });
 
