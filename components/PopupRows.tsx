@@ -6,13 +6,14 @@ import type { PopupRow } from '@/lib/db/popup-rows';
 import { openFindingsOf, type StoredOrder } from '@/lib/db/records';
 import { instantFormatter } from '@/lib/explain/format-instant';
 import { TRACKING_STATUS_LABELS } from '@/lib/findings/basis-fields';
-import { KIND_LABELS, severityAt } from '@/lib/findings/registry';
+import { KIND_LABELS, severityAt, type FindingKind } from '@/lib/findings/registry';
 import { findingOfRecord } from '@/lib/ingest/reconcile-findings';
 import { SEVERITY_LABELS, SEVERITY_RANK, type Severity } from '@/lib/findings/severity';
 import { t } from '@/lib/i18n/messages';
 import { muteKeyOf, type SnoozeChoice } from '@/lib/notifications/mutes-item';
 import type { Mutes } from '@/lib/notifications/types';
-import { formatCountdown, formatRemaining, type Lang } from '@/lib/time/shanghai';
+import { formatAge, formatCountdown, type Lang } from '@/lib/time/shanghai';
+import { courierNameOf } from '@/lib/tracking/couriers';
 
 export interface RowActions {
   open: (order: StoredOrder) => void;
@@ -27,6 +28,8 @@ interface RowProps {
   lang: Lang;
   /** Names the shop on the row (several shops are stored). */
   shopName: string | null;
+  /** The kind the list is narrowed to: its chip comes first, so it is never among the ones summed up. */
+  kind?: FindingKind | null;
   actions: RowActions;
 }
 
@@ -53,20 +56,38 @@ function clockOf(order: StoredOrder, now: number, lang: Lang): { text: string; s
   return { text: t(left >= 0 ? 'remaining' : 'overdue', lang, { t: formatCountdown(Math.abs(left), lang) }), severity };
 }
 
-/** 中通 · 运输中 · 6时12分前: the courier, the latest status read, and how long ago its last event was. */
+/**
+ * 中通 · 运输中 · 6小时前: the courier's short name, the latest status read and how long ago its newest event
+ * was; a parcel never read says whether it waits for a phone tail or has not been asked yet.
+ */
 export function courierLine(row: PopupRow, now: number, lang: Lang): string {
   const { order, waybill } = row;
   const parts: string[] = [];
-  if (order.facts.courierName !== null) parts.push(order.facts.courierName);
+  const courier = courierNameOf(order.facts.shippingId) ?? order.facts.courierName;
+  if (courier !== null) parts.push(courier);
   if (order.trackingNumber === null) return parts.join(' · ');
-  parts.push(TRACKING_STATUS_LABELS[waybill?.status ?? 'unknown'][lang]);
-  if (waybill?.lastEventAt != null) parts.push(t('popupAgo', lang, { t: formatRemaining(Math.max(0, now - waybill.lastEventAt), lang) }));
+  if (waybill === null || waybill.checkedAt === null) {
+    parts.push(t(waybill?.needsInput === 'phone_tail' ? 'popupNeedsPhoneTail' : 'popupNotChecked', lang));
+    return parts.join(' · ');
+  }
+  parts.push(TRACKING_STATUS_LABELS[waybill.status][lang]);
+  if (waybill.lastEventAt !== null) parts.push(formatAge(now - waybill.lastEventAt, lang));
+  else parts.push(t('popupCheckedAgo', lang, { t: formatAge(now - waybill.checkedAt, lang) }));
   return parts.join(' · ');
 }
 
-export function OrderRow({ row, now, lang, shopName, actions }: RowProps) {
+/** Chips a row line holds whatever their labels; the rest are summed up in one "+n" chip. */
+const ROW_CHIPS = 3;
+
+export function OrderRow({ row, now, lang, shopName, kind = null, actions }: RowProps) {
   const { order } = row;
-  const findings = openFindingsOf(order);
+  // The chosen kind, then the worst first: the chips a row has room for are the ones that matter most.
+  const findings = openFindingsOf(order).sort(
+    (a, b) => Number(b.kind === kind) - Number(a.kind === kind) || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity],
+  );
+  const shown = findings.length > ROW_CHIPS + 1 ? findings.slice(0, ROW_CHIPS) : findings;
+  const hidden = findings.slice(shown.length);
+  const hiddenText = t('popupMoreChips', lang, { n: hidden.length, kinds: hidden.map((finding) => KIND_LABELS[finding.kind][lang]).join('、') });
   const clock = clockOf(order, now, lang);
   return (
     <li className="popup-row" data-testid="popup-row" data-order-sn={order.orderSn} data-shop-id={order.shopId}>
@@ -91,11 +112,16 @@ export function OrderRow({ row, now, lang, shopName, actions }: RowProps) {
         )}
       </div>
       <div className="popup-row-line popup-chips">
-        {findings.map((finding) => (
+        {shown.map((finding) => (
           <span key={finding.kind} className={`chip chip-${finding.severity}`} data-kind={finding.kind}>
             {KIND_LABELS[finding.kind][lang]}
           </span>
         ))}
+        {hidden.length > 0 && (
+          <span className="chip chip-more" data-testid="row-more-chips" title={hiddenText} aria-label={hiddenText}>
+            +{hidden.length}
+          </span>
+        )}
       </div>
       <div className="popup-row-line">
         <span className="muted popup-courier" data-testid="row-courier">

@@ -2,7 +2,7 @@
 // banners that need a decision, the chips and the search, and the rows most urgent first. It shows one
 // PopupStore (./popup-store.ts), which the page (entrypoints/popup) starts on the database as soon as it is
 // open; the page also gives it the database (for the banners' own reads) and the browser's tabs.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type WheelEvent } from 'react';
 import { useStore } from 'zustand';
 import { afterNextPaint } from './after-next-paint';
 import { HealthBanners } from './HealthBanners';
@@ -99,7 +99,20 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
           ))}
         </span>
         <SeverityCount severity="warn" n={counts?.severities.warn ?? null} lang={lang} />
-        <span className="muted">{counts === null ? '' : `· ${t('storedOrders', lang, { n: counts.stored })}`}</span>
+        <span className="spacer" />
+        {/* From the second read, in the line's reserved height: the rows below it do not move when it comes. */}
+        {counts !== null && counts.unverifiedPickups > 0 && (
+          <button
+            type="button"
+            className="small popup-unverified"
+            data-testid="unverified-pickups"
+            title={t('unverifiedPickups', lang, { n: counts.unverifiedPickups })}
+            aria-label={`${t('unverifiedPickups', lang, { n: counts.unverifiedPickups })} ${t('goToSettings', lang)}`}
+            onClick={links.openOptions}
+          >
+            {t('popupUnverifiedShort', lang, { n: counts.unverifiedPickups })} →
+          </button>
+        )}
       </p>
       {!settled && <SkeletonRows count={SKELETON_ROWS} lang={lang} />}
       <div hidden={!settled} className="popup-body">
@@ -135,7 +148,8 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
                 onChange={(event) => state.setSearch(event.target.value)}
               />
             </div>
-            <div className="popup-kinds" role="group" aria-label={t('popupKindFilter', lang)}>
+            {/* One line of chips that scrolls sideways: the mouse wheel scrolls it too (a wheel only moves up and down). */}
+            <div className="popup-kinds" role="group" aria-label={t('popupKindFilter', lang)} onWheel={scrollSideways}>
               <button type="button" className="kind-chip" aria-pressed={kind === null} data-kind="all" onClick={() => state.setKind(null)}>
                 {t('popupAll', lang)} <b>{counts?.listed ?? '–'}</b>
               </button>
@@ -159,6 +173,7 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
                     now={now}
                     lang={lang}
                     shopName={severalShops ? row.order.shopId : null}
+                    kind={kind}
                     actions={actions}
                   />
                 ))}
@@ -172,15 +187,6 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
             <MutedGroup rows={data.view.muted} mutes={state.mutes} open={state.mutedOpen} onToggle={state.toggleMuted} lang={lang} actions={actions} />
           </section>
         )}
-        {/* A summary of many orders, from the second read: below the rows, so its arrival moves none of them. */}
-        {counts !== null && counts.unverifiedPickups > 0 && (
-          <p className="banner" data-testid="unverified-pickups">
-            {t('unverifiedPickups', lang, { n: counts.unverifiedPickups })}{' '}
-            <button type="button" onClick={links.openOptions}>
-              {t('goToSettings', lang)} →
-            </button>
-          </p>
-        )}
         {/* Below the rows and read after them, so that its read does not queue before theirs. */}
         {db !== null && ready && <RecentNotifications db={db} lang={lang} />}
         <footer className="popup-footer">
@@ -193,10 +199,18 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
           >
             {t('openConsole', lang)}
           </a>
+          <span className="muted" data-testid="stored-count">
+            {counts === null ? '' : t('storedOrders', lang, { n: counts.stored })}
+          </span>
         </footer>
       </div>
     </main>
   );
+}
+
+function scrollSideways(event: WheelEvent<HTMLElement>) {
+  if (event.deltaX !== 0 || event.deltaY === 0) return;
+  event.currentTarget.scrollLeft += event.deltaY;
 }
 
 function SeverityCount({ severity, n, lang }: { severity: (typeof LISTED_SEVERITIES)[number]; n: number | null; lang: Lang }) {

@@ -113,6 +113,20 @@ export function formatRemaining(ms: number, lang: Lang): string {
   return sign + (lang === 'zh' ? `${minutes}分` : `${minutes}m`);
 }
 
+/**
+ * How long ago, in its largest whole unit ('6小时前' / '6 h ago'): where the age of a status matters at a
+ * glance and its minutes do not (a courier scan, the last check).
+ */
+export function formatAge(ms: number, lang: Lang): string {
+  const minutes = Math.floor(Math.max(0, ms) / MINUTE_MS);
+  if (minutes < 1) return lang === 'zh' ? '刚刚' : 'just now';
+  if (minutes < 60) return lang === 'zh' ? `${minutes}分钟前` : `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return lang === 'zh' ? `${hours}小时前` : `${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  return lang === 'zh' ? `${days}天前` : `${days} d ago`;
+}
+
 /** A badge countdown: like `formatRemaining`, with seconds in the last hour ('12分05秒' / '12m 05s'). */
 export function formatCountdown(ms: number, lang: Lang): string {
   const abs = Math.abs(ms);

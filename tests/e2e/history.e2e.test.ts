@@ -72,5 +72,5 @@ test('the whole shop read once is stored once, and survives a service-worker sto
   expect(afterBrowserRestart.orders).toHaveLength(before.orders.length);
   expect(afterBrowserRestart.changes).toBe(before.changes);
   const popup = await sentinel.openExtensionPage('popup.html');
-  await expect.poll(() => popup.getByTestId('at-risk-count').innerText()).toContain(`已记录 ${shop.orders.length} 单`);
+  await expect.poll(() => popup.getByTestId('stored-count').innerText()).toBe(`已记录 ${shop.orders.length} 单`);
 });

@@ -52,7 +52,7 @@ test('the popup opens over what the order list captured', async () => {
   await popup.getByTestId('popup-row').first().waitFor();
   expect(await popup.getByTestId('popup-skeleton').count()).toBe(0);
   // The stored count and the chips follow the first rows.
-  await expect.poll(() => popup.getByTestId('at-risk-count').innerText()).toContain('已记录');
+  await expect.poll(() => popup.getByTestId('stored-count').innerText()).toContain('已记录');
 });
 
 /** Most urgent first, worked out here: worst severity, earliest due time, largest amount, then the order number. */
@@ -73,7 +73,7 @@ test("the header's counts and the rows are the store's, most urgent first", asyn
   expect(await shown('breached')).toBe(count(3));
   expect(await shown('critical')).toBe(count(2));
   expect(await shown('warn')).toBe(count(1));
-  expect(await popup.getByTestId('at-risk-count').innerText()).toContain(`已记录 ${orders.length} 单`);
+  expect(await popup.getByTestId('stored-count').innerText()).toBe(`已记录 ${orders.length} 单`);
   expect(await popup.getByTestId('last-capture').innerText()).toMatch(/^最近采集 \d\d\/\d\d \d\d:\d\d$/);
   expect(await popup.getByTestId('stale-prompt').count()).toBe(0);
 

@@ -13,6 +13,7 @@ import { ingestTrackingReply } from '@/lib/ingest/ingest-tracking';
 import { mutesItem } from '@/lib/notifications/mutes-item';
 import { pollerStateKey } from '@/lib/polling/poller-state';
 import { normalizeKuaidi100 } from '@/lib/tracking/kuaidi100';
+import { courierNameOf } from '@/lib/tracking/couriers';
 import type { TrackingService } from '@/lib/tracking/provider';
 import { generateShop, type SyntheticShop } from '../../stand-in/synthetic-shop';
 import { HOUR, NOW, freshDb } from '../db/helpers';
@@ -64,7 +65,7 @@ function renderPopup(service: TrackingService = 'console_only') {
 }
 
 /** The second read (stored count, chips, unverified pickups) follows the first rows. */
-const countsShown = () => waitFor(() => expect(screen.getByTestId('at-risk-count').textContent).toContain('已记录'));
+const countsShown = () => waitFor(() => expect(screen.getByTestId('stored-count').textContent).toContain('已记录'));
 const rowSns = () => screen.queryAllByTestId('popup-row').map((row) => row.dataset.orderSn);
 const chipCount = (kind: string) => Number(document.querySelector(`.kind-chip[data-kind="${kind}"] b`)?.textContent);
 
@@ -93,7 +94,7 @@ describe('the popup over an ingested shop', () => {
     for (const [severity, rank] of [['breached', 3], ['critical', 2], ['warn', 1]] as const) {
       expect(Number(counts.querySelector(`[data-severity="${severity}"]`)?.getAttribute('data-count'))).toBe(orders.filter((order) => order.riskRank === rank).length);
     }
-    expect(counts.textContent).toContain(`已记录 ${orders.length} 单`);
+    expect(screen.getByTestId('stored-count').textContent).toBe(`已记录 ${orders.length} 单`);
     expect(chipCount('all')).toBe(atRisk.length);
     expect(screen.getByTestId('last-capture').textContent).toMatch(/^最近采集 /);
     expect(screen.queryByTestId('stale-prompt')).toBeNull();
@@ -115,12 +116,12 @@ describe('the popup over an ingested shop', () => {
     fireEvent.click(within(first).getByRole('link', { name: `在后台打开订单 ${first.dataset.orderSn}` }));
     expect(links.openConsole).toHaveBeenCalledWith(detailUrl(first.dataset.orderSn!));
 
-    // A parcel whose courier answered: "<courier> · <status> · <age>前".
+    // A parcel whose courier answered: "<courier's short name> · <status> · <age>前".
     const waybills = (await db.waybills.toArray()).filter((waybill) => waybill.lastEventAt !== null);
     const traced = (await db.orders.toArray()).find((order) => order.riskRank >= 1 && waybills.some((waybill) => waybill.trackingNumber === order.trackingNumber));
     expect(traced).toBeDefined();
     const row = screen.getAllByTestId('popup-row').find((candidate) => candidate.dataset.orderSn === traced!.orderSn)!;
-    expect(within(row).getByTestId('row-courier').textContent).toMatch(new RegExp(`^${traced!.facts.courierName} · \\S+ · \\S+前$`));
+    expect(within(row).getByTestId('row-courier').textContent).toMatch(new RegExp(`^${courierNameOf(traced!.facts.shippingId)} · \\S+ · \\d+(分钟|小时|天)前$`));
   });
 
   test('a chip narrows the list to its count and toggles off; the search finds an order by its tracking number', async () => {
@@ -202,7 +203,7 @@ test('an empty database says so, without a stale data prompt pretending there is
   renderPopup();
   await waitFor(() => expect(screen.getByTestId('popup-empty').textContent).toBe('暂无需要处理的订单'));
   await countsShown();
-  expect(screen.getByTestId('at-risk-count').textContent).toContain('已记录 0 单');
+  expect(screen.getByTestId('stored-count').textContent).toBe('已记录 0 单');
   expect(document.querySelectorAll('.kind-chip')).toHaveLength(1);
   expect(screen.getByTestId('stale-prompt').textContent).toContain('还没有读到订单');
   expect(screen.getByTestId('last-capture').textContent).toBe('尚未采集');
