@@ -5,7 +5,8 @@ import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { AriaComponentOption, GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import { KIND_LABELS } from '../findings/registry';
 import { t } from '../i18n/messages';
-import type { Lang } from '../time/shanghai';
+import { instantFormatter } from '../explain/format-instant';
+import { DAY_MS, type Lang } from '../time/shanghai';
 import type { Trends } from './trends';
 
 export type DashboardChartOption = ComposeOption<
@@ -35,15 +36,27 @@ export function percentOf(rate: number | null): number | null {
   return rate === null ? null : Math.round(rate * 1000) / 10;
 }
 
-/** Orders at risk (bars, left axis) and the exception rate (line, right axis, %) per Beijing day ('MM-dd'). */
-export function riskChartOption(trends: Trends, lang: Lang): DashboardChartOption {
+/** Today is not over: its bar is drawn lighter, labelled 今天, and its tooltip says until when it counts. */
+const PARTIAL_DAY_OPACITY = 0.45;
+
+/**
+ * Orders at risk (bars, left axis) and the exception rate (line, right axis, %) per Beijing day ('MM-dd');
+ * the last day, today, counts only up to the aggregation, which its label and tooltip say.
+ */
+export function riskChartOption(trends: Trends, lang: Lang, timeZone?: string): DashboardChartOption {
   const atRisk = t('dashboardAtRiskSeries', lang);
   const rate = t('dashboardExceptionSeries', lang);
+  const format = instantFormatter(lang, timeZone);
+  const partial = (index: number) => {
+    const day = trends.days[index];
+    return day !== undefined && day.endsAt < day.start + DAY_MS;
+  };
+  const soFar = (index: number) => (partial(index) ? t('dashboardSoFar', lang, { at: format(trends.days[index]!.endsAt) }) : '');
   return {
     ...frame(),
     xAxis: {
       type: 'category',
-      data: trends.days.map((day) => day.date.slice(5)),
+      data: trends.days.map((day, index) => (partial(index) ? t('dashboardToday', lang) : day.date.slice(5))),
       axisLine,
       axisTick: { show: false },
       axisLabel: { color: CHART_COLORS.muted, fontSize: 11 },
@@ -53,7 +66,14 @@ export function riskChartOption(trends: Trends, lang: Lang): DashboardChartOptio
       { type: 'value', name: rate, min: 0, axisLabel: { color: CHART_COLORS.muted, formatter: '{value}%' }, nameTextStyle: { color: CHART_COLORS.muted }, splitLine: { show: false } },
     ],
     series: [
-      { name: atRisk, type: 'bar', data: trends.days.map((day) => day.atRisk), itemStyle: { color: CHART_COLORS.red }, barMaxWidth: 14 },
+      {
+        name: atRisk,
+        type: 'bar',
+        data: trends.days.map((day, index) => (partial(index) ? { value: day.atRisk, itemStyle: { opacity: PARTIAL_DAY_OPACITY } } : day.atRisk)),
+        itemStyle: { color: CHART_COLORS.red },
+        barMaxWidth: 14,
+        tooltip: { valueFormatter: (value, index) => `${String(value)}${soFar(index)}` },
+      },
       {
         name: rate,
         type: 'line',
@@ -62,7 +82,7 @@ export function riskChartOption(trends: Trends, lang: Lang): DashboardChartOptio
         itemStyle: { color: CHART_COLORS.warn },
         lineStyle: { width: 2 },
         symbolSize: 4,
-        tooltip: { valueFormatter: (value) => (typeof value === 'number' ? `${value}%` : t('dashboardNoFigure', lang)) },
+        tooltip: { valueFormatter: (value, index) => (typeof value === 'number' ? `${value}%${soFar(index)}` : t('dashboardNoFigure', lang)) },
       },
     ],
   };

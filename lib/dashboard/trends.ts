@@ -36,6 +36,8 @@ export interface TrendDay {
   start: number;
   /** 'yyyy-MM-dd' in Beijing. */
   date: string;
+  /** Where the day's figures end: its next midnight, or `now` for today, which is not over yet. */
+  endsAt: number;
   atRisk: number;
   parcelsInTransit: number;
   anomalyParcels: number;
@@ -79,7 +81,7 @@ export function trendsAccumulator(now: number, dayCount: number = TREND_DAYS): T
   const end = now + 1;
   const days: TrendDay[] = Array.from({ length: dayCount }, (_, index) => {
     const start = first + index * DAY_MS;
-    return { start, date: shanghaiDateTime(start)!.slice(0, 10), atRisk: 0, parcelsInTransit: 0, anomalyParcels: 0, exceptionRate: null, avoided: 0, incurred: 0 };
+    return { start, date: shanghaiDateTime(start)!.slice(0, 10), endsAt: Math.min(start + DAY_MS, now), atRisk: 0, parcelsInTransit: 0, anomalyParcels: 0, exceptionRate: null, avoided: 0, incurred: 0 };
   });
   const breaches = new Map<FindingKind, BreachTally>(BREACH_CLOCK_KINDS.map((kind) => [kind, { kind, avoided: 0, incurred: 0 }]));
   const seenParcels = new Set<string>();

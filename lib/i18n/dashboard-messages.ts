@@ -39,6 +39,8 @@ export const DASHBOARD_MESSAGES = {
   dashboardUnknownCourier: { zh: '未知快递', en: 'Unknown courier' },
   dashboardHours: { zh: '{n} 小时', en: '{n} h' },
   dashboardNoFigure: { zh: '—', en: '—' },
+  dashboardToday: { zh: '今天', en: 'Today' },
+  dashboardSoFar: { zh: '（截至 {at}）', en: ' (so far, until {at})' },
   dashboardNoParcels: { zh: '近 30 天没有上传单号的包裹。', en: 'No tracking number was uploaded in the last 30 days.' },
   // Trends.
   dashboardTrends: { zh: '趋势', en: 'Trends' },

@@ -62,15 +62,19 @@ describe('chart options', () => {
   const trends = accumulator.result();
 
   test('the risk chart: Beijing days on the x axis, at-risk bars and the exception rate in % with Chinese names', () => {
-    const option = riskChartOption(trends, 'zh');
+    const option = riskChartOption(trends, 'zh', 'Asia/Shanghai');
     expect(option.aria).toEqual({ enabled: true });
-    expect(option.xAxis).toMatchObject({ type: 'category', data: ['11-01', '11-02', '11-03', '11-04'] });
-    const series = option.series as Array<{ name: string; type: string; data: unknown[] }>;
+    // The last day is today, counted until now (12:00): labelled 今天, its bar lighter, its tooltip says until when.
+    expect(option.xAxis).toMatchObject({ type: 'category', data: ['11-01', '11-02', '11-03', '今天'] });
+    const series = option.series as Array<{ name: string; type: string; data: unknown[]; tooltip: { valueFormatter: (value: unknown, index: number) => string } }>;
     expect(series.map((item) => [item.name, item.type])).toEqual([
       ['风险订单', 'bar'],
       ['异常率', 'line'],
     ]);
-    expect(series[0]!.data).toEqual([0, 0, 1, 1]);
+    expect(series[0]!.data).toEqual([0, 0, 1, { value: 1, itemStyle: { opacity: 0.45 } }]);
+    expect(series[0]!.tooltip.valueFormatter(1, 2)).toBe('1');
+    expect(series[0]!.tooltip.valueFormatter(1, 3)).toBe('1（截至 11/04 12:00）');
+    expect(series[1]!.tooltip.valueFormatter(2.5, 3)).toBe('2.5%（截至 11/04 12:00）');
     // No parcel in transit: gaps, not zeros.
     expect(series[1]!.data).toEqual([null, null, null, null]);
   });
