@@ -21,7 +21,10 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Defaults to the browser's own; set to check the English UI. */
   locale?: string;
-  /** The merchant's time zone as the browser sees it (badges display in it). */
+  /**
+   * The merchant's time zone as the browser sees it (badges display in it): the pages' emulated zone, and the
+   * browser process's own, which the service worker (notification texts) has.
+   */
   timezoneId?: string;
 }
 
@@ -79,6 +82,7 @@ export async function launchSentinel(options: LaunchOptions): Promise<SentinelBr
       ignoreHTTPSErrors: true,
       locale: options.locale,
       timezoneId: options.timezoneId,
+      ...(options.timezoneId === undefined ? {} : { env: { ...process.env, TZ: options.timezoneId } }),
       viewport: { width: 1440, height: 900 },
       args: chromiumArgs(standIns),
     });

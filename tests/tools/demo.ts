@@ -11,6 +11,13 @@ import { generateShop } from '../stand-in/synthetic-shop';
 
 const OUTPUT_DIR = resolve(import.meta.dirname, '../../demo-output');
 
+/** What the demo prints, kept for demo-output/summary.txt beside the screenshots. */
+const summary: string[] = [];
+function say(...parts: string[]): void {
+  console.log(...parts);
+  summary.push(parts.join(' '));
+}
+
 /** Logistics warnings that need a trace: the demo provider's readings bring them onto the cards. */
 const TRACE_KINDS = ['stalled', 'rejected', 'returning', 'destination_mismatch', 'delivery_problem', 'tracking_invalid'];
 
@@ -30,8 +37,9 @@ const seed = Number(values.seed);
 const headless = values.headless || !process.env.DISPLAY;
 
 const shop = generateShop({ seed, size, now: Date.now() });
-console.log(`订单哨兵 demo: synthetic shop ${shop.shopName} (${shop.shopId}), ${shop.orders.length} orders, ${shop.afterSales.length} after-sales cases, seed ${seed}`);
-const sentinel = await launchSentinel({ shop, headless, locale: 'zh-CN' });
+say(`订单哨兵 demo: synthetic shop ${shop.shopName} (${shop.shopId}), ${shop.orders.length} orders, ${shop.afterSales.length} after-sales cases, seed ${seed}`);
+// A merchant in China: the console's Chinese and Beijing time, as the extension shows them there.
+const sentinel = await launchSentinel({ shop, headless, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 await chooseTrackingService(sentinel, values.service === 'console_only' ? '仅读取后台物流' : '演示模式');
 if (Number(values.history) > 0) await restoreMonth(sentinel, Number(values.history));
 
@@ -58,7 +66,7 @@ async function chooseTrackingService(browser: SentinelBrowser, label: string): P
   await options.getByRole('button', { name: '保存查询设置' }).click();
   await options.getByTestId('tracking-save-result').getByText('已保存', { exact: true }).waitFor();
   await options.close();
-  console.log(`查询服务: ${label}`);
+  say(`查询服务: ${label}`);
 }
 
 /**
@@ -77,7 +85,7 @@ async function restoreMonth(browser: SentinelBrowser, ordersPerDay: number): Pro
   await result.getByText(/已导入|导入失败|不是/).waitFor({ timeout: 180_000 });
   const outcome = await result.innerText();
   if (!outcome.startsWith('已导入')) throw new Error(`the month's backup was not imported: ${outcome}`);
-  console.log(`History: a month of ${doc.tables.orders.length} orders restored from ${file} (${Math.round((Date.now() - started) / 1000)} s): ${outcome}`);
+  say(`History: a month of ${doc.tables.orders.length} orders restored from ${file} (${Math.round((Date.now() - started) / 1000)} s): ${outcome}`);
   await options.close();
 }
 
@@ -145,7 +153,7 @@ async function shootDashboard(browser: SentinelBrowser, shoot: Shoot): Promise<v
   await dashboard.setViewportSize({ width: 1440, height: 900 });
   await dashboard.locator('[data-testid="aggregate-status"][data-status="ready"]').waitFor({ timeout: 120_000 });
   await dashboard.locator('[data-testid="breach-chart"][data-drawn="true"] canvas').waitFor();
-  console.log(`Dashboard: figures and charts in ${Date.now() - started} ms (${await dashboard.getByTestId('aggregate-status').innerText()})`);
+  say(`Dashboard: figures and charts in ${Date.now() - started} ms (${await dashboard.getByTestId('aggregate-status').innerText()})`);
   const orders = await browser.readStore<{ orderSn: string; trackingNumber: string | null; findings: Array<{ kind: string }> }>('orders');
   const events = await browser.readStore<{ trackingNumber: string }>('trackingEvents');
   const eventCount = new Map<string, number>();
@@ -199,7 +207,7 @@ async function runHeadless(browser: SentinelBrowser): Promise<void> {
   await waitForBadges(tracked);
   await tracked.waitForTimeout(500);
   await shoot(tracked, 'orders-shipped');
-  console.log(`Logistics warnings on 已发货 page ${best.page}: ${best.kinds.sort().join(', ') || 'none'}`);
+  say(`Logistics warnings on 已发货 page ${best.page}: ${best.kinds.sort().join(', ') || 'none'}`);
   const afterSales = await browser.openConsole('/aftersales/aftersale_list');
   await waitForBadges(afterSales);
   await shoot(afterSales, 'aftersales');
@@ -212,6 +220,13 @@ async function runHeadless(browser: SentinelBrowser): Promise<void> {
   await popup.getByTestId('recent-notifications').waitFor({ timeout: 60_000 }).catch(() => undefined);
   await popup.waitForTimeout(500);
   await shoot(popup, 'popup');
+  // The notifications the worker created, as the popup lists them (below its first window of rows).
+  const recent = popup.getByTestId('recent-notifications');
+  if ((await recent.count()) > 0) {
+    const path = resolve(OUTPUT_DIR, 'popup-notifications.png');
+    await recent.screenshot({ path });
+    shots.push(path);
+  }
   await shootOptions(browser, shoot);
   await shootDashboard(browser, shoot);
 
@@ -228,17 +243,19 @@ async function runHeadless(browser: SentinelBrowser): Promise<void> {
   const read = waybills.filter((waybill) => waybill.facts !== null);
   const statuses = new Map<string, number>();
   for (const waybill of read) statuses.set(waybill.facts!.status, (statuses.get(waybill.facts!.status) ?? 0) + 1);
-  console.log(`\nParcels: ${waybills.length} known, ${read.length} read (${[...statuses].map(([status, n]) => `${status} ${n}`).join(', ')}), ${waybills.reduce((sum, waybill) => sum + waybill.queryTimes.length, 0)} queries`);
+  say(`\nParcels: ${waybills.length} known, ${read.length} read (${[...statuses].map(([status, n]) => `${status} ${n}`).join(', ')}), ${waybills.reduce((sum, waybill) => sum + waybill.queryTimes.length, 0)} queries`);
   const log = await browser.readStore<{ title: string; body: string; sentAt: number; orderSns?: string[] }>('notifications');
   const shown = log.filter((row) => row.orderSns !== undefined).sort((a, b) => a.sentAt - b.sentAt);
   const onScreen = await (await browser.serviceWorker()).evaluate(async () => Object.keys(await chrome.notifications.getAll()).length);
-  console.log(`\nDesktop notifications: ${shown.length} created (${onScreen} still on screen), for example:`);
-  for (const row of shown.slice(0, 3)) console.log(`  ${new Date(row.sentAt).toISOString()}  ${row.title} · ${row.body.replace(/\n/g, " / ")}`);
-  console.log('\nBadged cards per tab:', Object.entries(badged).map(([tab, n]) => `${tab} ${n}`).join(', '));
-  console.log(`Stored orders: ${orders.length}; open findings: ${open.length}`);
+  say(`\nDesktop notifications: ${shown.length} created (${onScreen} still on screen), for example:`);
+  for (const row of shown.slice(0, 3)) say(`  ${new Date(row.sentAt).toISOString()}  ${row.title} · ${row.body.replace(/\n/g, " / ")}`);
+  say('\nBadged cards per tab:', Object.entries(badged).map(([tab, n]) => `${tab} ${n}`).join(', '));
+  say(`Stored orders: ${orders.length}; open findings: ${open.length}`);
   for (const [kind, severities] of [...byKind].sort()) {
-    console.log(`  ${kind.padEnd(22)} ${[...severities].map(([severity, n]) => `${severity} ${n}`).join(', ')}`);
+    say(`  ${kind.padEnd(22)} ${[...severities].map(([severity, n]) => `${severity} ${n}`).join(', ')}`);
   }
-  console.log('\nScreenshots:');
-  for (const shot of shots) console.log(`  ${shot}`);
+  say('\nScreenshots:');
+  for (const shot of shots) say(`  ${shot}`);
+  await writeFile(resolve(OUTPUT_DIR, 'summary.txt'), `${summary.join('\n')}\n`);
+  console.log(`  ${resolve(OUTPUT_DIR, 'summary.txt')} (this summary)`);
 }
