@@ -1,5 +1,5 @@
 import { errorMessage } from '@/lib/errors/error-message';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { exportJson, importJson, type ImportReport } from '@/lib/backup/backup-json';
 import { exportAtRiskCsv, exportHistoryCsv } from '@/lib/backup/export-csv';
 import type { SentinelDb } from '@/lib/db/schema';
@@ -13,6 +13,7 @@ export function BackupSection({ db, lang }: { db: SentinelDb; lang: Lang }) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result>(null);
   const headingId = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const run = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -66,20 +67,24 @@ export function BackupSection({ db, lang }: { db: SentinelDb; lang: Lang }) {
         <button type="button" disabled={busy} onClick={() => void exportBackup()}>
           {t('optionsExportBackup', lang)}
         </button>
-        <label>
+        {/* The browser's own file control speaks its UI language ("Choose File"): a button of ours opens it. */}
+        <button type="button" disabled={busy} onClick={() => fileInput.current?.click()}>
           {t('optionsImportBackup', lang)}
-          <input
-            type="file"
-            accept="application/json,.json"
-            name="import-backup"
-            disabled={busy}
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              if (file !== undefined) void importBackup(file); // `run` reports every failure on the page
-              event.target.value = '';
-            }}
-          />
-        </label>
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          accept="application/json,.json"
+          name="import-backup"
+          aria-label={t('optionsImportBackup', lang)}
+          disabled={busy}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file !== undefined) void importBackup(file); // `run` reports every failure on the page
+            event.target.value = '';
+          }}
+        />
       </p>
       <p className="muted hint">{t('optionsExportHint', lang)}</p>
       <ResultLine result={result} testId="backup-result" />

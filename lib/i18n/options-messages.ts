@@ -78,7 +78,7 @@ export const OPTIONS_MESSAGES = {
   optionsExportAtRisk: { zh: '导出待处理订单（CSV）', en: 'At-risk orders (CSV)' },
   optionsExportHistory: { zh: '导出全部历史（CSV）', en: 'Full history (CSV)' },
   optionsExportBackup: { zh: '导出备份（JSON）', en: 'Backup (JSON)' },
-  optionsImportBackup: { zh: '导入备份：', en: 'Import a backup: ' },
+  optionsImportBackup: { zh: '导入备份…', en: 'Import a backup…' },
   optionsExportHint: {
     zh: 'CSV 可直接用 Excel 或 WPS 打开；JSON 备份可在另一台电脑导入，导入时与本机记录合并。',
     en: 'The CSV files open in Excel or WPS; a JSON backup can be imported on another computer, merging with what is stored there.',
