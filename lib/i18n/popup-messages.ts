@@ -23,7 +23,7 @@ export const POPUP_MESSAGES = {
   popupUndo: { zh: '撤销', en: 'Undo' },
   popupUndoFor: { zh: '撤销订单 {sn} 的稍后提醒或已处理', en: 'Undo the snooze or mark of order {sn}' },
   popupNotChecked: { zh: '尚未查询轨迹', en: 'not checked yet' },
-  popupCheckedAgo: { zh: '查询于{t}', en: 'checked {t}' },
+  popupCheckedAgo: { zh: '{t}查询', en: 'checked {t}' },
   popupNeedsPhoneTail: { zh: '需要手机后四位', en: 'needs the phone tail' },
   popupMoreChips: { zh: '还有 {n} 项：{kinds}', en: '{n} more: {kinds}' },
   popupUnverifiedShort: { zh: '{n} 单揽收未核实', en: '{n} pickups unverified' },

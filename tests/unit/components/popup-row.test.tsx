@@ -67,7 +67,7 @@ describe('the courier line', () => {
     expect(line(order(115, '中通快递'), null)).toBe('中通 · 尚未查询轨迹');
     expect(line(order(115, '中通快递'), waybill({}))).toBe('中通 · 尚未查询轨迹');
     expect(line(order(115, '中通快递'), waybill({ needsInput: 'phone_tail' }))).toBe('中通 · 需要手机后四位');
-    expect(line(order(115, '中通快递'), waybill({ checkedAt: NOW - 3 * HOUR }))).toBe('中通 · 暂无轨迹 · 查询于3小时前');
+    expect(line(order(115, '中通快递'), waybill({ checkedAt: NOW - 3 * HOUR }))).toBe('中通 · 暂无轨迹 · 3小时前查询');
   });
 
   test('an order not shipped yet names its courier only', () => {
