@@ -142,7 +142,7 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
               <input
                 type="search"
                 className="popup-search"
-                placeholder={t('popupSearch', lang)}
+                placeholder={t('popupSearchHint', lang)}
                 aria-label={t('popupSearch', lang)}
                 value={search}
                 onChange={(event) => state.setSearch(event.target.value)}

@@ -176,10 +176,15 @@ async function ordersOfKind(db: SentinelDb, kind: FindingKind, limit: number, is
   return { orders: orders.sort(compareUrgency), more: orders.length > limit };
 }
 
+/** From this many characters a search also matches the end of a number: merchants often have its last digits. */
+export const SUFFIX_SEARCH_MIN = 4;
+
 /**
  * Order numbers by prefix ([shopId+orderSn]) and tracking numbers by prefix ([shopId+trackingNumber]), in every
  * shop, any state: a merchant looks an order up whether or not it is at risk. A tracking number is looked up
- * the way it is stored (normalizeTrackingNumber: no spaces, upper case).
+ * the way it is stored (normalizeTrackingNumber: no spaces, upper case). A search of SUFFIX_SEARCH_MIN
+ * characters or more also matches the numbers' ends, through the keys of the same two indexes (no record is
+ * read until one matches).
  */
 async function searchOrders(db: SentinelDb, search: string, query: PopupQuery, isMuted: (order: StoredOrder) => boolean): Promise<Page> {
   const shops = await db.shops.toCollection().primaryKeys();
@@ -190,18 +195,42 @@ async function searchOrders(db: SentinelDb, search: string, query: PopupQuery, i
     ...(trackingPrefix === null ? [] : [prefixRead('[shopId+trackingNumber]', shopId, trackingPrefix)]),
   ]);
   const found = new Map<string, StoredOrder>();
-  for (const orders of await Promise.all(reads.map((read) => read.limit(query.limit + 1).toArray()))) {
-    for (const order of orders) found.set(`${order.shopId}|${order.orderSn}`, order);
-  }
+  const [prefixed, suffixed] = await Promise.all([
+    Promise.all(reads.map((read) => read.limit(query.limit + 1).toArray())),
+    search.length >= SUFFIX_SEARCH_MIN ? ordersEndingWith(db, search, trackingPrefix, query.limit + 1) : [],
+  ]);
+  for (const order of [...prefixed.flat(), ...suffixed]) found.set(`${order.shopId}|${order.orderSn}`, order);
   const orders = [...found.values()].filter(
     (order) => !isMuted(order) && (query.kind === null || order.openKindTags.includes(openKindTag(order.shopId, query.kind))),
   );
   return { orders: orders.sort(compareUrgency), more: orders.length > query.limit };
 }
 
+/** Up to `limit` orders whose number, or whose tracking number, ends with the search. */
+async function ordersEndingWith(db: SentinelDb, orderSuffix: string, trackingSuffix: string | null, limit: number): Promise<StoredOrder[]> {
+  const byTracking = db.orders.orderBy('[shopId+trackingNumber]');
+  const [orderKeys, trackingKeys, trackingOwners] = await Promise.all([
+    db.orders.toCollection().primaryKeys(),
+    trackingSuffix === null ? [] : byTracking.keys(),
+    trackingSuffix === null ? [] : byTracking.primaryKeys(),
+  ]);
+  const matches: Array<[string, string]> = [];
+  for (const key of orderKeys as Array<[string, string]>) {
+    if (matches.length >= limit) break;
+    if (key[1].endsWith(orderSuffix)) matches.push(key);
+  }
+  // An index's keys and its primary keys come in the same order.
+  (trackingKeys as Array<[string, string]>).forEach((key, index) => {
+    if (matches.length < limit && trackingSuffix !== null && key[1].endsWith(trackingSuffix)) matches.push(trackingOwners[index] as [string, string]);
+  });
+  return (await db.orders.bulkGet(matches)).filter((order): order is StoredOrder => order !== undefined);
+}
+
 function matchesSearch(order: StoredOrder, search: string): boolean {
-  const trackingPrefix = normalizeTrackingNumber(search);
-  return order.orderSn.startsWith(search) || (trackingPrefix !== null && order.trackingNumber !== null && order.trackingNumber.startsWith(trackingPrefix));
+  const tracking = normalizeTrackingNumber(search);
+  const ends = search.length >= SUFFIX_SEARCH_MIN;
+  const matches = (number: string, part: string) => number.startsWith(part) || (ends && number.endsWith(part));
+  return matches(order.orderSn, search) || (tracking !== null && order.trackingNumber !== null && matches(order.trackingNumber, tracking));
 }
 
 /** The orders the mutes name that are muted now and still have something open. */

@@ -9,6 +9,7 @@ export const POPUP_MESSAGES = {
   popupAll: { zh: '全部', en: 'All' },
   popupKindFilter: { zh: '按异常类型筛选', en: 'Filter by finding' },
   popupSearch: { zh: '搜索订单号或运单号', en: 'Search order or tracking number' },
+  popupSearchHint: { zh: '搜索订单号或运单号（开头或末几位）', en: 'Order or tracking number (start or last digits)' },
   popupShowMore: { zh: '显示更多', en: 'Show more' },
   popupSnoozeLonger: { zh: '更久', en: 'Longer' },
   popupSnoozeLongerFor: { zh: '订单 {sn} 稍后提醒：选择更久', en: 'Remind me about order {sn} later: choose how long' },
@@ -32,7 +33,7 @@ export const POPUP_MESSAGES = {
   popupLoading: { zh: '正在读取订单…', en: 'Reading the orders…' },
   popupLoadFailed: { zh: '订单读取失败：{reason}', en: 'The orders could not be read: {reason}' },
   popupNoMatch: { zh: '没有符合条件的订单', en: 'No order matches' },
-  popupNoSearchMatch: { zh: '没有订单号或运单号以“{q}”开头的订单', en: 'No order or tracking number starts with “{q}”' },
+  popupNoSearchMatch: { zh: '没有订单号或运单号以“{q}”开头或结尾的订单', en: 'No order or tracking number starts or ends with “{q}”' },
   popupActionFailed: { zh: '未能保存：{reason}', en: 'Not saved: {reason}' },
   popupProviderStopped: { zh: '{provider} {problem}', en: '{provider}: {problem}' },
 } as const satisfies Record<string, { zh: string; en: string }>;

@@ -141,8 +141,11 @@ describe('the popup over an ingested shop', () => {
     const target = (await db.orders.toArray()).find((order) => order.trackingNumber !== null)!;
     fireEvent.change(screen.getByRole('searchbox', { name: '搜索订单号或运单号' }), { target: { value: target.trackingNumber } });
     await waitFor(() => expect(rowSns()).toEqual([target.orderSn]));
+    // The last digits of an order number find it too.
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: target.orderSn.slice(-8) } });
+    await waitFor(() => expect(rowSns()).toContain(target.orderSn));
     fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'NO-SUCH' } });
-    await waitFor(() => expect(screen.getByTestId('popup-empty').textContent).toBe('没有订单号或运单号以“NO-SUCH”开头的订单'));
+    await waitFor(() => expect(screen.getByTestId('popup-empty').textContent).toBe('没有订单号或运单号以“NO-SUCH”开头或结尾的订单'));
   });
 
   test('稍后提醒 and 已处理 move rows into the muted group and write the mutes; 撤销 brings them back', async () => {

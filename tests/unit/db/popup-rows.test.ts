@@ -83,6 +83,21 @@ describe('the rows', () => {
     expect(await search('999')).toEqual([]);
   });
 
+  test('from four characters on the search also matches the end of an order or tracking number', async () => {
+    const db = await dbWith([
+      order('s1', '261120-000000000000101', [], { tracking: 'YT7001' }),
+      order('s1', '261120-000000000000102', [{ kind: 'ship_by', severity: 'warn', dueAt: NOW }]),
+      order('s2', '261121-000000000000103', [], { tracking: 'ZT7001' }),
+    ]);
+    const search = async (text: string) => sns((await readPopupView(db, { ...ALL, search: text }, EMPTY_MUTES, NOW)).rows).sort();
+    expect(await search('0102')).toEqual(['261120-000000000000102']);
+    expect(await search('7001')).toEqual(['261120-000000000000101', '261121-000000000000103']);
+    expect(await search('t7001')).toEqual(['261120-000000000000101', '261121-000000000000103']);
+    // Shorter, only the start counts: "01" ends two numbers and starts none.
+    expect(await search('01')).toEqual([]);
+    expect(await search('9999')).toEqual([]);
+  });
+
   test('snoozed and handled orders leave the rows for the muted group; the group follows the chip', async () => {
     const db = await dbWith([
       order('s1', 'a', [{ kind: 'ship_by', severity: 'critical', dueAt: NOW + HOUR }]),
@@ -151,4 +166,8 @@ test('every read of orders is an index range or a count, whatever the chip or th
   expect(await readsOf(() => readPopupView(db, { ...ALL, kind: 'pickup_by' }, mutes, NOW))).toEqual(new Set(['orders:cursor:openKindTags']));
   // The primary key is [shopId+orderSn]: the order-number search reads a range of it.
   expect(await readsOf(() => readPopupView(db, { ...ALL, search: 'YT1' }, mutes, NOW))).toEqual(new Set(['orders::id', 'orders:[shopId+trackingNumber]']));
+  // From four characters the ends are matched on the same two indexes' keys.
+  expect(await readsOf(() => readPopupView(db, { ...ALL, search: 'YT12' }, mutes, NOW))).toEqual(
+    new Set(['orders::id', 'orders:[shopId+trackingNumber]', 'orders:cursor:[shopId+trackingNumber]']),
+  );
 });
