@@ -11,6 +11,7 @@ import { RecentNotifications } from './RecentNotifications';
 import { MutedGroup, OrderRow, SkeletonRows, type RowActions } from './PopupRows';
 import type { PopupStore } from './popup-store';
 import { LISTED_SEVERITIES } from '@/lib/db/popup-rows';
+import { shopLabelOf } from '@/lib/db/records';
 import type { SentinelDb } from '@/lib/db/schema';
 import { instantFormatter } from '@/lib/explain/format-instant';
 import { FINDING_KINDS, KIND_LABELS } from '@/lib/findings/registry';
@@ -59,8 +60,9 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
   useEffect(() => (ready && !allRows ? afterNextPaint(() => setAllRows(true)) : undefined), [ready, allRows]);
   const head = data?.head ?? null;
   const counts = state.counts;
-  // The console names no shop in what is captured: a row names its shop by id when several are stored.
+  // A row names its shop (by the name the console showed, else its id) when several are stored.
   const severalShops = (head?.shops.length ?? 0) > 1;
+  const shopLabels = new Map(head?.shops.map((shop) => [shop.shopId, shopLabelOf(shop)]));
   // Until the first read (or a failure) the popup shows placeholders of the final size; the banners, the
   // list and the footer are mounted but hidden, so their own reads run meanwhile and all of it shows in one frame.
   const settled = ready || phase === 'failed' || openFailure !== null;
@@ -158,7 +160,7 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
                     row={row}
                     now={now}
                     lang={lang}
-                    shopName={severalShops ? row.order.shopId : null}
+                    shopName={severalShops ? (shopLabels.get(row.order.shopId) ?? row.order.shopId) : null}
                     actions={actions}
                   />
                 ))}

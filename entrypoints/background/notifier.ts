@@ -74,8 +74,7 @@ async function notifyOnce(): Promise<void> {
     mutes,
     lastRunAt,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    // The console names no shop the extension keeps: a shop is called by its id.
-    shopNames: Object.fromEntries(open.shopIds.map((shopId) => [shopId, shopId])),
+    shopNames: open.shopNames,
     lang,
   });
   // The log first: a worker stopped between the two never shows a notification it did not record.
