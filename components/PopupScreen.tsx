@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { afterNextPaint } from './after-next-paint';
 import { HealthBanners } from './HealthBanners';
+import { KindSnooze } from './KindSnooze';
 import { ProviderStatus } from './ProviderStatus';
 import { RecentNotifications } from './RecentNotifications';
 import { MutedGroup, OrderRow, SkeletonRows, type RowActions } from './PopupRows';
@@ -148,6 +149,7 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
                 </button>
               ))}
             </div>
+            {kind !== null && <KindSnooze kind={kind} mutes={state.mutes} now={now} lang={lang} onSnooze={(choice) => void state.snoozeKind(kind, choice)} />}
             {data.view.rows.length === 0 ? (
               <p className="muted popup-empty" role="status" data-testid="popup-empty">
                 {search.trim() !== '' ? t('popupNoSearchMatch', lang, { q: search.trim() }) : kind !== null ? t('popupNoMatch', lang) : t('atRiskNone', lang)}
