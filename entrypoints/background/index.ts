@@ -28,6 +28,10 @@ export default defineBackground(() => {
     refuseOtherSenders(sender);
     return testTrackingConnection(data.provider, Date.now());
   });
+  onMessage('storedRecordsChanged', async ({ sender }) => {
+    refuseOtherSenders(sender);
+    await refreshToolbarCount(await database());
+  });
   onMessage('sendTestNotification', ({ sender }) => {
     refuseOtherSenders(sender);
     return showTestNotification(Date.now());
