@@ -128,6 +128,11 @@ export function watchNotificationClicks(): void {
   });
 }
 
+/** A row of the popup's recent notifications, clicked: what a click on that notification opens (its log row names the orders). */
+export async function openLoggedNotification(shopId: string, key: string): Promise<void> {
+  await openOrderFromNotification(clickDeps, notificationIdOf(shopId, key));
+}
+
 const clickDeps: NotificationClickDeps = {
   ...browserConsoleTabs,
   async loggedOrders(shopId, key) {

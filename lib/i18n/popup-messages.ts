@@ -28,6 +28,7 @@ export const POPUP_MESSAGES = {
   popupUndo: { zh: '撤销', en: 'Undo' },
   popupUndoFor: { zh: '撤销订单 {sn} 的稍后提醒或已处理', en: 'Undo the snooze or mark of order {sn}' },
   popupAgo: { zh: '{t}前', en: '{t} ago' },
+  popupOpenNotification: { zh: '打开这条通知的订单', en: "Open this notification's orders" },
   popupOpenOrder: { zh: '在后台打开订单 {sn}', en: 'Open order {sn} in the console' },
   popupOrders: { zh: '需要处理的订单', en: 'Orders needing attention' },
   popupLoading: { zh: '正在读取订单…', en: 'Reading the orders…' },

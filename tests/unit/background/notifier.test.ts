@@ -6,6 +6,7 @@ import { NOTIFY_ALARM, requestNotifierRun } from '../../../entrypoints/backgroun
 import { runRetention } from '../../../entrypoints/background/retention-alarm';
 import { BREACHED_COLOUR, CRITICAL_COLOUR, refreshToolbarCount } from '../../../entrypoints/background/toolbar-count';
 import type { Capture } from '../../../lib/capture/capture';
+import { detailUrl } from '../../../lib/console-urls';
 import type { StoredNotification } from '../../../lib/db/records';
 import { DEFAULT_POLICY } from '../../../lib/findings/policy';
 import { ingestCapture } from '../../../lib/ingest/ingest-capture';
@@ -130,6 +131,21 @@ describe('the notifier', () => {
     const before = Date.now();
     await fakeBrowser.notifications.onButtonClicked.trigger(id, 1);
     await expect.poll(async () => (await loadMutes()).orders[`${shopId}|${orderSn}`]).toBeGreaterThanOrEqual(before + HOUR);
+    expect(await shownIds()).not.toContain(id);
+  });
+
+  test("a click on the popup's recent notification (its message) opens what the notification opens", async () => {
+    const shopId = '710006';
+    const orderSn = '261120-000000000071061';
+    background.main();
+    await sendMessage('capture', unshippedList(shopId, [{ orderSn, dueInMs: 40 * 60_000 }]));
+    await expect.poll(async () => (await shownIds()).filter((id) => id.startsWith(`${shopId}|`))).toHaveLength(1);
+    const id = (await shownIds()).find((candidate) => candidate.startsWith(`${shopId}|`))!;
+    // No console tab open (the e2e test clicks with one): the order's detail page opens in a new tab.
+    const opened = vi.spyOn(fakeBrowser.tabs, 'create');
+    await sendMessage('openNotification', parseNotificationId(id)!);
+    expect(opened).toHaveBeenCalledWith({ url: detailUrl(orderSn) });
+    // Acted on: the desktop notification goes, as after its own click.
     expect(await shownIds()).not.toContain(id);
   });
 
