@@ -6,11 +6,14 @@ import { useEffect, useState, type WheelEvent } from 'react';
 import { useStore } from 'zustand';
 import { afterNextPaint } from './after-next-paint';
 import { HealthBanners } from './HealthBanners';
+import { KindSnooze } from './KindSnooze';
 import { ProviderStatus } from './ProviderStatus';
 import { RecentNotifications } from './RecentNotifications';
 import { MutedGroup, OrderRow, SkeletonRows, type RowActions } from './PopupRows';
 import type { PopupStore } from './popup-store';
 import { LISTED_SEVERITIES } from '@/lib/db/popup-rows';
+import { shopLabelOf } from '@/lib/db/records';
+import { UNKNOWN_SHOP } from '@/lib/db/records';
 import type { SentinelDb } from '@/lib/db/schema';
 import { instantFormatter } from '@/lib/explain/format-instant';
 import { FINDING_KINDS, KIND_LABELS } from '@/lib/findings/registry';
@@ -59,8 +62,10 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
   useEffect(() => (ready && !allRows ? afterNextPaint(() => setAllRows(true)) : undefined), [ready, allRows]);
   const head = data?.head ?? null;
   const counts = state.counts;
-  // The console names no shop in what is captured: a row names its shop by id when several are stored.
-  const severalShops = (head?.shops.length ?? 0) > 1;
+  // A row names its shop (by the name the console showed, else its id) when several are stored.
+  // Orders captured without a shop id (UNKNOWN_SHOP) do not make one shop several, as in notification titles.
+  const severalShops = (head?.shops.filter((shop) => shop.shopId !== UNKNOWN_SHOP).length ?? 0) > 1;
+  const shopLabels = new Map(head?.shops.map((shop) => [shop.shopId, shopLabelOf(shop)]));
   // Until the first read (or a failure) the popup shows placeholders of the final size; the banners, the
   // list and the footer are mounted but hidden, so their own reads run meanwhile and all of it shows in one frame.
   const settled = ready || phase === 'failed' || openFailure !== null;
@@ -160,6 +165,7 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
                 </button>
               ))}
             </div>
+            {kind !== null && <KindSnooze kind={kind} mutes={state.mutes} now={now} lang={lang} onSnooze={(choice) => void state.snoozeKind(kind, choice)} />}
             {data.view.rows.length === 0 ? (
               <p className="muted popup-empty" role="status" data-testid="popup-empty">
                 {search.trim() !== '' ? t('popupNoSearchMatch', lang, { q: search.trim() }) : kind !== null ? t('popupNoMatch', lang) : t('atRiskNone', lang)}
@@ -172,7 +178,7 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
                     row={row}
                     now={now}
                     lang={lang}
-                    shopName={severalShops ? row.order.shopId : null}
+                    shopName={severalShops ? (shopLabels.get(row.order.shopId) ?? row.order.shopId) : null}
                     kind={kind}
                     actions={actions}
                   />

@@ -18,7 +18,9 @@ import {
   mutesItem,
   readMutes,
   snoozeEnd,
+  snoozeKind,
   snoozeOrders,
+  unmuteKind,
   unmuteOrders,
   type SnoozeChoice,
 } from '@/lib/notifications/mutes-item';
@@ -59,6 +61,8 @@ export interface PopupState {
   snooze: (order: StoredOrder, choice?: SnoozeChoice) => Promise<void>;
   markHandled: (order: StoredOrder) => Promise<void>;
   undo: (order: StoredOrder) => Promise<void>;
+  /** 此类稍后提醒: mutes this kind's notifications (the rows stay listed); `null` unmutes it. */
+  snoozeKind: (kind: FindingKind, choice: SnoozeChoice | null) => Promise<void>;
 }
 
 export type PopupStore = StoreApi<PopupState>;
@@ -205,6 +209,9 @@ export function createPopupStore(clock: () => number = Date.now, timeZone: strin
       },
       undo: (order) => {
         return change((mutes) => unmuteOrders(mutes, order.shopId, [order.orderSn]));
+      },
+      snoozeKind: (kind, choice) => {
+        return change((mutes, now) => (choice === null ? unmuteKind(mutes, kind) : snoozeKind(mutes, kind, snoozeEnd(choice, now, timeZone), now)));
       },
     };
   });

@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { Capture, CapturedEndpoint } from '@/lib/capture/capture';
 import { endpointOf, traceRequestOf } from '@/lib/capture/endpoint';
-import { PAGE_CHANNEL, PAGE_MESSAGE_VERSION, type PageCaptureMessage } from '@/lib/capture/page-message';
+import { MAX_SHOP_NAME, PAGE_CHANNEL, PAGE_MESSAGE_VERSION, type PageCaptureMessage } from '@/lib/capture/page-message';
 import { stripBuyerPii } from '@/lib/capture/strip-pii';
 
 /**
@@ -18,10 +18,17 @@ export default defineContentScript({
   },
 });
 
-function shopIdOfPage(): string | null {
-  const mms = (window as unknown as { __mms?: { user?: { userInfo?: { _userInfo?: { mall_id?: unknown } } } } }).__mms;
-  const mallId = mms?.user?.userInfo?._userInfo?.mall_id;
-  return typeof mallId === 'string' || typeof mallId === 'number' ? String(mallId) : null;
+/** The shop the console says it shows (`__mms`'s user info): its id, and its name (not buyer data). */
+function shopOfPage(): Pick<Capture, 'shopId' | 'shopName'> {
+  type UserInfo = { mall_id?: unknown; mall_name?: unknown };
+  const info = (window as unknown as { __mms?: { user?: { userInfo?: { _userInfo?: UserInfo } } } }).__mms?.user?.userInfo?._userInfo;
+  const mallId = info?.mall_id;
+  const mallName = info?.mall_name;
+  return {
+    shopId: typeof mallId === 'string' || typeof mallId === 'number' ? String(mallId) : null,
+    // Cut to what the bridge accepts, so an odd name never costs the capture.
+    shopName: typeof mallName === 'string' && mallName.trim() !== '' ? mallName.trim().slice(0, MAX_SHOP_NAME) : null,
+  };
 }
 
 function parseJson(text: unknown): unknown {
@@ -37,7 +44,7 @@ function post(endpoint: CapturedEndpoint, url: string, requestBody: unknown, res
   if (typeof response !== 'object' || response === null) return;
   const capture: Capture = {
     endpoint,
-    shopId: shopIdOfPage(),
+    ...shopOfPage(),
     capturedAt: Date.now(),
     // A trace is a GET: which order it is for is in its URL, not in a body.
     request: endpoint === 'courierTrace' ? traceRequestOf(url, window.location.href) : typeof requestBody === 'string' ? parseJson(requestBody) : null,

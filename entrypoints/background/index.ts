@@ -3,7 +3,7 @@ import { onMessage } from '@/lib/messages/protocol';
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleCapture } from './capture-handler';
-import { NOTIFY_ALARM, requestNotifierRun, watchNotificationClicks, watchNotifierInputs } from './notifier';
+import { NOTIFY_ALARM, openLoggedNotification, requestNotifierRun, watchNotificationClicks, watchNotifierInputs } from './notifier';
 import { forgetTab, recordPageHealth } from './page-health';
 import { armPollAlarm, POLL_ALARM, POLL_SOON_ALARM, runPoll, watchTrackingChanges } from './poller';
 import { armReassessAlarm, REASSESS_ALARM, runReassess, watchPolicyChanges } from './reassess-alarm';
@@ -27,6 +27,14 @@ export default defineBackground(() => {
   onMessage('testTrackingConnection', ({ data, sender }) => {
     refuseOtherSenders(sender);
     return testTrackingConnection(data.provider, Date.now());
+  });
+  onMessage('openNotification', ({ data, sender }) => {
+    refuseOtherSenders(sender);
+    return openLoggedNotification(data.shopId, data.key);
+  });
+  onMessage('storedRecordsChanged', async ({ sender }) => {
+    refuseOtherSenders(sender);
+    await refreshToolbarCount(await database());
   });
   onMessage('sendTestNotification', ({ sender }) => {
     refuseOtherSenders(sender);

@@ -74,8 +74,7 @@ async function notifyOnce(): Promise<void> {
     mutes,
     lastRunAt,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    // The console names no shop the extension keeps: a shop is called by its id.
-    shopNames: Object.fromEntries(open.shopIds.map((shopId) => [shopId, shopId])),
+    shopNames: open.shopNames,
     lang,
   });
   // The log first: a worker stopped between the two never shows a notification it did not record.
@@ -127,6 +126,11 @@ export function watchNotificationClicks(): void {
       .then((outcome) => (outcome.action === 'snoozed' ? requestNotifierRun() : undefined))
       .catch(logFailure('a notification button'));
   });
+}
+
+/** A row of the popup's recent notifications, clicked: what a click on that notification opens (its log row names the orders). */
+export async function openLoggedNotification(shopId: string, key: string): Promise<void> {
+  await openOrderFromNotification(clickDeps, notificationIdOf(shopId, key));
 }
 
 const clickDeps: NotificationClickDeps = {

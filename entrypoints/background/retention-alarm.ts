@@ -4,6 +4,7 @@ import { pruneClosedOrders } from '@/lib/retention/prune';
 import { loadSettings } from '@/lib/settings/settings-item';
 import { browser } from 'wxt/browser';
 import { database } from './database';
+import { refreshToolbarCount } from './toolbar-count';
 
 export const RETENTION_ALARM = 'retention';
 const DAY_MINUTES = 24 * 60;
@@ -20,7 +21,7 @@ export async function armRetentionAlarm(): Promise<void> {
 /**
  * Prunes orders closed longer than the retention period, one small transaction per batch, yielding
  * between batches so captures arriving meanwhile are not held up, then the mutes that no longer mute
- * anything. If the worker dies half way, the next alarm simply carries on.
+ * anything, and the toolbar count is read again. If the worker dies half way, the next alarm simply carries on.
  */
 export async function runRetention(): Promise<void> {
   const db = await database();
@@ -35,4 +36,6 @@ export async function runRetention(): Promise<void> {
   } catch (error) {
     await recordDbError(db, 'retention', error, Date.now());
   }
+  // Also after a failure: the batches before it are gone.
+  await refreshToolbarCount(db);
 }

@@ -6,6 +6,7 @@ import { ORDER_LIST_URL } from '@/lib/console-urls';
 import { breachChartOption, riskChartOption } from '@/lib/dashboard/chart-options';
 import { formatShare } from '@/lib/dashboard/format';
 import { countAtRisk } from '@/lib/db/at-risk';
+import { shopLabelOf } from '@/lib/db/records';
 import { shopKeyRange, type SentinelDb } from '@/lib/db/schema';
 import { t } from '@/lib/i18n/messages';
 import type { Lang } from '@/lib/time/shanghai';
@@ -28,7 +29,7 @@ export function Dashboard({ runner = workerRunner }: { runner?: AggregateRunner 
     void load();
   }, [load]);
   const db = database.state === 'open' ? database.db : null;
-  const shops = useLiveQuery(async () => (db === null ? undefined : db.shops.toCollection().primaryKeys()), [db]);
+  const shops = useLiveQuery(async () => (db === null ? undefined : db.shops.toArray()), [db]);
   const stored = useLiveQuery(async () => (db === null ? undefined : countOrders(db, shopId)), [db, shopId]);
   const atRisk = useLiveQuery(async () => (db === null ? undefined : countAtRisk(db, shopId)), [db, shopId]);
   const hasHistory = stored === undefined ? null : stored > 0;
@@ -52,9 +53,9 @@ export function Dashboard({ runner = workerRunner }: { runner?: AggregateRunner 
             {t('dashboardShop', lang)}
             <select value={shopId ?? ''} onChange={(event) => setShop(event.target.value === '' ? null : event.target.value)}>
               <option value="">{t('dashboardAllShops', lang)}</option>
-              {shops.map((id) => (
-                <option key={id} value={id}>
-                  {id}
+              {shops.map((shop) => (
+                <option key={shop.shopId} value={shop.shopId}>
+                  {shopLabelOf(shop)}
                 </option>
               ))}
             </select>

@@ -1,4 +1,5 @@
-import { errorMessage } from '@/lib/errors/error-message';
+import { errorMessage, logFailure } from '@/lib/errors/error-message';
+import { sendMessage } from '@/lib/messages/protocol';
 import { useId, useRef, useState } from 'react';
 import { exportJson, importJson, type ImportReport } from '@/lib/backup/backup-json';
 import { exportAtRiskCsv, exportHistoryCsv } from '@/lib/backup/export-csv';
@@ -51,6 +52,8 @@ export function BackupSection({ db, lang }: { db: SentinelDb; lang: Lang }) {
       const { policy } = await loadSettings();
       const report = await importJson(db, parsed, Date.now(), policy);
       if (!report.ok) throw new Error(t('optionsImportFailed', lang, { reason: report.error ?? '' }));
+      // The toolbar count is the worker's: it reads the imported orders again.
+      sendMessage('storedRecordsChanged', undefined).catch(logFailure('refreshing the toolbar count'));
       return summarize(report, lang);
     });
 

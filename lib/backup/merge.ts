@@ -123,8 +123,12 @@ export function mergeProduct(local: StoredProduct | undefined, incoming: Omit<St
 
 export function mergeShop(local: StoredShop | undefined, incoming: StoredShop): StoredShop {
   if (local === undefined) return incoming;
+  // The name of the later capture, as the ingest keeps it; either side's when only one has a name.
+  const [later, earlier] = incoming.lastCaptureAt > local.lastCaptureAt ? [incoming, local] : [local, incoming];
+  const name = later.name ?? earlier.name;
   return {
     shopId: local.shopId,
+    ...(name === undefined ? {} : { name }),
     firstSeenAt: Math.min(local.firstSeenAt, incoming.firstSeenAt),
     lastCaptureAt: Math.max(local.lastCaptureAt, incoming.lastCaptureAt),
   };

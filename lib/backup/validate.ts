@@ -312,7 +312,7 @@ const notification: v.GenericSchema<unknown, StoredNotification> = v.object({
   orderSns: v.optional(list(nonEmpty, 1_000)),
 });
 
-const shop: v.GenericSchema<unknown, StoredShop> = v.object({ shopId: nonEmpty, firstSeenAt: instant, lastCaptureAt: instant });
+const shop: v.GenericSchema<unknown, StoredShop> = v.object({ shopId: nonEmpty, name: v.optional(nonEmpty), firstSeenAt: instant, lastCaptureAt: instant });
 
 /** One schema per backup table; each gives the record as it is merged into the database. */
 export const RECORD_SCHEMAS = {

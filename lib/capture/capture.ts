@@ -14,6 +14,8 @@ export interface Capture {
   endpoint: CapturedEndpoint;
   /** Console shop (mall) id read from the page, or null when the page did not expose it. */
   shopId: string | null;
+  /** The shop's name as the console shows it (mall_name; not buyer data); null or absent when the page did not expose it. */
+  shopName?: string | null;
   /** Epoch ms when the response arrived in the page. */
   capturedAt: number;
   /** The parsed request body (for paging and tab context); null when absent or not JSON. */

@@ -18,6 +18,8 @@ export interface PageCaptureMessage {
 export const MAX_CAPTURE_NODES = 60_000;
 /** Characters of text, keys included. */
 export const MAX_CAPTURE_TEXT = 4_000_000;
+/** Far longer than any shop name the console allows. */
+export const MAX_SHOP_NAME = 100;
 /** Deeper than any console response. */
 export const MAX_CAPTURE_DEPTH = 16;
 
@@ -31,6 +33,7 @@ const messageSchema = v.object({
   capture: v.object({
     endpoint: v.picklist(Object.keys(CAPTURED_ENDPOINTS) as CapturedEndpoint[]),
     shopId: v.nullable(v.pipe(v.string(), v.check((id) => id.length <= 64, 'a shop id of at most 64 characters'))),
+    shopName: v.optional(v.nullable(v.pipe(v.string(), v.check((name) => name.length <= MAX_SHOP_NAME, `a shop name of at most ${MAX_SHOP_NAME} characters`)))),
     // Only its type here: the worker checks it against its own clock (./captured-at.ts).
     capturedAt: v.pipe(v.number(), v.check((time: number) => Number.isFinite(time), 'a finite number')),
     request: v.optional(v.unknown()),
@@ -48,10 +51,10 @@ export function checkPageMessage(data: unknown): PageMessageCheck {
   }
   const result = v.safeParse(messageSchema, data);
   if (!result.success) return { ok: false, reason: describeIssue(result.issues[0]), ours: true };
-  const { endpoint, shopId, capturedAt, request = null, response } = result.output.capture;
+  const { endpoint, shopId, shopName = null, capturedAt, request = null, response } = result.output.capture;
   const problem = jsonProblem({ request, response }, { nodes: 0, text: 0 }, 0);
   if (problem !== null) return { ok: false, reason: `${pathOf('capture', problem.keys)}: ${problem.problem}`, ours: true };
-  return { ok: true, capture: { endpoint, shopId, capturedAt, request, response } };
+  return { ok: true, capture: { endpoint, shopId, shopName, capturedAt, request, response } };
 }
 
 interface JsonProblem {

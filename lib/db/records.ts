@@ -218,9 +218,14 @@ export interface StoredNotification {
 
 export interface StoredShop {
   shopId: string;
+  /** The name the console showed with the newest capture that named one; absent until then (not indexed). */
+  name?: string;
   firstSeenAt: number;
   lastCaptureAt: number;
 }
+
+/** What the merchant calls a shop: its name once the console showed one, else its id. */
+export const shopLabelOf = (shop: Pick<StoredShop, 'shopId' | 'name'>): string => shop.name ?? shop.shopId;
 
 export interface StoredMeta {
   key: string;

@@ -172,7 +172,7 @@ async function storeOrders(
   const outcome = await evaluateOrders(db, { shopId, orders: current, formerTrackingNumbers, now, policy });
   report.parcelsQueued += scheduleFirstChecks(dirty, outcome, now);
   await writeEvaluation(db, outcome, { ...NO_FACT_WRITES, dirtyOrders: dirty, changes });
-  await touchShop(db, shopId, capture.capturedAt);
+  await touchShop(db, shopId, capture);
 
   report.changes += changes.length + outcome.changes.length;
   report.findingsOpened += outcome.opened;
@@ -202,11 +202,16 @@ function scheduleFirstChecks(dirty: ReadonlySet<string>, outcome: EvaluationOutc
   return queued.size;
 }
 
-async function touchShop(db: SentinelDb, shopId: string, capturedAt: number): Promise<void> {
+async function touchShop(db: SentinelDb, shopId: string, capture: Capture): Promise<void> {
+  const { capturedAt } = capture;
   const shop = await db.shops.get(shopId);
-  if (shop !== undefined && shop.lastCaptureAt >= capturedAt && shop.firstSeenAt <= capturedAt) return;
+  // The name of the newest capture that carries one: a rename shows from the next capture on.
+  const incoming = capture.shopName ?? undefined;
+  const name = incoming !== undefined && (shop === undefined || capturedAt >= shop.lastCaptureAt) ? incoming : shop?.name;
+  if (shop !== undefined && shop.lastCaptureAt >= capturedAt && shop.firstSeenAt <= capturedAt && shop.name === name) return;
   await db.shops.put({
     shopId,
+    ...(name === undefined ? {} : { name }),
     firstSeenAt: Math.min(shop?.firstSeenAt ?? capturedAt, capturedAt),
     lastCaptureAt: Math.max(shop?.lastCaptureAt ?? capturedAt, capturedAt),
   });
@@ -248,7 +253,7 @@ async function storeAfterSales(
   const outcome = await evaluateOrders(db, { shopId, orders: current, now, policy });
   // History lines of cases whose order is unknown are still kept: they belong to the order number.
   await writeEvaluation(db, outcome, { ...NO_FACT_WRITES, changes });
-  await touchShop(db, shopId, capture.capturedAt);
+  await touchShop(db, shopId, capture);
 
   report.changes += changes.length + outcome.changes.length;
   report.findingsOpened += outcome.opened;

@@ -75,6 +75,10 @@ interface ProtocolMap {
   ordersChanged(update: OrdersChanged): void;
   /** Options page → background: ask the provider once with the saved account (the page itself never calls a provider). */
   testTrackingConnection(request: { provider: QueryProvider }): ConnectionTestReply;
+  /** Popup → background: a recent notification was clicked; it opens what a click on the notification itself opens. */
+  openNotification(request: { shopId: string; key: string }): void;
+  /** Options page → background: records were imported from a backup (or removed): the toolbar count is read again. */
+  storedRecordsChanged(): void;
   /** Options page → background: show one desktop notification titled 订单哨兵 测试通知 (notifications are the worker's). */
   sendTestNotification(): TestNotificationReply;
 }

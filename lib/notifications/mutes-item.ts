@@ -1,7 +1,7 @@
 // The merchant's mutes (snoozes per order and per kind, 已处理 per order) as a WXT storage item in
 // storage.local, so they outlive the worker. The changes themselves are pure functions of the mutes.
 import { storage } from 'wxt/utils/storage';
-import { isFindingKind } from '../findings/registry';
+import { isFindingKind, type FindingKind } from '../findings/registry';
 import type { SentinelDb } from '../db/schema';
 import type { Mutes } from './types';
 import { nextWallTime } from './wall-time';
@@ -35,6 +35,20 @@ export function snoozeOrders(mutes: Mutes, shopId: string, orderSns: readonly st
   const orders = running(mutes.orders, now);
   for (const orderSn of orderSns) orders[muteKeyOf(shopId, orderSn)] = Math.max(orders[muteKeyOf(shopId, orderSn)] ?? 0, until);
   return { ...mutes, orders };
+}
+
+/** 此类稍后提醒: no notification of this kind until `until` (the popup still lists its orders); snoozes already over are dropped. */
+export function snoozeKind(mutes: Mutes, kind: FindingKind, until: number, now: number): Mutes {
+  const kinds: Mutes['kinds'] = running(mutes.kinds, now);
+  kinds[kind] = Math.max(kinds[kind] ?? 0, until);
+  return { ...mutes, kinds };
+}
+
+/** 撤销 of 此类稍后提醒: the kind notifies again. */
+export function unmuteKind(mutes: Mutes, kind: FindingKind): Mutes {
+  const kinds = { ...mutes.kinds };
+  delete kinds[kind];
+  return { ...mutes, kinds };
 }
 
 /** How long 稍后提醒 lasts: an hour (the notifications' button), four hours, or until 9:00 the next morning. */

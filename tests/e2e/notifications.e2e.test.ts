@@ -10,10 +10,12 @@ import { waitForBadgedCards } from './console-page';
 // the mark; none is shown again after the service worker is stopped and started; and the toolbar count
 // equals the popup's count of critical and breached orders.
 //
-// A notification click cannot be produced by automation, and the extension has no test-only path to fake
-// one: the click logic (openOrderFromNotification, unit-tested with fake browser APIs) opens the detail page
-// of the orders its log row names. So this test reads that log row (its orderSns) and checks that the page
-// it names is the order's detail page on the stand-in console.
+// A click on a desktop notification cannot be produced by automation, and the extension has no test-only path
+// to fake one. The popup's recent notifications take the same path (a message to the worker, which calls
+// openOrderFromNotification, unit-tested with fake browser APIs): this test clicks one there and checks that the
+// merchant's console tab shows the stand-in's detail page of that order.
+//
+// The shop's record carries the name the console page shows (mall_name), read by the page hook with its id.
 
 const MINUTE = 60_000;
 const LEAD_HOURS = 0.25;
@@ -95,6 +97,7 @@ test('the expected notifications appear, each logged; a lead mark passing is sho
   const reading = await waitForBadgedCards(page);
   expect(reading.cards).toContain(soon);
   expect(reading.cards).toContain(later);
+  expect(await sentinel.readStore<{ shopId: string; name?: string }>('shops')).toEqual([expect.objectContaining({ shopId: shop.shopId, name: shop.shopName })]);
 
   // Due in 10 minutes, inside its 15-minute lead: shown at once, naming the order.
   await expect.poll(async () => (await rowsNaming(soon)).length, { timeout: 30_000 }).toBe(1);
@@ -151,12 +154,18 @@ test('none is shown again after the service worker is stopped and started', asyn
   await page.close();
 });
 
-test("what a click opens: the logged order's detail page on the stand-in console", async () => {
+test("a click on a recent notification in the popup shows the order's detail page in the console tab", async () => {
   const [row] = await rowsNaming(later);
   expect(row!.orderSns).toEqual([later]);
-  const detail = await sentinel.openConsole(`/orders/detail?sn=${encodeURIComponent(row!.orderSns![0]!)}`);
-  await expect.poll(() => detail.evaluate(() => document.body.innerText)).toContain(later);
-  await detail.close();
+  // The merchant's console tab on the order list, then the popup.
+  const consoleTab = await sentinel.openConsole('/orders/list?tab=1');
+  await waitForBadgedCards(consoleTab);
+  const popup = await sentinel.openExtensionPage('popup.html');
+  await popup.getByTestId('recent-notifications').locator('button', { hasText: row!.title }).click();
+  await expect.poll(() => consoleTab.url()).toBe(`https://mms.pinduoduo.com/orders/detail?sn=${encodeURIComponent(later)}`);
+  await expect.poll(() => consoleTab.evaluate(() => document.body.innerText)).toContain(later);
+  await popup.close();
+  await consoleTab.close();
 });
 
 test("the toolbar count equals the popup's count of critical and breached orders", async () => {

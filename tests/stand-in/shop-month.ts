@@ -348,12 +348,12 @@ class Notifier {
   async run(now: number): Promise<void> {
     const findings: PlanFinding[] = [];
     const orders: PlanFindings['orders'] = [];
-    const shopIds = new Set<string>();
+    const shopNames: Record<string, string> = {};
     for (const shard of this.shards) {
       shard.planFindings ??= await readPlanFindings(shard.db, PLANNED_KINDS);
       findings.push(...shard.planFindings.findings);
       orders.push(...shard.planFindings.orders);
-      for (const shopId of shard.planFindings.shopIds) shopIds.add(shopId);
+      Object.assign(shopNames, shard.planFindings.shopNames);
     }
     const sent = sentEntriesOf(await readSentLog(this.logDb, orders, now - SENT_WINDOW));
     const plan = planNotifications({
@@ -364,7 +364,7 @@ class Notifier {
       mutes: { orders: {}, kinds: {}, handled: {} },
       lastRunAt: await readNotifierLastRun(this.logDb),
       timeZone: 'Asia/Shanghai',
-      shopNames: Object.fromEntries([...shopIds].map((shopId) => [shopId, shopId])),
+      shopNames,
       lang: 'zh',
     });
     await recordNotifierRun(this.logDb, plan.show.flatMap((planned) => logRowsOf(planned, now)), now);

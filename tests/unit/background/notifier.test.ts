@@ -3,9 +3,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
 import { database } from '../../../entrypoints/background/database';
 import { NOTIFY_ALARM, requestNotifierRun } from '../../../entrypoints/background/notifier';
+import { runRetention } from '../../../entrypoints/background/retention-alarm';
 import { BREACHED_COLOUR, CRITICAL_COLOUR, refreshToolbarCount } from '../../../entrypoints/background/toolbar-count';
 import type { Capture } from '../../../lib/capture/capture';
+import { detailUrl } from '../../../lib/console-urls';
 import type { StoredNotification } from '../../../lib/db/records';
+import { DEFAULT_POLICY } from '../../../lib/findings/policy';
+import { ingestCapture } from '../../../lib/ingest/ingest-capture';
 import { removeAllListeners, sendMessage } from '../../../lib/messages/protocol';
 import { loadMutes } from '../../../lib/notifications/mutes-item';
 import { parseNotificationId } from '../../../lib/notifications/notifier-inputs';
@@ -130,6 +134,21 @@ describe('the notifier', () => {
     expect(await shownIds()).not.toContain(id);
   });
 
+  test("a click on the popup's recent notification (its message) opens what the notification opens", async () => {
+    const shopId = '710006';
+    const orderSn = '261120-000000000071061';
+    background.main();
+    await sendMessage('capture', unshippedList(shopId, [{ orderSn, dueInMs: 40 * 60_000 }]));
+    await expect.poll(async () => (await shownIds()).filter((id) => id.startsWith(`${shopId}|`))).toHaveLength(1);
+    const id = (await shownIds()).find((candidate) => candidate.startsWith(`${shopId}|`))!;
+    // No console tab open (the e2e test clicks with one): the order's detail page opens in a new tab.
+    const opened = vi.spyOn(fakeBrowser.tabs, 'create');
+    await sendMessage('openNotification', parseNotificationId(id)!);
+    expect(opened).toHaveBeenCalledWith({ url: detailUrl(orderSn) });
+    // Acted on: the desktop notification goes, as after its own click.
+    expect(await shownIds()).not.toContain(id);
+  });
+
   test('a change of the notification settings or of the mutes runs the notifier at once; other settings do not', async () => {
     background.main();
     await requestNotifierRun();
@@ -171,6 +190,25 @@ describe('the toolbar count', () => {
     await sendMessage('capture', unshippedList(shopId, [{ orderSn: '261120-000000000071043', dueInMs: -HOUR }]));
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('2');
     expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual(hexToRgba(BREACHED_COLOUR));
+  });
+});
+
+describe('the toolbar count after records change without a capture', () => {
+  test('a backup imported on the options page (its message) and the daily retention read the count again', async () => {
+    background.main();
+    await settle(); // the start's own refresh
+    const db = await database();
+    await db.orders.clear();
+    await refreshToolbarCount(db);
+    // Orders written without the worker's capture path, as an import writes them: the toolbar does not know yet.
+    await ingestCapture(db, unshippedList('710005', [{ orderSn: '261120-000000000071051', dueInMs: HOUR }]), Date.now(), DEFAULT_POLICY);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    await sendMessage('storedRecordsChanged', undefined);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+
+    await db.orders.clear();
+    await runRetention();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
 });
 

@@ -21,15 +21,19 @@ const C = '261120-000000000000033';
 async function smallShop(db: SentinelDb, shopId = SHOP): Promise<void> {
   await ingestCapture(
     db,
-    listCapture(
-      [
-        orderRow(A, { promise_shipping_time: seconds(NOW + HOUR), goods_name: '保温杯, "加厚"款' }),
-        shippedRow(B, '773123456789012', 10),
-        orderRow(C, { promise_shipping_time: seconds(NOW + 40 * HOUR) }),
-      ],
-      NOW - HOUR,
-      shopId,
-    ),
+    {
+      ...listCapture(
+        [
+          orderRow(A, { promise_shipping_time: seconds(NOW + HOUR), goods_name: '保温杯, "加厚"款' }),
+          shippedRow(B, '773123456789012', 10),
+          orderRow(C, { promise_shipping_time: seconds(NOW + 40 * HOUR) }),
+        ],
+        NOW - HOUR,
+        shopId,
+      ),
+      // The shop's name travels with the backup (the round trips below compare every record).
+      shopName: '小鱼百货',
+    },
     NOW - HOUR,
     policy,
   );
@@ -116,7 +120,7 @@ describe('JSON backup', () => {
     await ingestCapture(older, listCapture([orderRow(A)], NOW - 2 * HOUR), NOW - 2 * HOUR, policy);
     const newer = await freshDb();
     await ingestCapture(newer, listCapture([orderRow(A)], NOW - 2 * HOUR), NOW - 2 * HOUR, policy);
-    await ingestCapture(newer, listCapture([shippedRow(A, 'YT9', 1), orderRow(B)], NOW), NOW, policy);
+    await ingestCapture(newer, { ...listCapture([shippedRow(A, 'YT9', 1), orderRow(B)], NOW), shopName: '小鱼百货' }, NOW, policy);
 
     // The older browser imports the newer one's backup: it learns the shipment and the new order.
     const report = await importJson(older, await exportJson(newer, NOW), NOW, policy);
@@ -127,11 +131,13 @@ describe('JSON backup', () => {
     expect(order).toMatchObject({ factsAt: NOW, firstSeenAt: NOW - 2 * HOUR, trackingNumber: 'YT9' });
     expect(order?.findings.find((finding) => finding.kind === 'ship_by')?.closedAt).toBe(NOW);
     expect(await older.changes.count()).toBe(await newer.changes.count());
+    expect((await older.shops.get(SHOP))?.name).toBe('小鱼百货');
 
     // And the newer browser importing the older backup loses nothing it knew.
     const back = await importJson(newer, await exportJson(older, NOW), NOW);
     expect(back.ok).toBe(true);
     expect((await newer.orders.get([SHOP, A]))?.facts.state).toBe('shipped');
+    expect((await newer.shops.get(SHOP))?.name).toBe('小鱼百货');
   });
 
   test('bad records are counted and skipped; unknown fields (buyer data included) are dropped', async () => {

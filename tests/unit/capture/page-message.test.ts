@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { checkPageMessage, MAX_CAPTURE_NODES, MAX_CAPTURE_TEXT, PAGE_CHANNEL } from '../../../lib/capture/page-message';
+import { checkPageMessage, MAX_CAPTURE_NODES, MAX_CAPTURE_TEXT, MAX_SHOP_NAME, PAGE_CHANNEL } from '../../../lib/capture/page-message';
 
 const capture = {
   endpoint: 'recentOrderList',
   shopId: '445566',
+  shopName: '小鱼百货旗舰店',
   capturedAt: Date.UTC(2026, 10, 20, 2),
   request: { pageNumber: 1 },
   response: { success: true, result: { totalItemNum: 1, pageItems: [{ order_sn: '261120-000000000000001' }] } },
@@ -27,6 +28,11 @@ describe('checkPageMessage', () => {
     expect(checkPageMessage({ channel: PAGE_CHANNEL, version: 1, capture: withoutRequest })).toEqual({ ok: true, capture: { ...capture, request: null } });
   });
 
+  test('a capture without a shop name (an older hook, a page without one) reads it as null', () => {
+    const { shopName: _shopName, ...withoutName } = capture;
+    expect(checkPageMessage({ channel: PAGE_CHANNEL, version: 1, capture: withoutName })).toEqual({ ok: true, capture: { ...capture, shopName: null } });
+  });
+
   test('ignores messages of other channels without counting them as ours', () => {
     expect(checkPageMessage({ channel: 'someone-else', capture })).toMatchObject({ ok: false, ours: false });
     expect(checkPageMessage('a string')).toMatchObject({ ok: false, ours: false });
@@ -40,6 +46,8 @@ describe('checkPageMessage', () => {
     ['a capture time that is no finite number', message({}, { capturedAt: Number.POSITIVE_INFINITY }), 'capture.capturedAt: expected a finite number, got Infinity'],
     ['a non-string shop id', message({}, { shopId: { id: 1 } }), 'capture.shopId: expected string, got an object'],
     ['a shop id with a newline and too long', message({}, { shopId: `x\n${'y'.repeat(70)}` }), `capture.shopId: expected a shop id of at most 64 characters, got ${JSON.stringify(`x\n${'y'.repeat(58)}`)}…`],
+    ['a non-string shop name', message({}, { shopName: 42 }), 'capture.shopName: expected string, got 42'],
+    ['a shop name too long', message({}, { shopName: '店'.repeat(MAX_SHOP_NAME + 1) }), `capture.shopName: expected a shop name of at most ${MAX_SHOP_NAME} characters, got ${JSON.stringify('店'.repeat(60))}…`],
     ['a response that is not an object', message({}, { response: [1, 2] }), 'capture.response: expected a JSON object, got a list'],
   ])('rejects %s, naming the field and quoting the value', (_label, data, reason) => {
     const check = checkPageMessage(data);

@@ -16,7 +16,7 @@ import { normalizeKuaidi100 } from '@/lib/tracking/kuaidi100';
 import { courierNameOf } from '@/lib/tracking/couriers';
 import type { TrackingService } from '@/lib/tracking/provider';
 import { generateShop, type SyntheticShop } from '../../stand-in/synthetic-shop';
-import { HOUR, NOW, freshDb } from '../db/helpers';
+import { HOUR, NOW, freshDb, listCapture, orderRow } from '../db/helpers';
 
 // The popup over a shop run through the real ingest: console captures an hour before NOW and the courier
 // replies for half of the parcels.
@@ -198,6 +198,17 @@ describe('the popup over an ingested shop', () => {
     expect(links.openOptions).toHaveBeenCalled();
     expect((await screen.findByTestId('unverified-pickups')).textContent).toMatch(/^\d+ 单揽收未核实/);
   });
+});
+
+test('with several shops a row names its shop: by the name the console showed, else by its id', async () => {
+  const other = '261120-000000000000777';
+  const capture = { ...listCapture([orderRow(other, { promise_shipping_time: Math.floor((NOW + HOUR / 2) / 1000) })], NOW - HOUR, 'other-shop'), shopName: '乙店' };
+  expect((await ingestCapture(db, capture, NOW, DEFAULT_POLICY)).error).toBeNull();
+  renderPopup();
+  await waitFor(() => expect(rowSns()).toContain(other));
+  const shopOf = (orderSn: string) => screen.getAllByTestId('popup-row').find((row) => row.dataset.orderSn === orderSn)?.querySelector('.popup-shop')?.textContent;
+  expect(shopOf(other)).toBe('乙店');
+  expect(shopOf(rowSns().find((orderSn) => orderSn !== other)!)).toBe(shop.shopId);
 });
 
 test('an empty database says so, without a stale data prompt pretending there is data', async () => {

@@ -86,9 +86,10 @@ describe('the open findings the planner sees', () => {
   test('only the planned kinds of open findings, across shops, with the pickup clock unverified until a trace is read', async () => {
     const db = await freshDb();
     await ingestCapture(db, listCapture([orderRow(A, { promise_shipping_time: Math.floor((NOW + 3 * HOUR) / 1000) }), shippedRow(B, 'YT100000000002', 5)]), NOW, DEFAULT_POLICY);
-    await ingestCapture(db, listCapture([orderRow(C)], NOW, OTHER_SHOP), NOW, DEFAULT_POLICY);
-    const { findings, orders, shopIds } = await readPlanFindings(db, PLANNED_KINDS);
-    expect(shopIds.sort()).toEqual([OTHER_SHOP, SHOP].sort());
+    await ingestCapture(db, { ...listCapture([orderRow(C)], NOW, OTHER_SHOP), shopName: '小鱼百货' }, NOW, DEFAULT_POLICY);
+    const { findings, orders, shopNames } = await readPlanFindings(db, PLANNED_KINDS);
+    // A shop is called by the name its console showed, by its id while none was.
+    expect(shopNames).toEqual({ [SHOP]: SHOP, [OTHER_SHOP]: '小鱼百货' });
     expect(findings.map((finding) => [finding.shopId, finding.orderSn, finding.kind]).sort()).toEqual(
       [
         [SHOP, A, 'ship_by'],

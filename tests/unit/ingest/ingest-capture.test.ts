@@ -40,6 +40,20 @@ describe('ingestCapture: storing orders', () => {
     expect(await db.shops.get(SHOP)).toEqual({ shopId: SHOP, firstSeenAt: NOW, lastCaptureAt: NOW });
   });
 
+  test("the shop keeps the name of its newest capture that named it; an older or unnamed capture leaves it", async () => {
+    const db = await freshDb();
+    const named = (at: number, shopName: string | null) => ({ ...listCapture([orderRow(A)], at), shopName });
+    await ingestCapture(db, named(NOW, '小鱼百货'), NOW, policy);
+    expect(await db.shops.get(SHOP)).toEqual({ shopId: SHOP, name: '小鱼百货', firstSeenAt: NOW, lastCaptureAt: NOW });
+    await ingestCapture(db, named(NOW + HOUR, null), NOW + HOUR, policy);
+    expect((await db.shops.get(SHOP))?.name).toBe('小鱼百货');
+    await ingestCapture(db, named(NOW - HOUR, '旧店名'), NOW + HOUR, policy);
+    expect(await db.shops.get(SHOP)).toEqual({ shopId: SHOP, name: '小鱼百货', firstSeenAt: NOW - HOUR, lastCaptureAt: NOW + HOUR });
+    // Renamed on the console: the next capture carries the new name, even at the same time as the last one.
+    await ingestCapture(db, named(NOW + HOUR, '小鱼百货旗舰店'), NOW + HOUR, policy);
+    expect((await db.shops.get(SHOP))?.name).toBe('小鱼百货旗舰店');
+  });
+
   test('the same order number in two shops is two orders', async () => {
     const db = await freshDb();
     await ingestCapture(db, listCapture([orderRow(A)], NOW, 'shop-1'), NOW, policy);

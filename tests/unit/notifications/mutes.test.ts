@@ -10,7 +10,9 @@ import {
   pruneMutes,
   pruneStoredMutes,
   snoozeEnd,
+  snoozeKind,
   snoozeOrders,
+  unmuteKind,
   unmuteOrders,
 } from '../../../lib/notifications/mutes-item';
 import { freshDb, storedOrder } from '../db/helpers';
@@ -31,6 +33,18 @@ test('已处理 marks the orders at a time; 撤销 drops both the mark and the s
   const undone = unmuteOrders(snoozed, 's1', ['a']);
   expect(undone.orders).toEqual({});
   expect(undone.handled).toEqual({ 's1|b': NOW });
+});
+
+test('此类稍后提醒 mutes a kind until a time (a shorter snooze keeps the longer one, ended ones are dropped); 撤销 unmutes only that kind', () => {
+  const ended = { ...EMPTY_MUTES, kinds: { rejected: NOW - 1 } };
+  const snoozed = snoozeKind(ended, 'ship_by', NOW + HOUR, NOW);
+  expect(snoozed.kinds).toEqual({ ship_by: NOW + HOUR });
+  expect(snoozeKind(snoozed, 'ship_by', NOW + 30 * 60_000, NOW).kinds).toEqual({ ship_by: NOW + HOUR });
+  const both = snoozeKind(snoozed, 'returning', NOW + 2 * HOUR, NOW);
+  expect(both.kinds).toEqual({ ship_by: NOW + HOUR, returning: NOW + 2 * HOUR });
+  expect(both.orders).toBe(ended.orders);
+  expect(unmuteKind(both, 'ship_by').kinds).toEqual({ returning: NOW + 2 * HOUR });
+  expect(both.kinds).toEqual({ ship_by: NOW + HOUR, returning: NOW + 2 * HOUR });
 });
 
 test('an order is handled while every open finding opened at or before the mark; a newer one lists it again', () => {

@@ -4,6 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { DIGEST_WINDOW_MS, planNotifications } from '../../../lib/notifications/planner';
 import type { LeadTimeKind, NotifyAnomalyKind } from '../../../lib/notifications/types';
+import { UNKNOWN_SHOP } from '../../../lib/db/records';
 import { HOUR, MINUTE, NOON, finding, inputAt, run, runUntil, world } from './helpers';
 
 describe('lead times', () => {
@@ -371,6 +372,13 @@ describe('several shops', () => {
   test('one shop: no shop name; English titles in English', () => {
     const state = world({ findings: [finding({ kind: 'ship_by', dueAt: NOON + HOUR, orderSn: '261120-1' })], lang: 'en' });
     expect(run(state, NOON).show[0]?.title).toBe('Order 261120-1: ship within 1 h');
+  });
+
+  test('captures that named no shop (the "unknown" placeholder) do not make one shop several', () => {
+    const own = finding({ kind: 'ship_by', shopId: 'shop-a', dueAt: NOON + HOUR, orderSn: '261120-1' });
+    const unnamed = finding({ kind: 'ship_by', shopId: UNKNOWN_SHOP, dueAt: NOON + HOUR, orderSn: '261120-2' });
+    const state = world({ findings: [own, unnamed], shopNames: { 'shop-a': '甲店', [UNKNOWN_SHOP]: UNKNOWN_SHOP } });
+    expect(run(state, NOON).show.map((shown) => shown.title)).toEqual(['订单 261120-1 1 小时内需发货', '订单 261120-2 1 小时内需发货']);
   });
 
   test("the log is per shop: one shop's entry does not silence the other's same order number", () => {
