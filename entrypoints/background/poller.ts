@@ -4,7 +4,7 @@
 // a stopped worker loses nothing.
 import { logFailure } from '@/lib/errors/error-message';
 import { requeueWaitingWaybills, runPollCycle } from '@/lib/polling/cycle';
-import { QUERY_PROVIDERS, resumeProvider } from '@/lib/polling/poller-state';
+import { QUERY_PROVIDERS, recordProviderUsable, resumeProvider, type ProviderUnusable } from '@/lib/polling/poller-state';
 import { PROVIDER_ORIGINS } from '@/lib/settings/provider-origins';
 import { loadSettings } from '@/lib/settings/settings-item';
 import { loadTrackingCredentials } from '@/lib/settings/tracking-credentials';
@@ -60,7 +60,9 @@ async function pollOnce(): Promise<void> {
   const db = await database();
   const { settings, policy } = await loadSettings();
   const tracking = settings.tracking;
-  const client = await clientFromSettings(tracking.service);
+  const { client, unusable } = await clientFromSettings(tracking.service);
+  // The popup says why nothing is asked (the options page checks for itself); a fix lifts it on the next cycle.
+  if (tracking.service !== 'console_only') await recordProviderUsable(db, tracking.service, unusable, Date.now());
   const report = await runPollCycle(db, {
     now: () => Date.now(),
     random: () => Math.random(),
@@ -79,16 +81,16 @@ async function pollOnce(): Promise<void> {
 }
 
 /**
- * The client of the chosen service, or null when it cannot be used: 仅读取后台物流, no account saved, or the
- * provider's host permission withdrawn (a fetch would only fail; the options page says how to grant it again).
+ * The client of the chosen service, or null when it cannot be used: 仅读取后台物流, or (with the reason) no
+ * account saved or the provider's host permission withdrawn (a fetch would only fail).
  */
-async function clientFromSettings(service: TrackingService): Promise<TrackingClient | null> {
-  if (service === 'console_only') return null;
-  if (service === 'demo') return demoClient();
+async function clientFromSettings(service: TrackingService): Promise<{ client: TrackingClient | null; unusable: ProviderUnusable | null }> {
+  if (service === 'console_only') return { client: null, unusable: null };
+  if (service === 'demo') return { client: demoClient(), unusable: null };
   const credentials = (await loadTrackingCredentials())[service];
-  if (credentials === undefined) return null;
-  if (!(await browser.permissions.contains({ origins: [PROVIDER_ORIGINS[service]] }))) return null;
-  return trackingClientFor(service, credentials);
+  if (credentials === undefined) return { client: null, unusable: 'no_account' };
+  if (!(await browser.permissions.contains({ origins: [PROVIDER_ORIGINS[service]] }))) return { client: null, unusable: 'no_permission' };
+  return { client: trackingClientFor(service, credentials), unusable: null };
 }
 
 async function pushChangedOrders(changed: ReadonlyMap<string, ReadonlySet<string>>): Promise<void> {

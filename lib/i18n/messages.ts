@@ -140,6 +140,14 @@ const MESSAGES = {
   goToSettings: { zh: '去设置', en: 'Settings' },
   recentNotifications: { zh: '最近的提醒', en: 'Recent notifications' },
   providerSentToday: { zh: '{provider}今日已查询 {n} 次（上限 {budget} 次）', en: '{provider}: {n} queries today (budget {budget})' },
+  // A provider failing for now (ProviderStatus, options and popup): what happens by itself, and what to do if it lasts.
+  providerFailing: {
+    zh: '{provider}查询暂时失败（自 {since} 起连续 {n} 次）：{message}。{retry}；若持续数小时仍未恢复，请点击“测试连接”检查网络和账号。',
+    en: '{provider} queries are failing ({n} in a row since {since}): {message}. Meanwhile {retry}; if this lasts for hours, click “Test connection” to check the network and the account.',
+  },
+  providerFailingRetryAt: { zh: '出错的单号将于 {at} 后自动重查，其余照常查询', en: 'the failed parcels are asked again after {at}, the others as usual' },
+  providerFailingOthers: { zh: '其余单号照常查询', en: 'the other parcels are asked as usual' },
+  providerTechnicalDetail: { zh: '技术详情', en: 'Technical details' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

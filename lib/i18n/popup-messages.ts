@@ -42,4 +42,17 @@ export const POPUP_MESSAGES = {
   popupNoSearchMatch: { zh: '没有订单号或运单号以“{q}”开头或结尾的订单', en: 'No order or tracking number starts or ends with “{q}”' },
   popupActionFailed: { zh: '未能保存：{reason}', en: 'Not saved: {reason}' },
   popupProviderStopped: { zh: '{provider} {problem}', en: '{provider}: {problem}' },
+  // The poller's other banners in the popup: a provider failing for now, or one it cannot use (no account, no host access).
+  popupProviderFailing: {
+    zh: '{provider} {message}（自 {since} 起连续 {n} 次；{retry}。若一直如此，请到设置中测试连接）',
+    en: '{provider}: {message} ({n} in a row since {since}; {retry}. If it persists, test the connection in the settings)',
+  },
+  popupProviderNoPermission: {
+    zh: '{provider} 未获得访问 {host} 的授权，暂不查询：请在设置中点击“保存查询设置”并选择“允许”',
+    en: '{provider}: access to {host} is not granted, so nothing is queried: click “Save tracking settings” in the settings and choose Allow',
+  },
+  popupProviderNoAccount: {
+    zh: '{provider} 账号未保存或无法读取，暂不查询：请在设置中填写后点击“保存{provider}设置”',
+    en: '{provider}: no usable account is saved, so nothing is queried: fill it in and save the {provider} settings',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;

@@ -11,7 +11,7 @@ import { dueParcelOf, dueTrackingChecks, type DueParcel } from '../ingest/due-ch
 import { ingestTrackingReply } from '../ingest/ingest-tracking';
 import { errorMessage } from '../errors/error-message';
 import type { ProviderErrorClass, QueryOutcome, TrackingClient, TrackingService, Transport } from '../tracking/provider';
-import { providerHold, readProviderState, writeProviderState, type ProviderPollState } from './poller-state';
+import { providerHold, readProviderState, withAnswer, withTransientFailure, writeProviderState, type ProviderPollState } from './poller-state';
 import {
   POLL_LIMITS,
   RATE_PAUSE_MS,
@@ -119,6 +119,7 @@ export async function runPollCycle(db: SentinelDb, deps: PollCycleDeps): Promise
     if (outcome.ok) {
       transientStreak = 0;
       await storeReading(db, attempt.parcel, outcome, { sentAt, answeredAt }, deps, report);
+      await markAnswered(db, client.provider, answeredAt);
       continue;
     }
     report.errors[outcome.errorClass] += 1;
@@ -290,8 +291,9 @@ function addChanged(report: PollCycleReport, shopId: string, orderSns: Iterable<
 }
 
 /**
- * The error's class decides: the waybill's next check and what it waits for, and for auth and rate the provider's
- * state. Returns the orders carrying the parcel when it has just started waiting for input (else none).
+ * The error's class decides: the waybill's next check and what it waits for, and the provider's state (stopped
+ * by auth, paused by rate, failing by a transient fault, which any other answer ends). Returns the orders
+ * carrying the parcel when it has just started waiting for input (else none).
  */
 async function storeError(
   db: SentinelDb,
@@ -303,33 +305,58 @@ async function storeError(
 ): Promise<string[]> {
   return db.transaction('rw', [db.waybills, db.meta, db.orders], async () => {
     let startedWaiting = false;
+    let nextCheckAt: number | null = null;
     const key: [string, string] = [parcel.shopId, parcel.trackingNumber];
     const stored = await db.waybills.get(key);
     if (stored !== undefined) {
       const needsInput = INPUT_OF_CLASS[outcome.errorClass] ?? stored.needsInput;
       startedWaiting = needsInput !== stored.needsInput;
       const current: DueParcel = { ...parcel, queryTimes: stored.queryTimes, consecutiveFailures: stored.consecutiveFailures };
+      nextCheckAt = nextCheckAfterError(current, outcome.errorClass, sentAt, random, outcome.retryAt);
       await db.waybills.put({
         ...stored,
         attempts: stored.attempts + 1,
         consecutiveFailures: stored.consecutiveFailures + 1,
         lastError: { at: now, message: outcome.detail, retry: RETRY_OF_CLASS[outcome.errorClass] },
         needsInput,
-        nextCheckAt: nextCheckAfterError(current, outcome.errorClass, sentAt, random, outcome.retryAt),
+        nextCheckAt,
       });
     }
-    if (outcome.errorClass === 'auth' || outcome.errorClass === 'rate') {
-      const state = await readProviderState(db, provider, now);
-      await writeProviderState(
-        db,
-        outcome.errorClass === 'auth'
-          ? { ...state, stoppedFor: { errorClass: 'auth', message: outcome.message, at: now } }
-          : { ...state, pausedUntil: outcome.retryAt !== undefined && outcome.retryAt > now ? outcome.retryAt : now + RATE_PAUSE_MS },
-      );
-    }
+    const state = await readProviderState(db, provider, now);
+    const next = providerStateAfterError(state, outcome, now, nextCheckAt);
+    if (next !== state) await writeProviderState(db, next);
     if (!startedWaiting) return [];
     const holders = await db.orders.where('[shopId+trackingNumber]').equals([parcel.shopId, parcel.trackingNumber]).primaryKeys();
     return holders.map(([, orderSn]) => orderSn);
+  });
+}
+
+/** `state` itself when the failure changes nothing in it (a parcel's own problem, nothing failing before). */
+function providerStateAfterError(
+  state: ProviderPollState,
+  outcome: Extract<QueryOutcome, { ok: false }>,
+  now: number,
+  retryAt: number | null,
+): ProviderPollState {
+  switch (outcome.errorClass) {
+    case 'transient':
+      return withTransientFailure(state, outcome, now, retryAt);
+    case 'auth':
+      return { ...withAnswer(state), stoppedFor: { errorClass: 'auth', message: outcome.message, at: now } };
+    case 'rate':
+      return { ...withAnswer(state), pausedUntil: outcome.retryAt !== undefined && outcome.retryAt > now ? outcome.retryAt : now + RATE_PAUSE_MS };
+    case 'bad_input':
+    case 'needs_phone':
+      return withAnswer(state);
+  }
+}
+
+/** A reading came back: a run of transient failures is over (written only when there was one). */
+async function markAnswered(db: SentinelDb, provider: TrackingClient['provider'], now: number): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const state = await readProviderState(db, provider, now);
+    const next = withAnswer(state);
+    if (next !== state) await writeProviderState(db, next);
   });
 }
 

@@ -1,6 +1,7 @@
 // What the poller knows about each provider account, kept in the `meta` table so it outlives the worker:
 // whether polling it is stopped (an account error only the merchant can fix), paused (rate limit or
-// quota) and how many queries it was sent on the current Beijing day. The options page and the popup
+// quota), failing (passing faults in a row, retried by itself), unusable (no account, no host access) and
+// how many queries it was sent on the current Beijing day. The options page and the popup
 // read it (`readProviderStates`) to tell the merchant what to do. A stored value is untrusted like any
 // other: one that does not read is replaced by a fresh state, which only ever allows fewer queries than
 // the limits on each waybill, never more.
@@ -20,12 +21,32 @@ export interface ProviderStop {
   at: number;
 }
 
+/** Transient failures in a row (5xx, timeout, unreadable reply, no network), across cycles, until the provider answers again. */
+export interface ProviderFailing {
+  /** The latest failure's plain message (lib/tracking/provider-errors.ts). */
+  message: PlainMessage;
+  /** Its technical detail, without credentials: shown on request, never first. */
+  detail: string;
+  /** The first failure of the run. */
+  since: number;
+  consecutive: number;
+  /** When the latest failed parcel is asked again by itself; null when it is not (too old). */
+  retryAt: number | null;
+}
+
+/** Why the poller cannot use the chosen provider at all: nothing is asked until the merchant fixes it. */
+export type ProviderUnusable = 'no_account' | 'no_permission';
+
 export interface ProviderPollState {
   provider: QueryProvider;
   /** Set by an account error: no query until the merchant changes the provider's settings (`resumeProvider`). */
   stoppedFor: ProviderStop | null;
   /** Rate limit or quota: no query before this instant (epoch ms). */
   pausedUntil: number | null;
+  /** Set by a transient failure, cleared by the provider's next answer that is not one. */
+  failing: ProviderFailing | null;
+  /** Recorded by the background before each cycle of the chosen provider; cleared when it can be used again. */
+  unusable: ProviderUnusable | null;
   /** Beijing calendar day (yyyy-MM-dd) that `sentToday` counts. */
   day: string;
   /** Queries sent (attempts recorded) on `day`. */
@@ -43,6 +64,12 @@ const stateSchema = v.object({
     }),
   ),
   pausedUntil: v.nullable(v.number()),
+  // Absent in a state stored before these were kept: nothing failing, nothing unusable.
+  failing: v.optional(
+    v.nullable(v.object({ message, detail: v.string(), since: v.number(), consecutive: v.pipe(v.number(), v.integer(), v.minValue(1)), retryAt: v.nullable(v.number()) })),
+    null,
+  ),
+  unusable: v.optional(v.nullable(v.picklist<ProviderUnusable[]>(['no_account', 'no_permission'])), null),
   day: v.string(),
   sentToday: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
@@ -53,7 +80,7 @@ export function shanghaiDay(now: number): string {
 }
 
 export function freshProviderState(provider: QueryProvider, now: number): ProviderPollState {
-  return { provider, stoppedFor: null, pausedUntil: null, day: shanghaiDay(now), sentToday: 0 };
+  return { provider, stoppedFor: null, pausedUntil: null, failing: null, unusable: null, day: shanghaiDay(now), sentToday: 0 };
 }
 
 /** The stored value as a state, its count moved to `now`'s day; a value that does not read gives a fresh state. */
@@ -87,11 +114,41 @@ export function providerHold(state: ProviderPollState, now: number): 'stopped' |
   return null;
 }
 
-/** Lifts a stop and a pause: the merchant changed the provider's settings or credentials. */
+/**
+ * Lifts a stop, a pause and an unusable mark: the merchant changed the provider's settings or credentials
+ * (the next cycle marks it unusable again if it still is).
+ */
 export async function resumeProvider(db: SentinelDb, provider: QueryProvider, now: number): Promise<void> {
   await db.transaction('rw', db.meta, async () => {
     const state = await readProviderState(db, provider, now);
-    if (state.stoppedFor === null && state.pausedUntil === null) return;
-    await writeProviderState(db, { ...state, stoppedFor: null, pausedUntil: null });
+    if (state.stoppedFor === null && state.pausedUntil === null && state.unusable === null) return;
+    await writeProviderState(db, { ...state, stoppedFor: null, pausedUntil: null, unusable: null });
+  });
+}
+
+/** One more transient failure: the run starts at the first, its count and message follow the latest. */
+export function withTransientFailure(
+  state: ProviderPollState,
+  failure: { message: PlainMessage; detail: string },
+  now: number,
+  retryAt: number | null,
+): ProviderPollState {
+  const run = state.failing;
+  return {
+    ...state,
+    failing: { message: failure.message, detail: failure.detail, since: run?.since ?? now, consecutive: (run?.consecutive ?? 0) + 1, retryAt },
+  };
+}
+
+/** The provider answered (a reading, or a refusal that is not a passing fault): whatever was failing is over. */
+export function withAnswer(state: ProviderPollState): ProviderPollState {
+  return state.failing === null ? state : { ...state, failing: null };
+}
+
+/** Records whether the chosen provider can be used; writes only a change (the popup and options follow the row). */
+export async function recordProviderUsable(db: SentinelDb, provider: QueryProvider, unusable: ProviderUnusable | null, now: number): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const state = await readProviderState(db, provider, now);
+    if (state.unusable !== unusable) await writeProviderState(db, { ...state, unusable });
   });
 }

@@ -26,6 +26,8 @@ export interface LoggedRequest {
   path: string;
   /** Parsed JSON for the console; the form fields for the couriers; the raw text when unparseable. */
   body: unknown;
+  /** When the stand-in received it (epoch ms, the machine's clock, not the shop's or the couriers'). */
+  receivedAt: number;
   /**
    * The `Sec-Fetch-Site` header, when sent. An extension fetch that holds the host permission sends `none`,
    * one without it `cross-site` (tests/stand-in/README.md § Couriers).

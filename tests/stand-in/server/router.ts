@@ -54,6 +54,8 @@ export function createRouter(options: RouterOptions): StandInRouter {
   const kuaidi100 = kuaidi100Api(shop, requirePhoneTail, courierClock);
   const kdniao = kdniaoApi(shop, requirePhoneTail, courierClock);
   const requests: LoggedRequest[] = [];
+  // The machine's clock, the one the extension schedules by: gaps between queries are measured as received here.
+  const log = (entry: Omit<LoggedRequest, 'receivedAt'>): void => void requests.push({ ...entry, receivedAt: Date.now() });
   const courierFaults = createCourierFaultControl();
   const control = controlApi(courierFaults, requests);
 
@@ -62,7 +64,7 @@ export function createRouter(options: RouterOptions): StandInRouter {
     if (handler !== undefined) {
       if (request.method !== 'POST') return textResponse(405, 'Method Not Allowed');
       const body = parseJson(request.body) ?? request.body.toString('utf8');
-      requests.push({ host: request.host, path: pathname, body, ...secFetchSiteOf(request) });
+      log({ host: request.host, path: pathname, body, ...secFetchSiteOf(request) });
       if (faults.delayMs !== undefined && faults.delayMs > 0) await sleep(faults.delayMs);
       return handler(body);
     }
@@ -70,7 +72,7 @@ export function createRouter(options: RouterOptions): StandInRouter {
     const traced = trace(request.url);
     if (traced !== null) {
       // A GET: what it asked is in its query.
-      requests.push({ host: request.host, path: pathname, body: Object.fromEntries(new URL(request.url, 'https://stand-in.invalid').searchParams), ...secFetchSiteOf(request) });
+      log({ host: request.host, path: pathname, body: Object.fromEntries(new URL(request.url, 'https://stand-in.invalid').searchParams), ...secFetchSiteOf(request) });
       return traced;
     }
     return pages(pathname) ?? NOT_FOUND();
@@ -81,7 +83,7 @@ export function createRouter(options: RouterOptions): StandInRouter {
     const trackingNumber = queriedTrackingNumber(courier, form);
     // Only queries can fail like queries: a preflight or a stray GET gets the courier's own answer.
     const fault = request.method === 'POST' ? courierFaults.take(courier, trackingNumber) : null;
-    requests.push({ host: request.host, path: pathname, body: form, ...secFetchSiteOf(request), trackingNumber, ...(fault === null ? {} : { fault: fault.kind }) });
+    log({ host: request.host, path: pathname, body: form, ...secFetchSiteOf(request), trackingNumber, ...(fault === null ? {} : { fault: fault.kind }) });
     if (fault === null) return answer(request);
     if (fault.kind !== 'timeout') return faultResponse(courier, fault.kind, form);
     await sleepUnref(fault.holdMs ?? TIMEOUT_HOLD_MS);

@@ -1,6 +1,15 @@
 // The provider state the cycle keeps in `meta`: untrusted on reading, its daily count per Beijing day.
 import { describe, expect, test } from 'vitest';
-import { freshProviderState, readProviderStates, readStoredState, shanghaiDay, writeProviderState } from '../../../lib/polling/poller-state';
+import {
+  freshProviderState,
+  readProviderState,
+  readProviderStates,
+  readStoredState,
+  recordProviderUsable,
+  resumeProvider,
+  shanghaiDay,
+  writeProviderState,
+} from '../../../lib/polling/poller-state';
 import { HOUR, NOW, freshDb } from '../db/helpers';
 
 describe('provider poll state', () => {
@@ -27,5 +36,29 @@ describe('provider poll state', () => {
     await writeProviderState(db, { ...freshProviderState('demo', NOW), pausedUntil: NOW + HOUR });
     const states = await readProviderStates(db, NOW);
     expect(states.map((state) => [state.provider, state.pausedUntil])).toEqual([['kuaidi100', null], ['kdniao', null], ['demo', NOW + HOUR]]);
+  });
+
+  test('a state stored before failing and unusable were kept reads with neither, its stop kept', () => {
+    const { failing: _failing, unusable: _unusable, ...older } = freshProviderState('kuaidi100', NOW);
+    const stopped = { ...older, stoppedFor: { errorClass: 'auth', message: { zh: '签名错误', en: 'bad signature' }, at: NOW } };
+    expect(readStoredState('kuaidi100', stopped, NOW)).toMatchObject({ failing: null, unusable: null, stoppedFor: { errorClass: 'auth' } });
+  });
+
+  test('the unusable mark is written only when it changes, and a settings change lifts it', async () => {
+    const db = await freshDb();
+    await recordProviderUsable(db, 'kuaidi100', 'no_permission', NOW);
+    expect((await readProviderState(db, 'kuaidi100', NOW)).unusable).toBe('no_permission');
+    const puts: string[] = [];
+    db.meta.hook('updating', (_changes, key) => void puts.push(String(key)));
+    db.meta.hook('creating', (key) => void puts.push(String(key)));
+    await recordProviderUsable(db, 'kuaidi100', 'no_permission', NOW + HOUR);
+    expect(puts).toEqual([]);
+    await recordProviderUsable(db, 'kuaidi100', 'no_account', NOW + HOUR);
+    expect((await readProviderState(db, 'kuaidi100', NOW)).unusable).toBe('no_account');
+    await resumeProvider(db, 'kuaidi100', NOW + HOUR);
+    expect((await readProviderState(db, 'kuaidi100', NOW)).unusable).toBeNull();
+    await recordProviderUsable(db, 'kuaidi100', 'no_permission', NOW + 2 * HOUR);
+    await recordProviderUsable(db, 'kuaidi100', null, NOW + 2 * HOUR);
+    expect((await readProviderState(db, 'kuaidi100', NOW)).unusable).toBeNull();
   });
 });

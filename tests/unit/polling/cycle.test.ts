@@ -183,6 +183,49 @@ describe('runPollCycle', () => {
     expect((await readProviderState(db2, 'kuaidi100', NOW)).pausedUntil).toBe(NOW + HOUR);
   });
 
+  test('transient failures mark the provider failing, counted across cycles; the next reading clears the mark', async () => {
+    const db = await shopWith([
+      ['261120-000000000000001', 'YT1', 3],
+      ['261120-000000000000002', 'YT2', 3],
+      ['261120-000000000000003', 'YT3', 3],
+      ['261120-000000000000004', 'YT4', 3],
+    ]);
+    const plain = { zh: '快递100暂时出错，稍后自动重试', en: 'Kuaidi100 had a temporary error; retrying automatically' };
+    const down = fakeClient(() => failure('transient', { detail: 'Kuaidi100 answered HTTP 502', message: plain }));
+    expect(await runPollCycle(db, deps(down.client, NOW, { maxThisCycle: 1 }))).toMatchObject({ ended: 'done', errors: { transient: 1 } });
+    const first = (await readProviderState(db, 'kuaidi100', NOW)).failing;
+    const failed = await waybillOf(db, down.numbers()[0]!);
+    // The plain message leads, the technical detail is kept; the retry time is the failed parcel's next check.
+    expect(first).toEqual({ message: plain, detail: 'Kuaidi100 answered HTTP 502', since: NOW, consecutive: 1, retryAt: failed.nextCheckAt });
+    expect(failed.nextCheckAt).toBeGreaterThanOrEqual(NOW + 30 * MINUTE);
+
+    // The next cycle goes on failing: the run keeps its start, the count goes on, and it ends the cycle at three in a row.
+    const report = await runPollCycle(db, deps(down.client, NOW + MINUTE));
+    expect(report).toMatchObject({ ended: 'provider_failing', queried: 3 });
+    expect((await readProviderState(db, 'kuaidi100', NOW + MINUTE)).failing).toMatchObject({ since: NOW, consecutive: 4, message: plain });
+
+    // A reading ends it.
+    await runPollCycle(db, deps(fakeClient().client, NOW + 2 * HOUR, { maxThisCycle: 1 }));
+    expect((await readProviderState(db, 'kuaidi100', NOW + 2 * HOUR)).failing).toBeNull();
+  });
+
+  test('an answer that is not a passing fault ends a failing run too (the provider is reachable), and a stop replaces it', async () => {
+    const db = await shopWith([
+      ['261120-000000000000001', 'YT1', 3],
+      ['261120-000000000000002', 'XX1', 3, { shipping_id: 9999 }],
+      ['261120-000000000000003', 'YT3', 3],
+      ['261120-000000000000004', 'YT4', 3],
+    ]);
+    await runPollCycle(db, deps(fakeClient(() => failure('transient')).client, NOW, { maxThisCycle: 1 }));
+    expect((await readProviderState(db, 'kuaidi100', NOW)).failing).not.toBeNull();
+    await runPollCycle(db, deps(fakeClient(() => failure('bad_input')).client, NOW + MINUTE, { maxThisCycle: 1 }));
+    expect((await readProviderState(db, 'kuaidi100', NOW + MINUTE)).failing).toBeNull();
+
+    await runPollCycle(db, deps(fakeClient(() => failure('transient')).client, NOW + 2 * MINUTE, { maxThisCycle: 1 }));
+    await runPollCycle(db, deps(fakeClient(() => failure('auth')).client, NOW + 3 * MINUTE, { maxThisCycle: 1 }));
+    expect(await readProviderState(db, 'kuaidi100', NOW + 3 * MINUTE)).toMatchObject({ failing: null, stoppedFor: { errorClass: 'auth' } });
+  });
+
   test('a parcel that needs a phone tail waits, without queries, until one is set', async () => {
     const db = await shopWith([['261120-000000000000001', 'ZT1', 3, { shipping_id: 115 }]]);
     const courier = fakeClient((query, now) => (query.phoneTail === null ? failure('needs_phone') : pickedUp(query.trackingNumber, now - HOUR, now)));

@@ -163,7 +163,7 @@ describe('/aftersales/aftersale_list and /orders/detail', () => {
   it('renders the detail of one order from orderDetail', async () => {
     const row = shop.orders.find((r) => r.order_status_str === '已收货') as Row;
     const p = await page(`/orders/detail?sn=${String(row.order_sn)}`);
-    expect(p.requests.at(-1)).toEqual({ host: 'mms.pinduoduo.com', path: '/mangkhut/mms/orderDetail', body: { orderSn: row.order_sn, source: 'MMS' } });
+    expect(p.requests.at(-1)).toEqual({ host: 'mms.pinduoduo.com', path: '/mangkhut/mms/orderDetail', body: { orderSn: row.order_sn, source: 'MMS' }, receivedAt: expect.any(Number) as number });
     const text = p.window.document.querySelector('.order-detail-fields')?.textContent ?? '';
     expect(text).toContain(String(row.order_sn));
     expect(text).toContain(shanghaiDateTime(shop.receiveTimeOf[row.order_sn as string] as number));

@@ -198,7 +198,7 @@ describe('recentOrderList', () => {
   it('logs every API call with its parsed body', async () => {
     const before = standIns.requests.length;
     await postConsole(standIns, '/mangkhut/mms/recentOrderList', listBody({ orderType: 2 }));
-    expect(standIns.requests.slice(before)).toEqual([{ host: 'mms.pinduoduo.com', path: '/mangkhut/mms/recentOrderList', body: listBody({ orderType: 2 }) }]);
+    expect(standIns.requests.slice(before)).toEqual([{ host: 'mms.pinduoduo.com', path: '/mangkhut/mms/recentOrderList', body: listBody({ orderType: 2 }), receivedAt: expect.any(Number) as number }]);
   });
 });
 

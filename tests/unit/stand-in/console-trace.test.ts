@@ -71,7 +71,7 @@ describe('/orders/detail 查看物流', () => {
     const button = [...open.window.document.querySelectorAll('button')].find((element) => element.textContent === '查看物流') as unknown as HTMLElement;
     button.click();
     await open.settle();
-    expect(open.requests.at(-1)).toEqual({ host: 'mms.pinduoduo.com', path: '/express_base/mms/track/get', body: { orderSn: row.order_sn, source: 'MMS_TRACK_STATUS' } });
+    expect(open.requests.at(-1)).toEqual({ host: 'mms.pinduoduo.com', path: '/express_base/mms/track/get', body: { orderSn: row.order_sn, source: 'MMS_TRACK_STATUS' }, receivedAt: expect.any(Number) as number });
     const items = [...open.window.document.querySelectorAll('.order-trace li')].map((item) => item.textContent ?? '');
     const events = kuaidi100Facts(row).events;
     expect(items).toHaveLength(events.length);

@@ -1,7 +1,7 @@
 // Faults injected into the courier stand-ins at runtime, through the router as the HTTPS server and the
 // happy-dom harness use it. Each fault answers as that provider signals it (lib/tracking/README.md § Error classes).
 
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TIMEOUT_HOLD_MS, type CourierFaultKind, type CourierName } from '../../stand-in/server/courier-faults';
 import { STAND_IN_KDNIAO, STAND_IN_KUAIDI100 } from '../../stand-in/server/credentials';
 import type { StandInResponse } from '../../stand-in/server/http';
@@ -40,6 +40,19 @@ const QUERY: Record<CourierName, (router: StandInRouter, number: string) => Prom
 const json = (response: StandInResponse): Row => JSON.parse(String(response.body)) as Row;
 
 describe('courier stand-ins without faults', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('log when each query was received, by the machine clock (what the 30-minute gap is checked against)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: NOW + 5_000 });
+    const router = createRouter({ shop });
+    await kuaidi100Query(router, NUMBER);
+    vi.setSystemTime(NOW + 31 * 60_000);
+    await kdniaoQuery(router, NUMBER);
+    expect(router.requests.map((entry) => entry.receivedAt)).toEqual([NOW + 5_000, NOW + 31 * 60_000]);
+  });
+
   it('answer the shop trace (the baseline the faults replace)', async () => {
     const router = createRouter({ shop });
     expect(json(await kuaidi100Query(router, NUMBER))).toEqual(shop.kuaidi100[NUMBER]);

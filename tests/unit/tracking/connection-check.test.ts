@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONNECTION_CHECK_QUERY, connectionCheck } from '../../../lib/tracking/connection-check';
+import { connectionCheck, connectionCheckQuery } from '../../../lib/tracking/connection-check';
 import { fakeTransport, formFields, json } from './fake-transport';
 
 const NOW = Date.parse('2026-11-20T10:00:00+08:00');
@@ -12,13 +12,25 @@ describe('connectionCheck', () => {
     const result = await connectionCheck('kuaidi100', K100, fake.transport, NOW);
     expect(result).toEqual({ ok: true, message: { zh: '连接成功：快递100已接受这组账号信息', en: 'Connected: Kuaidi100 accepted these credentials' } });
     expect(fake.sent).toHaveLength(1);
-    expect(JSON.parse(formFields(fake.sent[0]!).param!)).toEqual({ com: 'yuantong', num: CONNECTION_CHECK_QUERY.trackingNumber, resultv2: '4' });
+    expect(JSON.parse(formFields(fake.sent[0]!).param!)).toEqual({ com: 'yuantong', num: connectionCheckQuery(NOW).trackingNumber, resultv2: '4' });
   });
 
   it('takes a Kdniao "no trace" as working, asked with the chosen RequestType', async () => {
-    const fake = fakeTransport(json({ EBusinessID: KDN.businessId, ShipperCode: 'YTO', LogisticCode: CONNECTION_CHECK_QUERY.trackingNumber, Success: true, State: '0', Traces: [] }));
+    const fake = fakeTransport(json({ EBusinessID: KDN.businessId, ShipperCode: 'YTO', LogisticCode: connectionCheckQuery(NOW).trackingNumber, Success: true, State: '0', Traces: [] }));
     expect(await connectionCheck('kdniao', KDN, fake.transport, NOW)).toMatchObject({ ok: true, message: { zh: '连接成功：快递鸟已接受这组账号信息' } });
     expect(formFields(fake.sent[0]!)).toMatchObject({ EBusinessID: KDN.businessId, RequestType: '8001' });
+  });
+
+  it('asks about another made-up number at each attempt, of 圆通\'s shape and plainly fake, so repeated clicks never lock one', async () => {
+    const fake = fakeTransport(json({ result: false, returnCode: '500', message: '查询无结果，请隔段时间再查' }));
+    // Clicks a second, a minute and 29 minutes apart: within Kuaidi100's 30-minute lock, each number asked once.
+    for (const at of [NOW, NOW + 1_000, NOW + 60_000, NOW + 29 * 60_000]) await connectionCheck('kuaidi100', K100, fake.transport, at);
+    const asked = fake.sent.map((request) => (JSON.parse(formFields(request).param!) as { num: string }).num);
+    expect(new Set(asked).size).toBe(4);
+    for (const number of asked) expect(number).toMatch(/^YT000\d{10}$/);
+    // Derived from the attempt time alone: the same instant asks the same number.
+    expect(connectionCheckQuery(NOW)).toEqual(connectionCheckQuery(NOW));
+    expect(asked[0]).toBe(`YT000${String(NOW % 1e10).padStart(10, '0')}`);
   });
 
   it('says a wrong key plainly', async () => {

@@ -1,7 +1,7 @@
 // A Transport for the client tests: records every request and answers from a script, so a test can say
 // what the provider replied and check what was sent (or that nothing was).
 import type { HttpRequestSpec, TrackingQuery, Transport } from '../../../lib/tracking/provider';
-import { CONNECTION_CHECK_QUERY } from '../../../lib/tracking/connection-check';
+import { connectionCheckQuery } from '../../../lib/tracking/connection-check';
 
 export type ScriptedReply = { status: number; text: string } | { reject: unknown };
 
@@ -29,5 +29,5 @@ export function formFields(request: HttpRequestSpec): Record<string, string> {
 
 /** A 圆通 parcel (no phone tail needed) to ask the clients about; `overrides` change what a test is about. */
 export function query(overrides: Partial<TrackingQuery> = {}): TrackingQuery {
-  return { ...CONNECTION_CHECK_QUERY, trackingNumber: 'YT0000000000001', ...overrides };
+  return { ...connectionCheckQuery(0), trackingNumber: 'YT0000000000001', ...overrides };
 }
