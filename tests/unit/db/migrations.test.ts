@@ -152,6 +152,25 @@ describe('schema versions and their frozen fixtures', () => {
   );
 });
 
+describe('version 4 → 5', () => {
+  test("the waybills a version 4 database holds are in the new [status+nextCheckAt] index, those with no next check not", async () => {
+    const fixture = fixtureOf(4)!;
+    const waybills = fixture.tables.waybills as Array<{ trackingNumber: string; status: string; nextCheckAt: number | null }>;
+    const due = 1_795_136_400_000;
+    const name = uniqueName('v4-to-v5');
+    await writeFixture(name, {
+      ...fixture,
+      tables: { waybills: [...waybills, { ...waybills.find((row) => row.status === 'unknown')!, trackingNumber: 'YT7000000009', nextCheckAt: due }] },
+    });
+    const db = openAsVersion(name, 5);
+    await db.open();
+    const unknownDue = await db.table('waybills').where('[status+nextCheckAt]').between(['unknown', -Infinity], ['unknown', due], true, true).primaryKeys();
+    expect(unknownDue.map((key) => (key as string[])[1])).toEqual(['YT7000000009']);
+    expect(await db.table('waybills').where('[status+nextCheckAt]').between(['rejected', -Infinity], ['rejected', due], true, true).count()).toBe(3);
+    db.close();
+  });
+});
+
 describe('version 3 → 4', () => {
   test('an order without a due time is placed by its amount, larger first; due times and read phone tails stay', async () => {
     const fixture = fixtureOf(3)!;

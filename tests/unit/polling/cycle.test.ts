@@ -10,7 +10,7 @@ import { requeueWaitingWaybills, runPollCycle, type PollCycleDeps, type Tracking
 import { readProviderState, resumeProvider } from '../../../lib/polling/poller-state';
 import { normalizeKuaidi100 } from '../../../lib/tracking/kuaidi100';
 import type { QueryOutcome, TrackingClient, TrackingQuery } from '../../../lib/tracking/provider';
-import { DAY, HOUR, NOW, SHOP, freshDb, listCapture, shippedRow } from '../db/helpers';
+import { DAY, HOUR, NOW, SHOP, afterSalesCapture, freshDb, listCapture, shippedRow } from '../db/helpers';
 
 const MINUTE = 60_000;
 const SETTINGS: TrackingSettingsForPoll = { service: 'kuaidi100', senderPhoneTail: null, dailyBudget: 500 };
@@ -255,5 +255,45 @@ describe('runPollCycle', () => {
     expect(await runPollCycle(db, deps(fakeClient().client, NOW, { client: null }))).toMatchObject({ ended: 'no_client', queried: 0 });
     expect(await runPollCycle(db, deps(fakeClient().client, NOW, { settings: { ...SETTINGS, service: 'console_only' } }))).toMatchObject({ ended: 'no_client' });
     expect(await db.waybills.count()).toBe(0);
+  });
+});
+
+describe('runPollCycle with a backlog', () => {
+  // More due waybills than one cycle reads (CANDIDATES_PER_QUERY per query it may send: 4 for one query).
+  const BACKLOG = 11;
+
+  /** BACKLOG picked-up parcels due for hours, and one parcel whose pickup is unverified with its deadline 4 h away. */
+  async function backlogWithUrgentPickup(urgentDueAt: number): Promise<SentinelDb> {
+    const earlier = NOW - 12 * HOUR;
+    const backlog = Array.from({ length: BACKLOG }, (_, i) => shippedRow(`261119-0000000000001${String(i).padStart(2, '0')}`, `YTB${i}`, 30));
+    const db = await freshDb();
+    await ingestCapture(db, listCapture([...backlog, shippedRow('261119-000000000000999', 'YTPICK', 20)], earlier), earlier, DEFAULT_POLICY);
+    // Twelve hours ago every parcel was asked: the backlog was picked up; the urgent one's query failed.
+    const setup = fakeClient((query, now) => (query.trackingNumber === 'YTPICK' ? failure('transient') : pickedUp(query.trackingNumber, now - HOUR, now)));
+    expect((await runPollCycle(db, deps(setup.client, earlier))).queried).toBe(BACKLOG + 1);
+    await db.waybills.update([SHOP, 'YTPICK'], { nextCheckAt: urgentDueAt });
+    return db;
+  }
+
+  test('a parcel near its pickup deadline is asked first though its check came due after all the others', async () => {
+    const db = await backlogWithUrgentPickup(NOW - MINUTE);
+    const due = await db.waybills.where('nextCheckAt').belowOrEqual(NOW).sortBy('nextCheckAt');
+    expect(due.map((waybill) => waybill.trackingNumber).at(-1)).toBe('YTPICK');
+    expect(due).toHaveLength(BACKLOG + 1);
+    const fake = fakeClient();
+    await runPollCycle(db, deps(fake.client, NOW, { maxThisCycle: 1 }));
+    expect(fake.numbers()).toEqual(['YTPICK']);
+  });
+
+  test('a parcel refunded after shipping comes next: asked before the backlog though its check came due last', async () => {
+    const db = await backlogWithUrgentPickup(NOW + HOUR);
+    const orderSn = '261119-000000000000105';
+    const refund = { id: 9105, orderSn, afterSalesType: 1, afterSalesTypeName: '仅退款', afterSalesStatus: 2, afterSalesTitle: '待商家处理', createdAt: Math.floor((NOW - 2 * HOUR) / 1000) };
+    await ingestCapture(db, afterSalesCapture([refund], NOW - 2 * MINUTE), NOW - 2 * MINUTE, DEFAULT_POLICY);
+    expect((await db.orders.get([SHOP, orderSn]))?.openKindTags).toContain(`${SHOP}|intercept_parcel`);
+    await db.waybills.update([SHOP, 'YTB5'], { nextCheckAt: NOW - MINUTE });
+    const fake = fakeClient();
+    await runPollCycle(db, deps(fake.client, NOW, { maxThisCycle: 1 }));
+    expect(fake.numbers()).toEqual(['YTB5']);
   });
 });
