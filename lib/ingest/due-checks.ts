@@ -114,17 +114,18 @@ export async function dueTrackingChecks(db: SentinelDb, now: number, options: Du
       db.orders.where('firstCheckAt').belowOrEqual(now).limit(limit * 2).toArray(),
       openInterceptOrders(db, limit),
     ]);
+    const tracked = intercepts.filter((order): order is StoredOrder & { trackingNumber: string } => order.trackingNumber !== null);
+    const interceptWaybills = await db.waybills.bulkGet(tracked.map((order): [string, string] => [order.shopId, order.trackingNumber]));
+    // An intercept without a waybill row is still in the first-check queue (with its own firstCheckAt).
+    const neverAsked = tracked.filter((_, index) => interceptWaybills[index] === undefined);
     const due = new Map<string, { shopId: string; trackingNumber: string; dueAt: number; waybill: StoredWaybill | null }>();
-    for (const order of [...firstChecks, ...intercepts]) {
+    for (const order of [...firstChecks, ...neverAsked]) {
       if (order.trackingNumber === null || order.firstCheckAt === null || order.firstCheckAt > now) continue;
       const key = `${order.shopId}|${order.trackingNumber}`;
       const known = due.get(key);
       if (known !== undefined && known.dueAt <= order.firstCheckAt) continue;
       due.set(key, { shopId: order.shopId, trackingNumber: order.trackingNumber, dueAt: order.firstCheckAt, waybill: null });
     }
-    const interceptWaybills = await db.waybills.bulkGet(
-      intercepts.filter((order) => order.trackingNumber !== null).map((order): [string, string] => [order.shopId, order.trackingNumber!]),
-    );
     for (const waybill of [...oldestDue, ...beforePickup.flat(), ...interceptWaybills]) {
       if (waybill === undefined || waybill.nextCheckAt === null || waybill.nextCheckAt > now) continue;
       // A waybill row holds the schedule; an order still queued for a first check of it is stale.

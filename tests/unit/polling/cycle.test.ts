@@ -296,4 +296,21 @@ describe('runPollCycle with a backlog', () => {
     await runPollCycle(db, deps(fake.client, NOW, { maxThisCycle: 1 }));
     expect(fake.numbers()).toEqual(['YTB5']);
   });
+
+  test('a parcel never asked about, refunded after shipping, is read even behind more first checks than one cycle reads', async () => {
+    const earlier = NOW - 2 * HOUR;
+    const queued = Array.from({ length: BACKLOG }, (_, i) => shippedRow(`261120-0000000000002${String(i).padStart(2, '0')}`, `YTQ${i}`, 10));
+    const db = await freshDb();
+    await ingestCapture(db, listCapture(queued, earlier), earlier, DEFAULT_POLICY);
+    const orderSn = '261119-000000000000998';
+    await ingestCapture(db, listCapture([shippedRow(orderSn, 'YTREFUND', 22)], NOW - MINUTE), NOW - MINUTE, DEFAULT_POLICY);
+    const refund = { id: 9998, orderSn, afterSalesType: 1, afterSalesTypeName: '仅退款', afterSalesStatus: 2, afterSalesTitle: '待商家处理', createdAt: Math.floor((NOW - HOUR) / 1000) };
+    await ingestCapture(db, afterSalesCapture([refund], NOW - MINUTE), NOW - MINUTE, DEFAULT_POLICY);
+    expect((await db.orders.get([SHOP, orderSn]))?.openKindTags).toContain(`${SHOP}|intercept_parcel`);
+    expect(await db.orders.where('firstCheckAt').belowOrEqual(NOW).count()).toBe(BACKLOG + 1);
+    const fake = fakeClient();
+    await runPollCycle(db, deps(fake.client, NOW, { maxThisCycle: 1 }));
+    // Its pickup deadline (2 h away) is also the nearest: read at all, it is asked first.
+    expect(fake.numbers()).toEqual(['YTREFUND']);
+  });
 });
