@@ -6,7 +6,7 @@ import type { Transaction } from 'dexie';
 import { findingsInMilliseconds } from './upgrades/v2-findings-in-ms';
 import { pollLimitsOnWaybills } from './upgrades/v3-poll-limits';
 import { noDueByAmount } from './upgrades/v4-no-due-by-amount';
-import { dueByStatus } from './upgrades/v5-due-by-status';
+import { pickupDueOnOrders } from './upgrades/v5-pickup-due';
 
 export interface SchemaVersion {
   version: number;
@@ -98,13 +98,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     upgrade: noDueByAmount,
   },
   {
-    // [status+nextCheckAt]: the due waybills whose pickup is not yet seen (status unknown or pending), oldest due
-    // first, so the poller reads the parcels on a pickup clock however many others have been due longer
-    // (lib/ingest/due-checks.ts). No row changes.
+    // pickupDueAt: the orders whose pickup deadline is open, nearest first, so the poller reads the parcels whose
+    // deadline is still ahead however many others (past-due ones among them) have been due longer; the
+    // upgrade fills it. [status+nextCheckAt]: the due waybills whose pickup is not yet seen (status unknown or
+    // pending), oldest due first (lib/ingest/due-checks.ts).
     version: 5,
     stores: {
       orders:
-        '[shopId+orderSn], [shopId+trackingNumber], [shopId+riskRank+nextDueAt], [riskRank+nextDueAt], *openKindTags, firstCheckAt, closedAt',
+        '[shopId+orderSn], [shopId+trackingNumber], [shopId+riskRank+nextDueAt], [riskRank+nextDueAt], *openKindTags, firstCheckAt, closedAt, pickupDueAt',
       changes: '[shopId+orderSn+at+field]',
       afterSales: '[shopId+id], [shopId+orderSn]',
       waybills: '[shopId+trackingNumber], nextCheckAt, needsInput, [status+nextCheckAt]',
@@ -114,7 +115,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       shops: 'shopId',
       meta: 'key',
     },
-    upgrade: dueByStatus,
+    upgrade: pickupDueOnOrders,
   },
 ];
 

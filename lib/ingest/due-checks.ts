@@ -93,17 +93,18 @@ const BEFORE_PICKUP = (Object.keys(STATUS_RANK) as TrackingStatus[]).filter((sta
 /**
  * Due parcels (not yet filtered by the scheduler's limits), at most `limit` from each read. Read oldest due
  * first alone, a backlog (a daily budget below what the shop's parcels need) would hide the parcels the
- * scheduler ranks first (lib/polling/schedule.ts, `urgency`) whenever their check came due recently: so
- * beside the oldest due, the parcels of the first two priorities are read by indexes of their own — on a
- * pickup clock (never asked: the first-check queue; asked, no pickup seen yet: [status+nextCheckAt]) and
- * refunded after shipping (the open intercept findings, few at any time). Each read is one bounded index
- * range; the scheduler orders the union. Stall candidates (idle for a day, which no index records) come in
- * with the oldest due.
+ * scheduler ranks first (lib/polling/schedule.ts, `urgency`) whenever their check came due recently — and
+ * the oldest due on a pickup clock are the parcels whose deadline has already passed. So beside the oldest
+ * due, the parcels of the first two priorities are read by indexes of their own: pickup deadlines still
+ * ahead, nearest first (StoredOrder.pickupDueAt), and refunded after shipping (the open intercept findings,
+ * few at any time). The parcels asked about with no pickup seen yet ([status+nextCheckAt]) and the
+ * first-check queue are read oldest due first, as before. Each read is bounded; the scheduler orders the
+ * union. Stall candidates (idle for a day, which no index records) come in with the oldest due.
  */
 export async function dueTrackingChecks(db: SentinelDb, now: number, options: DueOptions): Promise<DueParcel[]> {
   return db.transaction('r', [db.waybills, db.orders, db.shops], async () => {
     const { limit } = options;
-    const [oldestDue, beforePickup, firstChecks, intercepts] = await Promise.all([
+    const [oldestDue, beforePickup, firstChecks, intercepts, upcoming] = await Promise.all([
       db.waybills.where('nextCheckAt').belowOrEqual(now).limit(limit).toArray(),
       Promise.all(
         BEFORE_PICKUP.map((status) =>
@@ -113,20 +114,21 @@ export async function dueTrackingChecks(db: SentinelDb, now: number, options: Du
       // Several orders can share a parcel: read a few more than needed before deduplicating.
       db.orders.where('firstCheckAt').belowOrEqual(now).limit(limit * 2).toArray(),
       openInterceptOrders(db, limit),
+      upcomingPickups(db, now, limit),
     ]);
     const tracked = intercepts.filter((order): order is StoredOrder & { trackingNumber: string } => order.trackingNumber !== null);
     const interceptWaybills = await db.waybills.bulkGet(tracked.map((order): [string, string] => [order.shopId, order.trackingNumber]));
     // An intercept without a waybill row is still in the first-check queue (with its own firstCheckAt).
     const neverAsked = tracked.filter((_, index) => interceptWaybills[index] === undefined);
     const due = new Map<string, { shopId: string; trackingNumber: string; dueAt: number; waybill: StoredWaybill | null }>();
-    for (const order of [...firstChecks, ...neverAsked]) {
+    for (const order of [...firstChecks, ...neverAsked, ...upcoming.neverAsked]) {
       if (order.trackingNumber === null || order.firstCheckAt === null || order.firstCheckAt > now) continue;
       const key = `${order.shopId}|${order.trackingNumber}`;
       const known = due.get(key);
       if (known !== undefined && known.dueAt <= order.firstCheckAt) continue;
       due.set(key, { shopId: order.shopId, trackingNumber: order.trackingNumber, dueAt: order.firstCheckAt, waybill: null });
     }
-    for (const waybill of [...oldestDue, ...beforePickup.flat(), ...interceptWaybills]) {
+    for (const waybill of [...oldestDue, ...beforePickup.flat(), ...interceptWaybills, ...upcoming.waybills]) {
       if (waybill === undefined || waybill.nextCheckAt === null || waybill.nextCheckAt > now) continue;
       // A waybill row holds the schedule; an order still queued for a first check of it is stale.
       due.set(`${waybill.shopId}|${waybill.trackingNumber}`, {
@@ -155,4 +157,34 @@ async function openInterceptOrders(db: SentinelDb, limit: number): Promise<Store
     .filter((order) => !isClosedOrder(order.facts))
     .limit(limit)
     .toArray();
+}
+
+/**
+ * Due parcels whose pickup deadline is still ahead, nearest deadline first, at most `limit`: the never-asked
+ * ones as their orders (their first check is due), the others as their waybills (their next check is due).
+ * The nearest deadlines are mostly the parcels asked about within their last interval, not due again yet,
+ * so the range is read page by page until `limit` due parcels are found or the deadlines run out (at most
+ * the parcels uploaded within one pickup window).
+ */
+async function upcomingPickups(db: SentinelDb, now: number, limit: number): Promise<{ neverAsked: StoredOrder[]; waybills: StoredWaybill[] }> {
+  const page = limit * 2;
+  const found: { neverAsked: StoredOrder[]; waybills: StoredWaybill[] } = { neverAsked: [], waybills: [] };
+  const seen = new Set<string>();
+  for (let offset = 0; found.neverAsked.length + found.waybills.length < limit; offset += page) {
+    const orders = await db.orders.where('pickupDueAt').aboveOrEqual(now).offset(offset).limit(page).toArray();
+    const parcels = orders.filter((order): order is StoredOrder & { trackingNumber: string } => {
+      if (order.trackingNumber === null || seen.has(`${order.shopId}|${order.trackingNumber}`)) return false;
+      seen.add(`${order.shopId}|${order.trackingNumber}`);
+      return true;
+    });
+    const rows = await db.waybills.bulkGet(parcels.map((order): [string, string] => [order.shopId, order.trackingNumber]));
+    parcels.forEach((order, index) => {
+      const waybill = rows[index];
+      if (waybill === undefined) {
+        if (order.firstCheckAt !== null && order.firstCheckAt <= now) found.neverAsked.push(order);
+      } else if (waybill.nextCheckAt !== null && waybill.nextCheckAt <= now) found.waybills.push(waybill);
+    });
+    if (orders.length < page) break;
+  }
+  return found;
 }

@@ -314,3 +314,60 @@ describe('runPollCycle with a backlog', () => {
     expect(fake.numbers()).toEqual(['YTREFUND']);
   });
 });
+
+describe('runPollCycle with a backlog of past-due pickups', () => {
+  // More parcels past their pickup deadline (shipped 30 h ago, none verified) than each read takes for one query (4).
+  const BACKLOG = 11;
+  const backlogRows = () => Array.from({ length: BACKLOG }, (_, i) => shippedRow(`261119-0000000000002${String(i).padStart(2, '0')}`, `YTX${i}`, 30));
+  const UPCOMING_SN = '261119-000000000000888';
+
+  /** As a failed query at `askedAt` leaves them: a waybill row with no reading, due at `dueAt`; the orders' first checks done. */
+  async function askedWithoutAnswer(db: SentinelDb, numbers: string[], askedAt: number, dueAt: number): Promise<void> {
+    await db.waybills.bulkPut(numbers.map((number) => ({ ...emptyWaybill(SHOP, number, askedAt, dueAt), queryTimes: [askedAt], attempts: 1, consecutiveFailures: 1 })));
+    const holders = await db.orders.where('[shopId+trackingNumber]').anyOf(numbers.map((number) => [SHOP, number])).toArray();
+    await db.orders.bulkPut(holders.map((order) => ({ ...order, firstCheckAt: null })));
+  }
+
+  test('a parcel whose pickup deadline is still ahead is asked first, though past-due parcels on the same status were due longer', async () => {
+    const db = await freshDb();
+    await ingestCapture(db, listCapture([...backlogRows(), shippedRow(UPCOMING_SN, 'YTUP', 20)], NOW - 12 * HOUR), NOW - 12 * HOUR, DEFAULT_POLICY);
+    await askedWithoutAnswer(db, backlogRows().map((row) => row.tracking_number as string), NOW - 12 * HOUR, NOW - 11 * HOUR);
+    await askedWithoutAnswer(db, ['YTUP'], NOW - 12 * HOUR, NOW - MINUTE);
+    const unknownDue = await db.waybills.where('[status+nextCheckAt]').between(['unknown', -Infinity], ['unknown', NOW], true, true).toArray();
+    expect(unknownDue.map((waybill) => waybill.trackingNumber).at(-1)).toBe('YTUP');
+    expect(unknownDue).toHaveLength(BACKLOG + 1);
+    expect((await db.orders.get([SHOP, UPCOMING_SN]))?.pickupDueAt).toBe(NOW + 4 * HOUR);
+
+    const fake = fakeClient();
+    await runPollCycle(db, deps(fake.client, NOW, { maxThisCycle: 1 }));
+    expect(fake.numbers()).toEqual(['YTUP']);
+    // Picked up: its pickup clock closed, and with it its place in the upcoming-pickup index.
+    expect((await db.orders.get([SHOP, UPCOMING_SN]))?.pickupDueAt).toBeNull();
+  });
+
+  test('a never-asked parcel whose pickup deadline is still ahead is asked before a longer first-check queue of past-due ones', async () => {
+    const db = await freshDb();
+    await ingestCapture(db, listCapture(backlogRows(), NOW - 2 * HOUR), NOW - 2 * HOUR, DEFAULT_POLICY);
+    await ingestCapture(db, listCapture([shippedRow(UPCOMING_SN, 'YTUP', 20)], NOW - MINUTE), NOW - MINUTE, DEFAULT_POLICY);
+    const queued = await db.orders.where('firstCheckAt').belowOrEqual(NOW).sortBy('firstCheckAt');
+    expect(queued.map((order) => order.trackingNumber).at(-1)).toBe('YTUP');
+    expect(queued).toHaveLength(BACKLOG + 1);
+
+    const fake = fakeClient();
+    await runPollCycle(db, deps(fake.client, NOW, { maxThisCycle: 1 }));
+    expect(fake.numbers()).toEqual(['YTUP']);
+  });
+
+  test('behind more nearer deadlines than a page that were just asked (not due), a due one further ahead is still read', async () => {
+    const db = await freshDb();
+    // Ten parcels due at the pickup deadline in 2 h, asked an hour ago; the page of the read is 8 orders.
+    const nearer = Array.from({ length: 10 }, (_, i) => shippedRow(`261119-0000000000003${String(i).padStart(2, '0')}`, `YTN${i}`, 22));
+    await ingestCapture(db, listCapture([...backlogRows(), ...nearer], NOW - 2 * HOUR), NOW - 2 * HOUR, DEFAULT_POLICY);
+    await askedWithoutAnswer(db, nearer.map((row) => row.tracking_number as string), NOW - HOUR, NOW + HOUR);
+    await ingestCapture(db, listCapture([shippedRow(UPCOMING_SN, 'YTUP', 20)], NOW - MINUTE), NOW - MINUTE, DEFAULT_POLICY);
+
+    const fake = fakeClient();
+    await runPollCycle(db, deps(fake.client, NOW, { maxThisCycle: 1 }));
+    expect(fake.numbers()).toEqual(['YTUP']);
+  });
+});
