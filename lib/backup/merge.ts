@@ -1,6 +1,6 @@
 // Merging a record from a backup with the one already stored. The rules are those of ingest: newer facts
 // win, sighting times widen, histories are united without duplicates. Pure.
-import { compareClosed, openKindTags, riskOf } from '../ingest/reconcile-findings';
+import { compareClosed, openKindTags, openPickupDueAt, riskOf } from '../ingest/reconcile-findings';
 import type { FindingRecord, StoredAfterSale, StoredOrder, StoredProduct, StoredShop, StoredWaybill } from '../db/records';
 import { isClosedOrder } from '../retention/closed';
 import { mergeTracking } from '../tracking/status';
@@ -50,6 +50,7 @@ export function withDerivedFields(order: ImportedOrder): StoredOrder {
     closedAt: isClosedOrder(order.facts) ? order.lastSeenAt : null,
     openKindTags: openKindTags(order.shopId, order.findings),
     ...riskOf(order.findings, order.facts.orderAmountCents),
+    pickupDueAt: openPickupDueAt(order.findings),
   };
 }
 

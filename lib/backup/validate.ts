@@ -214,6 +214,7 @@ const importedOrder = v.pipe(
     openKindTags: recomputed,
     riskRank: recomputed,
     nextDueAt: recomputed,
+    pickupDueAt: recomputed,
   }),
   // The row's key and its facts cannot disagree (here and in the checks below).
   v.forward(v.check((order) => order.facts.orderSn === order.orderSn, "an orderSn equal to the row's"), ['facts']),

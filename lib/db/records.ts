@@ -89,6 +89,12 @@ export interface StoredOrder {
   riskRank: number;
   /** Earliest due time among the open findings at the worst severity; when none has one, `noDuePlace` of the amount. */
   nextDueAt: number;
+  /**
+   * Due time of the open pickup_by finding (揽收截止, no pickup scan seen yet); null when none is open, so
+   * the index holds only the orders on a pickup clock: from `now` on, the pickup deadlines still ahead,
+   * nearest first, which the poller asks about before anything else (lib/ingest/due-checks.ts).
+   */
+  pickupDueAt: number | null;
 }
 
 /** Findings about a product rather than one order (rejection_cluster). */

@@ -6,6 +6,7 @@ import type { Transaction } from 'dexie';
 import { findingsInMilliseconds } from './upgrades/v2-findings-in-ms';
 import { pollLimitsOnWaybills } from './upgrades/v3-poll-limits';
 import { noDueByAmount } from './upgrades/v4-no-due-by-amount';
+import { pickupDueOnOrders } from './upgrades/v5-pickup-due';
 
 export interface SchemaVersion {
   version: number;
@@ -95,6 +96,26 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       meta: 'key',
     },
     upgrade: noDueByAmount,
+  },
+  {
+    // pickupDueAt: the orders whose pickup deadline is open, nearest first, so the poller reads the parcels whose
+    // deadline is still ahead however many others (past-due ones among them) have been due longer; the
+    // upgrade fills it. [status+nextCheckAt]: the due waybills whose pickup is not yet seen (status unknown or
+    // pending), oldest due first (lib/ingest/due-checks.ts).
+    version: 5,
+    stores: {
+      orders:
+        '[shopId+orderSn], [shopId+trackingNumber], [shopId+riskRank+nextDueAt], [riskRank+nextDueAt], *openKindTags, firstCheckAt, closedAt, pickupDueAt',
+      changes: '[shopId+orderSn+at+field]',
+      afterSales: '[shopId+id], [shopId+orderSn]',
+      waybills: '[shopId+trackingNumber], nextCheckAt, needsInput, [status+nextCheckAt]',
+      trackingEvents: '[shopId+trackingNumber+at+textKey]',
+      products: '[shopId+goodsId], [shopId+hasOpen]',
+      notifications: '[shopId+key+sentAt], [shopId+orderSn], sentAt',
+      shops: 'shopId',
+      meta: 'key',
+    },
+    upgrade: pickupDueOnOrders,
   },
 ];
 

@@ -8,7 +8,7 @@ import { readManyOfShop } from '../db/read-many';
 import type { SentinelDb } from '../db/schema';
 import { assessOrders, compareFindings, type OrderContext } from '../findings/assess';
 import type { Finding, Policy } from '../findings/registry';
-import { openKindTags, reconcileFindings, riskOf } from './reconcile-findings';
+import { openKindTags, openPickupDueAt, reconcileFindings, riskOf } from './reconcile-findings';
 
 export interface EvaluationRequest {
   shopId: string;
@@ -110,7 +110,13 @@ export async function evaluateOrders(db: SentinelDb, request: EvaluationRequest)
     outcome.orders.set(order.orderSn, {
       order:
         reconciled.changed || moved
-          ? { ...order, findings: reconciled.findings, openKindTags: openKindTags(shopId, reconciled.findings), ...risk }
+          ? {
+              ...order,
+              findings: reconciled.findings,
+              openKindTags: openKindTags(shopId, reconciled.findings),
+              ...risk,
+              pickupDueAt: openPickupDueAt(reconciled.findings),
+            }
           : order,
       findingsChanged: reconciled.changed,
     });

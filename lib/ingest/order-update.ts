@@ -128,6 +128,7 @@ function newStoredOrder(shopId: string, facts: OrderFacts, capturedAt: number, s
     openKindTags: [],
     riskRank: RISK_NONE,
     nextDueAt: noDuePlace(facts.orderAmountCents),
+    pickupDueAt: null,
   };
 }
 

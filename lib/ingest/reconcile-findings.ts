@@ -132,6 +132,11 @@ export function openKindTags(shopId: string, findings: readonly FindingRecord[])
   return findings.filter((record) => record.closedAt === null).map((record) => openKindTag(shopId, record.kind));
 }
 
+/** `StoredOrder.pickupDueAt`: the due time of the open pickup_by finding, null when none is open. */
+export function openPickupDueAt(findings: readonly FindingRecord[]): number | null {
+  return findings.find((record) => record.kind === 'pickup_by' && record.closedAt === null)?.dueAt ?? null;
+}
+
 /** A new open record of a finding. */
 function recordOf(finding: Finding, openedAt: number, now: number): FindingRecord {
   const { kind, severity, rule, basis } = finding;

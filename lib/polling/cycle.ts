@@ -63,7 +63,7 @@ export interface PollCycleReport {
 /** A provider that fails this many queries in a row within one cycle is likely down: the rest waits for the next cycle. */
 const TRANSIENT_STREAK_LIMIT = 3;
 
-/** How many due parcels to weigh per query the cycle may send: enough to find the urgent ones among the merely due. */
+/** How many due parcels each read of the queue takes per query the cycle may send (the urgent ones have reads of their own). */
 const CANDIDATES_PER_QUERY = 4;
 
 const RETRY_OF_CLASS: Record<ProviderErrorClass, WaybillError['retry']> = {

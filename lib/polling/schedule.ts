@@ -140,15 +140,18 @@ export function earliestAllowedAt(c: PollCandidate, now: number): number | null 
 const TIER_SPAN = 1e13;
 
 /**
- * Smaller = asked sooner, by what the merchant stands to lose soonest: an unverified pickup clock (nearest
- * deadline first), then a refund after shipping (the parcel may need intercepting), then stall candidates
- * (longest idle first), then the rest by due time.
+ * Smaller = asked sooner, by what the merchant stands to lose soonest: a pickup deadline still ahead
+ * (nearest first), then a refund after shipping (the parcel may need intercepting), then stall candidates
+ * (longest idle first), then pickup clocks already past due (揽收未核实: the 虚假发货 judgement has happened,
+ * a trace only tells which way), then the rest, each by due time. A past-due deadline ranked by its
+ * deadline would beat every one still ahead, and each day's budget would go to earlier days' parcels.
  */
 export function urgency(c: PollCandidate, now: number): number {
-  if (c.pickupDueAt !== null) return c.pickupDueAt;
+  if (c.pickupDueAt !== null && c.pickupDueAt >= now) return c.pickupDueAt;
   if (c.interceptOpen) return TIER_SPAN + c.dueAt;
   if (c.lastEventAt !== null && isPickedUp(c.status) && now - c.lastEventAt >= STALL_CANDIDATE_IDLE_MS) return 2 * TIER_SPAN + c.lastEventAt;
-  return 3 * TIER_SPAN + c.dueAt;
+  if (c.pickupDueAt !== null) return 3 * TIER_SPAN + c.dueAt;
+  return 4 * TIER_SPAN + c.dueAt;
 }
 
 /** The waybills to ask about in this cycle: the allowed ones, most urgent first, within both budgets. */

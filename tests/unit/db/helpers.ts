@@ -3,7 +3,7 @@ import type { Capture } from '../../../lib/capture/capture';
 import { openSentinelDb, type SentinelDb } from '../../../lib/db/schema';
 import { TABLE_NAMES } from '../../../lib/db/versions';
 import { openKindTag, type FindingRecord, type StoredOrder } from '../../../lib/db/records';
-import { riskOf } from '../../../lib/ingest/reconcile-findings';
+import { openPickupDueAt, riskOf } from '../../../lib/ingest/reconcile-findings';
 import type { FindingKind } from '../../../lib/findings/registry';
 import type { Severity } from '../../../lib/findings/severity';
 
@@ -150,5 +150,6 @@ export function storedOrder(shopId: string, orderSn: string, open: OpenFinding[]
     findings,
     openKindTags: findings.map((finding) => openKindTag(shopId, finding.kind)),
     ...riskOf(findings, extra.amount ?? null),
+    pickupDueAt: openPickupDueAt(findings),
   };
 }

@@ -152,6 +152,53 @@ describe('schema versions and their frozen fixtures', () => {
   );
 });
 
+describe('version 4 → 5', () => {
+  test("the waybills a version 4 database holds are in the new [status+nextCheckAt] index, those with no next check not", async () => {
+    const fixture = fixtureOf(4)!;
+    const waybills = fixture.tables.waybills as Array<{ trackingNumber: string; status: string; nextCheckAt: number | null }>;
+    const due = 1_795_136_400_000;
+    const name = uniqueName('v4-to-v5');
+    await writeFixture(name, {
+      ...fixture,
+      tables: { waybills: [...waybills, { ...waybills.find((row) => row.status === 'unknown')!, trackingNumber: 'YT7000000009', nextCheckAt: due }] },
+    });
+    const db = openAsVersion(name, 5);
+    await db.open();
+    const unknownDue = await db.table('waybills').where('[status+nextCheckAt]').between(['unknown', -Infinity], ['unknown', due], true, true).primaryKeys();
+    expect(unknownDue.map((key) => (key as string[])[1])).toEqual(['YT7000000009']);
+    expect(await db.table('waybills').where('[status+nextCheckAt]').between(['rejected', -Infinity], ['rejected', due], true, true).count()).toBe(3);
+    db.close();
+  });
+});
+
+describe('version 4 → 5: pickupDueAt', () => {
+  test("an order's open pickup clock is copied to pickupDueAt and answers the index nearest first; a closed one, or none, is null", async () => {
+    const fixture = fixtureOf(4)!;
+    type Row = { orderSn: string; findings: Array<{ kind: string; dueAt: number | null; closedAt: number | null }> };
+    const orders = fixture.tables.orders as Row[];
+    const template = orders.find((order) => order.findings.some((record) => record.kind === 'pickup_by'))!;
+    const openClock = (orderSn: string, dueAt: number): Row => ({
+      ...template,
+      orderSn,
+      findings: template.findings.map((record) => (record.kind === 'pickup_by' ? { ...record, dueAt, closedAt: null } : record)),
+    });
+    const later = 1_795_240_800_000;
+    const sooner = later - 3_600_000;
+    const name = uniqueName('v4-to-v5-pickup');
+    await writeFixture(name, { ...fixture, tables: { orders: [...orders, openClock('261119-000000000000901', later), openClock('261119-000000000000902', sooner)] } });
+    const db = openAsVersion(name, 5);
+    await db.open();
+    const byNumber = new Map(((await db.table('orders').toArray()) as Array<Row & { pickupDueAt: number | null }>).map((order) => [order.orderSn, order.pickupDueAt]));
+    expect(byNumber.get('261119-000000000000901')).toBe(later);
+    // Its pickup clock closed when the first scan was read; the other has none.
+    expect(byNumber.get('261119-000000000000102')).toBeNull();
+    expect(byNumber.get('261119-000000000000101')).toBeNull();
+    const upcoming = (await db.table('orders').where('pickupDueAt').aboveOrEqual(sooner).toArray()) as Row[];
+    expect(upcoming.map((order) => order.orderSn)).toEqual(['261119-000000000000902', '261119-000000000000901']);
+    db.close();
+  });
+});
+
 describe('version 3 → 4', () => {
   test('an order without a due time is placed by its amount, larger first; due times and read phone tails stay', async () => {
     const fixture = fixtureOf(3)!;

@@ -30,7 +30,7 @@ const KEY_OF: Record<BackupTable, (row: Row) => unknown[]> = {
 };
 /** Fields the import recomputes from the others: replacing them, or anything in them, tests nothing. */
 const RECOMPUTED: Partial<Record<BackupTable, readonly string[]>> = {
-  orders: ['trackingNumber', 'goodsId', 'closedAt', 'openKindTags', 'riskRank', 'nextDueAt'],
+  orders: ['trackingNumber', 'goodsId', 'closedAt', 'openKindTags', 'riskRank', 'nextDueAt', 'pickupDueAt'],
   products: ['hasOpen'],
   trackingEvents: ['textKey'],
 };

@@ -5,6 +5,7 @@ import type { Capture } from '../../../lib/capture/capture';
 import { openFindingsOf } from '../../../lib/db/records';
 import type { SentinelDb } from '../../../lib/db/schema';
 import { ingestCapture } from '../../../lib/ingest/ingest-capture';
+import { openPickupDueAt } from '../../../lib/ingest/reconcile-findings';
 import { ingestTrackingReply } from '../../../lib/ingest/ingest-tracking';
 import { assessShop, type OrderContext } from '../../../lib/findings/assess';
 import { DEFAULT_POLICY } from '../../../lib/findings/policy';
@@ -99,6 +100,10 @@ describe('the synthetic shop through the whole pipeline', () => {
     expect(expected.some((line) => line.includes('|rejection_cluster|'))).toBe(true);
     expect(await storedOpenFindings(db)).toEqual(expected);
     expect(await db.orders.count()).toBe(shop.orders.length);
+    // The poller's upcoming-pickup index holds exactly the orders with an open pickup clock, at its due time.
+    const orders = await db.orders.toArray();
+    expect(orders.filter((order) => order.pickupDueAt !== null).length).toBeGreaterThan(0);
+    for (const order of orders) expect(order.pickupDueAt, order.orderSn).toBe(openPickupDueAt(order.findings));
   });
 
   test('ingesting everything again changes nothing and duplicates nothing', async () => {

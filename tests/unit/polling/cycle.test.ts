@@ -10,7 +10,7 @@ import { requeueWaitingWaybills, runPollCycle, type PollCycleDeps, type Tracking
 import { readProviderState, resumeProvider } from '../../../lib/polling/poller-state';
 import { normalizeKuaidi100 } from '../../../lib/tracking/kuaidi100';
 import type { QueryOutcome, TrackingClient, TrackingQuery } from '../../../lib/tracking/provider';
-import { DAY, HOUR, NOW, SHOP, freshDb, listCapture, shippedRow } from '../db/helpers';
+import { DAY, HOUR, NOW, SHOP, afterSalesCapture, freshDb, listCapture, shippedRow } from '../db/helpers';
 
 const MINUTE = 60_000;
 const SETTINGS: TrackingSettingsForPoll = { service: 'kuaidi100', senderPhoneTail: null, dailyBudget: 500 };
@@ -298,5 +298,119 @@ describe('runPollCycle', () => {
     expect(await runPollCycle(db, deps(fakeClient().client, NOW, { client: null }))).toMatchObject({ ended: 'no_client', queried: 0 });
     expect(await runPollCycle(db, deps(fakeClient().client, NOW, { settings: { ...SETTINGS, service: 'console_only' } }))).toMatchObject({ ended: 'no_client' });
     expect(await db.waybills.count()).toBe(0);
+  });
+});
+
+describe('runPollCycle with a backlog', () => {
+  // More due waybills than one cycle reads (CANDIDATES_PER_QUERY per query it may send: 4 for one query).
+  const BACKLOG = 11;
+
+  /** BACKLOG picked-up parcels due for hours, and one parcel whose pickup is unverified with its deadline 4 h away. */
+  async function backlogWithUrgentPickup(urgentDueAt: number): Promise<SentinelDb> {
+    const earlier = NOW - 12 * HOUR;
+    const backlog = Array.from({ length: BACKLOG }, (_, i) => shippedRow(`261119-0000000000001${String(i).padStart(2, '0')}`, `YTB${i}`, 30));
+    const db = await freshDb();
+    await ingestCapture(db, listCapture([...backlog, shippedRow('261119-000000000000999', 'YTPICK', 20)], earlier), earlier, DEFAULT_POLICY);
+    // Twelve hours ago every parcel was asked: the backlog was picked up; the urgent one's query failed.
+    const setup = fakeClient((query, now) => (query.trackingNumber === 'YTPICK' ? failure('transient') : pickedUp(query.trackingNumber, now - HOUR, now)));
+    expect((await runPollCycle(db, deps(setup.client, earlier))).queried).toBe(BACKLOG + 1);
+    await db.waybills.update([SHOP, 'YTPICK'], { nextCheckAt: urgentDueAt });
+    return db;
+  }
+
+  test('a parcel near its pickup deadline is asked first though its check came due after all the others', async () => {
+    const db = await backlogWithUrgentPickup(NOW - MINUTE);
+    const due = await db.waybills.where('nextCheckAt').belowOrEqual(NOW).sortBy('nextCheckAt');
+    expect(due.map((waybill) => waybill.trackingNumber).at(-1)).toBe('YTPICK');
+    expect(due).toHaveLength(BACKLOG + 1);
+    const fake = fakeClient();
+    await runPollCycle(db, deps(fake.client, NOW, { maxThisCycle: 1 }));
+    expect(fake.numbers()).toEqual(['YTPICK']);
+  });
+
+  test('a parcel refunded after shipping comes next: asked before the backlog though its check came due last', async () => {
+    const db = await backlogWithUrgentPickup(NOW + HOUR);
+    const orderSn = '261119-000000000000105';
+    const refund = { id: 9105, orderSn, afterSalesType: 1, afterSalesTypeName: '仅退款', afterSalesStatus: 2, afterSalesTitle: '待商家处理', createdAt: Math.floor((NOW - 2 * HOUR) / 1000) };
+    await ingestCapture(db, afterSalesCapture([refund], NOW - 2 * MINUTE), NOW - 2 * MINUTE, DEFAULT_POLICY);
+    expect((await db.orders.get([SHOP, orderSn]))?.openKindTags).toContain(`${SHOP}|intercept_parcel`);
+    await db.waybills.update([SHOP, 'YTB5'], { nextCheckAt: NOW - MINUTE });
+    const fake = fakeClient();
+    await runPollCycle(db, deps(fake.client, NOW, { maxThisCycle: 1 }));
+    expect(fake.numbers()).toEqual(['YTB5']);
+  });
+
+  test('a parcel never asked about, refunded after shipping, is read even behind more first checks than one cycle reads', async () => {
+    const earlier = NOW - 2 * HOUR;
+    const queued = Array.from({ length: BACKLOG }, (_, i) => shippedRow(`261120-0000000000002${String(i).padStart(2, '0')}`, `YTQ${i}`, 10));
+    const db = await freshDb();
+    await ingestCapture(db, listCapture(queued, earlier), earlier, DEFAULT_POLICY);
+    const orderSn = '261119-000000000000998';
+    await ingestCapture(db, listCapture([shippedRow(orderSn, 'YTREFUND', 22)], NOW - MINUTE), NOW - MINUTE, DEFAULT_POLICY);
+    const refund = { id: 9998, orderSn, afterSalesType: 1, afterSalesTypeName: '仅退款', afterSalesStatus: 2, afterSalesTitle: '待商家处理', createdAt: Math.floor((NOW - HOUR) / 1000) };
+    await ingestCapture(db, afterSalesCapture([refund], NOW - MINUTE), NOW - MINUTE, DEFAULT_POLICY);
+    expect((await db.orders.get([SHOP, orderSn]))?.openKindTags).toContain(`${SHOP}|intercept_parcel`);
+    expect(await db.orders.where('firstCheckAt').belowOrEqual(NOW).count()).toBe(BACKLOG + 1);
+    const fake = fakeClient();
+    await runPollCycle(db, deps(fake.client, NOW, { maxThisCycle: 1 }));
+    // Its pickup deadline (2 h away) is also the nearest: read at all, it is asked first.
+    expect(fake.numbers()).toEqual(['YTREFUND']);
+  });
+});
+
+describe('runPollCycle with a backlog of past-due pickups', () => {
+  // More parcels past their pickup deadline (shipped 30 h ago, none verified) than each read takes for one query (4).
+  const BACKLOG = 11;
+  const backlogRows = () => Array.from({ length: BACKLOG }, (_, i) => shippedRow(`261119-0000000000002${String(i).padStart(2, '0')}`, `YTX${i}`, 30));
+  const UPCOMING_SN = '261119-000000000000888';
+
+  /** As a failed query at `askedAt` leaves them: a waybill row with no reading, due at `dueAt`; the orders' first checks done. */
+  async function askedWithoutAnswer(db: SentinelDb, numbers: string[], askedAt: number, dueAt: number): Promise<void> {
+    await db.waybills.bulkPut(numbers.map((number) => ({ ...emptyWaybill(SHOP, number, askedAt, dueAt), queryTimes: [askedAt], attempts: 1, consecutiveFailures: 1 })));
+    const holders = await db.orders.where('[shopId+trackingNumber]').anyOf(numbers.map((number) => [SHOP, number])).toArray();
+    await db.orders.bulkPut(holders.map((order) => ({ ...order, firstCheckAt: null })));
+  }
+
+  test('a parcel whose pickup deadline is still ahead is asked first, though past-due parcels on the same status were due longer', async () => {
+    const db = await freshDb();
+    await ingestCapture(db, listCapture([...backlogRows(), shippedRow(UPCOMING_SN, 'YTUP', 20)], NOW - 12 * HOUR), NOW - 12 * HOUR, DEFAULT_POLICY);
+    await askedWithoutAnswer(db, backlogRows().map((row) => row.tracking_number as string), NOW - 12 * HOUR, NOW - 11 * HOUR);
+    await askedWithoutAnswer(db, ['YTUP'], NOW - 12 * HOUR, NOW - MINUTE);
+    const unknownDue = await db.waybills.where('[status+nextCheckAt]').between(['unknown', -Infinity], ['unknown', NOW], true, true).toArray();
+    expect(unknownDue.map((waybill) => waybill.trackingNumber).at(-1)).toBe('YTUP');
+    expect(unknownDue).toHaveLength(BACKLOG + 1);
+    expect((await db.orders.get([SHOP, UPCOMING_SN]))?.pickupDueAt).toBe(NOW + 4 * HOUR);
+
+    const fake = fakeClient();
+    await runPollCycle(db, deps(fake.client, NOW, { maxThisCycle: 1 }));
+    expect(fake.numbers()).toEqual(['YTUP']);
+    // Picked up: its pickup clock closed, and with it its place in the upcoming-pickup index.
+    expect((await db.orders.get([SHOP, UPCOMING_SN]))?.pickupDueAt).toBeNull();
+  });
+
+  test('a never-asked parcel whose pickup deadline is still ahead is asked before a longer first-check queue of past-due ones', async () => {
+    const db = await freshDb();
+    await ingestCapture(db, listCapture(backlogRows(), NOW - 2 * HOUR), NOW - 2 * HOUR, DEFAULT_POLICY);
+    await ingestCapture(db, listCapture([shippedRow(UPCOMING_SN, 'YTUP', 20)], NOW - MINUTE), NOW - MINUTE, DEFAULT_POLICY);
+    const queued = await db.orders.where('firstCheckAt').belowOrEqual(NOW).sortBy('firstCheckAt');
+    expect(queued.map((order) => order.trackingNumber).at(-1)).toBe('YTUP');
+    expect(queued).toHaveLength(BACKLOG + 1);
+
+    const fake = fakeClient();
+    await runPollCycle(db, deps(fake.client, NOW, { maxThisCycle: 1 }));
+    expect(fake.numbers()).toEqual(['YTUP']);
+  });
+
+  test('behind more nearer deadlines than a page that were just asked (not due), a due one further ahead is still read', async () => {
+    const db = await freshDb();
+    // Ten parcels due at the pickup deadline in 2 h, asked an hour ago; the page of the read is 8 orders.
+    const nearer = Array.from({ length: 10 }, (_, i) => shippedRow(`261119-0000000000003${String(i).padStart(2, '0')}`, `YTN${i}`, 22));
+    await ingestCapture(db, listCapture([...backlogRows(), ...nearer], NOW - 2 * HOUR), NOW - 2 * HOUR, DEFAULT_POLICY);
+    await askedWithoutAnswer(db, nearer.map((row) => row.tracking_number as string), NOW - HOUR, NOW + HOUR);
+    await ingestCapture(db, listCapture([shippedRow(UPCOMING_SN, 'YTUP', 20)], NOW - MINUTE), NOW - MINUTE, DEFAULT_POLICY);
+
+    const fake = fakeClient();
+    await runPollCycle(db, deps(fake.client, NOW, { maxThisCycle: 1 }));
+    expect(fake.numbers()).toEqual(['YTUP']);
   });
 });

@@ -114,12 +114,23 @@ describe('urgency and pickForCycle', () => {
   const olderDue = candidate({ trackingNumber: 'R1', dueAt: NOW - 2 * H });
   const newerDue = candidate({ trackingNumber: 'R2', dueAt: NOW - H });
   const blocked = candidate({ trackingNumber: 'B1', pickupDueAt: NOW, queryTimes: [NOW - M] });
-  const all = [newerDue, stallCandidate, blocked, olderDue, intercept, pickupLate, pickupSoon];
+  // Yesterday's parcel, still unverified: its deadline passed 20 h ago and its check has been due longest.
+  const pickupPast = candidate({ trackingNumber: 'X1', status: 'unknown', pickupDueAt: NOW - 20 * H, dueAt: NOW - 12 * H });
+  const all = [newerDue, stallCandidate, blocked, olderDue, pickupPast, intercept, pickupLate, pickupSoon];
 
-  it('puts the nearest pickup deadline first, then intercepts, then stall candidates, then the rest by due time', () => {
+  it('puts the nearest pickup deadline still ahead first, then intercepts, stall candidates, past-due pickups, the rest by due time', () => {
     const picked = pickForCycle(all, NOW, { remainingToday: 100, maxThisCycle: 100 });
-    expect(picked.map((c) => c.trackingNumber)).toEqual(['P1', 'P2', 'I1', 'S1', 'R1', 'R2']);
+    expect(picked.map((c) => c.trackingNumber)).toEqual(['P1', 'P2', 'I1', 'S1', 'X1', 'R1', 'R2']);
     expect(urgency(pickupLate, NOW)).toBeLessThan(urgency(intercept, NOW));
+  });
+
+  it('ranks a pickup deadline still ahead before a past-due one, and a past-due one after the stall candidates', () => {
+    expect(urgency(pickupLate, NOW)).toBeLessThan(urgency(pickupPast, NOW));
+    expect(urgency(candidate({ pickupDueAt: NOW - M, dueAt: NOW - 12 * H }), NOW)).toBeGreaterThan(urgency(candidate({ pickupDueAt: NOW + 20 * H, dueAt: NOW }), NOW));
+    expect(urgency(pickupPast, NOW)).toBeGreaterThan(urgency(stallCandidate, NOW));
+    expect(urgency(pickupPast, NOW)).toBeLessThan(urgency(olderDue, NOW));
+    // The same parcel a minute before its deadline was first in line.
+    expect(urgency(pickupPast, NOW - 20 * H - M)).toBeLessThan(urgency(intercept, NOW - 20 * H - M));
   });
 
   it('does not count a picked-up-only parcel idle for less than a day as a stall candidate', () => {
