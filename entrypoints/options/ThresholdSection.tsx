@@ -99,10 +99,10 @@ export function ThresholdSection({ lang }: { lang: Lang }) {
               return (
                 <tr key={key} className={modified ? 'modified' : undefined} data-testid={`threshold-${key}`}>
                   <td>
-                    <label htmlFor={id}>{entry[lang]}</label>
-                    <span className="muted key">
-                      {entry.rule} · {key}
-                    </span>
+                    {/* The rule id and policy key are for whoever reads the rules table or an assess file: a tooltip, not the label. */}
+                    <label htmlFor={id} title={`${entry.rule} · ${key}`}>
+                      {entry[lang]}
+                    </label>
                   </td>
                   <td className="value">
                     <input
@@ -128,7 +128,7 @@ export function ThresholdSection({ lang }: { lang: Lang }) {
                     {DEFAULT_POLICY[key]} {unit}
                   </td>
                   <td className="source">
-                    {entry.source}
+                    {entry.source[lang]}
                     <span className={`tag confidence-${entry.confidence}`}>{t(CONFIDENCE_LABELS[entry.confidence], lang)}</span>
                     {entry.heuristic && (
                       <span className="tag" title={t('heuristic', lang)}>

@@ -94,7 +94,7 @@ test('the page shows every section, each threshold with its default, unit, sourc
   const pickupRow = options.getByTestId('threshold-pickupHours');
   const pickupText = await pickupRow.innerText();
   expect(pickupText).toContain(pickup.zh);
-  expect(pickupText).toContain(pickup.source);
+  expect(pickupText).toContain(pickup.source.zh);
   expect(pickupText).toContain('可信度中');
   // The value saved by the test before shows as modified, with the default beside it.
   const warnRow = options.getByTestId('threshold-shipByWarnHours');

@@ -6,7 +6,8 @@ import { AWAITING_RETURN_CONFIRMATION, isFinished, waitsOnMerchant } from '../af
 import { clockSeverity, remainingHours } from '../bands';
 import { FIELDS, field } from '../basis-fields';
 import { orderKind, type OrderFindingOf } from '../define';
-import { MAX_HOURS, policyEntry } from '../policy-entry';
+import { EXTENSION_DEFAULT_SOURCE, MAX_HOURS, policyEntry } from '../policy-entry';
+import type { Words } from '../words';
 
 type ReplyRule = 'A16' | 'R10' | 'R11' | 'A17';
 
@@ -29,6 +30,12 @@ export interface AfterSaleReplyByBasis {
 
 export type AfterSaleReplyByFinding = OrderFindingOf<'after_sale_reply_by', ReplyRule, AfterSaleReplyByBasis>;
 
+/** R10 and R11: the fixed windows of one article, used only when the row has no remaining time. */
+const REPLY_WINDOW_SOURCE: Words = {
+  zh: '平台规则（《拼多多订单处理全攻略》文章）；仅在售后单没有给出剩余时间时使用',
+  en: 'Platform rule (article 拼多多订单处理全攻略); used only when the after-sales case gives no remaining time',
+};
+
 const WARN_HOURS = policyEntry({
   key: 'afterSaleWarnHours',
   rule: 'A16',
@@ -36,7 +43,7 @@ const WARN_HOURS = policyEntry({
   unit: 'hours',
   min: 0,
   max: MAX_HOURS,
-  source: 'A16: Order Sentinel default',
+  source: EXTENSION_DEFAULT_SOURCE,
   confidence: 'L',
   heuristic: true,
   zh: '售后处理截止前多少小时提醒',
@@ -50,7 +57,7 @@ const CRITICAL_HOURS = policyEntry({
   unit: 'hours',
   min: 0,
   max: MAX_HOURS,
-  source: 'A16: Order Sentinel default',
+  source: EXTENSION_DEFAULT_SOURCE,
   confidence: 'L',
   heuristic: true,
   zh: '售后处理截止前多少小时告急',
@@ -64,7 +71,7 @@ const REFUND_ONLY_UNSHIPPED_HOURS = policyEntry({
   unit: 'hours',
   min: 1,
   max: 24 * 30,
-  source: 'R10: seed 拼多多订单处理全攻略; used only when the row has no expireRemainTime',
+  source: REPLY_WINDOW_SOURCE,
   confidence: 'L',
   heuristic: false,
   zh: '仅退款（未发货）处理时限（无剩余时间时使用）',
@@ -78,7 +85,7 @@ const REFUND_ONLY_SHIPPED_HOURS = policyEntry({
   unit: 'hours',
   min: 1,
   max: 24 * 30,
-  source: 'R10: seed 拼多多订单处理全攻略; used only when the row has no expireRemainTime',
+  source: REPLY_WINDOW_SOURCE,
   confidence: 'L',
   heuristic: false,
   zh: '仅退款（已发货）处理时限（无剩余时间时使用）',
@@ -92,7 +99,7 @@ const RETURN_REFUND_HOURS = policyEntry({
   unit: 'hours',
   min: 1,
   max: 24 * 30,
-  source: 'R11: seed 拼多多订单处理全攻略; used only when the row has no expireRemainTime',
+  source: REPLY_WINDOW_SOURCE,
   confidence: 'L',
   heuristic: false,
   zh: '退货退款处理时限（无剩余时间时使用）',

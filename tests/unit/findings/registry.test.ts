@@ -118,6 +118,16 @@ describe.each(FINDING_MODULES.map((module) => [module.kind, module] as const))('
     }
   });
 
+  it('says where each of its thresholds comes from in both languages, in words for the merchant', () => {
+    for (const entry of module.thresholds as readonly PolicyEntry[]) {
+      const { zh, en } = entry.source;
+      expect(zh, entry.key).toMatch(/\p{Script=Han}/u);
+      expect(en, entry.key).toMatch(/^[A-Z][a-z']* [a-z(]/);
+      // The options page shows the source as it is: no rule id, policy key or console field name in it.
+      for (const text of [zh, en]) expect(text, entry.key).not.toMatch(new RegExp(`\\b${entry.rule}\\b|${entry.key}|\\b[a-z]+_[a-z_]+\\b`));
+    }
+  });
+
   it('declares exactly the thresholds its evaluation reads, each in the policy table', () => {
     const declared = (module.thresholds as readonly PolicyEntry[]).map((entry) => entry.key).sort();
     expect([...run.readKeys].sort()).toEqual(declared);
