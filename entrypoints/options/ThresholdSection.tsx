@@ -8,6 +8,7 @@ import { t, type MessageKey } from '@/lib/i18n/messages';
 import { checkThresholds, isModified, THRESHOLD_GROUPS, thresholdTextsOf, type ThresholdProblem, type ThresholdTexts } from '@/lib/settings/threshold-form';
 import type { Lang } from '@/lib/time/shanghai';
 import { useDraft } from './use-draft';
+import { settingsProblemsText } from '@/lib/settings/settings-problem-text';
 
 const UNIT_LABELS: Record<PolicyUnit, MessageKey> = { hours: 'optionsUnitHours', days: 'optionsUnitDays', count: 'optionsUnitCount' };
 const CONFIDENCE_LABELS = { H: 'optionsConfidenceH', M: 'optionsConfidenceM', L: 'optionsConfidenceL' } as const satisfies Record<PolicyEntry['confidence'], MessageKey>;
@@ -61,7 +62,7 @@ export function ThresholdSection({ lang }: { lang: Lang }) {
       return;
     }
     const problems = await savePart({ policyOverrides: check.overrides });
-    setResult(problems.length === 0 ? { ok: true, text: t('saved', lang) } : { ok: false, text: problems.join('；') });
+    setResult(problems.length === 0 ? { ok: true, text: t('saved', lang) } : { ok: false, text: settingsProblemsText(problems, lang) });
   };
 
   return (
