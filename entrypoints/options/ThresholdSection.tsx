@@ -3,6 +3,7 @@ import { ResultLine, type Result } from '@/components/ResultLine';
 import { useSettings } from '@/components/settings-store';
 import { DEFAULT_POLICY } from '@/lib/findings/policy';
 import type { PolicyEntry, PolicyUnit } from '@/lib/findings/policy-entry';
+import { POLICY_SOURCES } from '@/lib/findings/policy-sources';
 import { KIND_LABELS, type PolicyKey } from '@/lib/findings/registry';
 import { t, type MessageKey } from '@/lib/i18n/messages';
 import { checkThresholds, isModified, THRESHOLD_GROUPS, thresholdTextsOf, type ThresholdProblem, type ThresholdTexts } from '@/lib/settings/threshold-form';
@@ -129,7 +130,7 @@ export function ThresholdSection({ lang }: { lang: Lang }) {
                     {DEFAULT_POLICY[key]} {unit}
                   </td>
                   <td className="source">
-                    {entry.source[lang]}
+                    {POLICY_SOURCES[key][lang]}
                     <span className={`tag confidence-${entry.confidence}`}>{t(CONFIDENCE_LABELS[entry.confidence], lang)}</span>
                     {entry.heuristic && (
                       <span className="tag" title={t('heuristic', lang)}>

@@ -16,15 +16,10 @@ export interface PolicyEntry<K extends string = string> extends Words {
   /** Inclusive bounds an override must respect. */
   readonly min: number;
   readonly max: number;
-  /** Where the value comes from, in the merchant's words (the options page shows it beside the field). */
-  readonly source: Words;
   readonly confidence: Confidence;
   /** Not a published platform rule: an industry default the merchant should feel free to change. */
   readonly heuristic: boolean;
 }
-
-/** The source of a threshold the platform publishes nothing about: the extension chose it. */
-export const EXTENSION_DEFAULT_SOURCE: Words = { zh: '本扩展默认值（平台未公布）', en: "This extension's default (the platform publishes none)" };
 
 /** Declares an entry, keeping its key as a literal type (a module may read only the keys it declares). */
 export function policyEntry<const K extends string>(entry: PolicyEntry<K>): PolicyEntry<K> {

@@ -6,8 +6,7 @@ import { AWAITING_RETURN_CONFIRMATION, isFinished, waitsOnMerchant } from '../af
 import { clockSeverity, remainingHours } from '../bands';
 import { FIELDS, field } from '../basis-fields';
 import { orderKind, type OrderFindingOf } from '../define';
-import { EXTENSION_DEFAULT_SOURCE, MAX_HOURS, policyEntry } from '../policy-entry';
-import type { Words } from '../words';
+import { MAX_HOURS, policyEntry } from '../policy-entry';
 
 type ReplyRule = 'A16' | 'R10' | 'R11' | 'A17';
 
@@ -30,12 +29,6 @@ export interface AfterSaleReplyByBasis {
 
 export type AfterSaleReplyByFinding = OrderFindingOf<'after_sale_reply_by', ReplyRule, AfterSaleReplyByBasis>;
 
-/** R10 and R11: the fixed windows of one article, used only when the row has no remaining time. */
-const REPLY_WINDOW_SOURCE: Words = {
-  zh: '平台规则（《拼多多订单处理全攻略》文章）；仅在售后单没有给出剩余时间时使用',
-  en: 'Platform rule (article 拼多多订单处理全攻略); used only when the after-sales case gives no remaining time',
-};
-
 const WARN_HOURS = policyEntry({
   key: 'afterSaleWarnHours',
   rule: 'A16',
@@ -43,7 +36,6 @@ const WARN_HOURS = policyEntry({
   unit: 'hours',
   min: 0,
   max: MAX_HOURS,
-  source: EXTENSION_DEFAULT_SOURCE,
   confidence: 'L',
   heuristic: true,
   zh: '售后处理截止前多少小时提醒',
@@ -57,7 +49,6 @@ const CRITICAL_HOURS = policyEntry({
   unit: 'hours',
   min: 0,
   max: MAX_HOURS,
-  source: EXTENSION_DEFAULT_SOURCE,
   confidence: 'L',
   heuristic: true,
   zh: '售后处理截止前多少小时告急',
@@ -71,7 +62,6 @@ const REFUND_ONLY_UNSHIPPED_HOURS = policyEntry({
   unit: 'hours',
   min: 1,
   max: 24 * 30,
-  source: REPLY_WINDOW_SOURCE,
   confidence: 'L',
   heuristic: false,
   zh: '仅退款（未发货）处理时限（无剩余时间时使用）',
@@ -85,7 +75,6 @@ const REFUND_ONLY_SHIPPED_HOURS = policyEntry({
   unit: 'hours',
   min: 1,
   max: 24 * 30,
-  source: REPLY_WINDOW_SOURCE,
   confidence: 'L',
   heuristic: false,
   zh: '仅退款（已发货）处理时限（无剩余时间时使用）',
@@ -99,7 +88,6 @@ const RETURN_REFUND_HOURS = policyEntry({
   unit: 'hours',
   min: 1,
   max: 24 * 30,
-  source: REPLY_WINDOW_SOURCE,
   confidence: 'L',
   heuristic: false,
   zh: '退货退款处理时限（无剩余时间时使用）',

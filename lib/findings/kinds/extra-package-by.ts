@@ -30,7 +30,6 @@ const EXTRA_PACKAGE_DAYS = policyEntry({
   unit: 'days',
   min: 1,
   max: 365,
-  source: { zh: '平台规则：发货后30天内可添加补寄包裹（《拼多多填错单号导致揽收超时怎么办》文章）', en: 'Platform rule: an extra package (补寄) can be added within 30 days of shipping (article 拼多多填错单号导致揽收超时怎么办)' },
   confidence: 'M',
   heuristic: false,
   zh: '发货后多少天内可新增补寄包裹',

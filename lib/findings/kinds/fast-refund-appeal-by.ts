@@ -5,7 +5,7 @@ import { daysToMs } from '../../time/shanghai';
 import { remainingHours, windowSeverity, windowSeverityAt } from '../bands';
 import { FIELDS, field } from '../basis-fields';
 import { orderKind, type OrderFindingOf } from '../define';
-import { EXTENSION_DEFAULT_SOURCE, MAX_HOURS, policyEntry } from '../policy-entry';
+import { MAX_HOURS, policyEntry } from '../policy-entry';
 
 export interface FastRefundAppealByBasis {
   afterSaleId: string;
@@ -28,7 +28,6 @@ const APPEAL_DAYS = policyEntry({
   unit: 'days',
   min: 1,
   max: 365,
-  source: { zh: '平台规则：商品未退回的极速退款可在7天内申诉（《拼多多订单处理全攻略》文章）', en: 'Platform rule: an instant refund whose goods did not come back can be appealed within 7 days (article 拼多多订单处理全攻略)' },
   confidence: 'L',
   heuristic: false,
   zh: '极速退款后多少天内可申诉',
@@ -42,7 +41,6 @@ const APPEAL_WARN_HOURS = policyEntry({
   unit: 'hours',
   min: 0,
   max: MAX_HOURS,
-  source: EXTENSION_DEFAULT_SOURCE,
   confidence: 'L',
   heuristic: true,
   zh: '极速退款申诉截止前多少小时提醒',

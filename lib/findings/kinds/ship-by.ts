@@ -4,7 +4,7 @@ import { hoursToMs } from '../../time/shanghai';
 import { clockSeverity, remainingHours, withDelayRelief } from '../bands';
 import { FIELDS, field } from '../basis-fields';
 import { orderKind, type OrderFindingOf } from '../define';
-import { EXTENSION_DEFAULT_SOURCE, MAX_HOURS, policyEntry, type PolicyValues } from '../policy-entry';
+import { MAX_HOURS, policyEntry, type PolicyValues } from '../policy-entry';
 
 export interface ShipByBasis {
   statusText: string;
@@ -28,7 +28,6 @@ export const SHIP_BY_FALLBACK_HOURS = policyEntry({
   unit: 'hours',
   min: 1,
   max: 24 * 30,
-  source: { zh: '平台规则（幕思城 2023-05-18 文章、《拼多多揽件超时补救办法》）；仅在订单没有承诺发货时间时使用', en: 'Platform rule (幕思城 article of 2023-05-18, and 拼多多揽件超时补救办法); used only when the order has no promised ship time' },
   confidence: 'H',
   heuristic: false,
   zh: '无承诺发货时间时，成交后多少小时内须发货',
@@ -42,7 +41,6 @@ const SHIP_BY_WARN_HOURS = policyEntry({
   unit: 'hours',
   min: 0,
   max: MAX_HOURS,
-  source: { zh: '本扩展默认值，与商家后台“12小时内待发货”的计数一致', en: "This extension's default, the same 12 h as the console's own count of orders to ship within 12 h" },
   confidence: 'M',
   heuristic: false,
   zh: '发货截止前多少小时提醒',
@@ -56,7 +54,6 @@ const SHIP_BY_CRITICAL_HOURS = policyEntry({
   unit: 'hours',
   min: 0,
   max: MAX_HOURS,
-  source: EXTENSION_DEFAULT_SOURCE,
   confidence: 'L',
   heuristic: true,
   zh: '发货截止前多少小时告急',

@@ -7,7 +7,6 @@ import { FIELDS, TRACE_FIELDS, field } from '../basis-fields';
 import { orderKind, type OrderFindingOf } from '../define';
 import { MAX_HOURS, policyEntry } from '../policy-entry';
 import type { TraceBasis } from '../trace';
-import type { Words } from '../words';
 
 export interface StalledBasis extends TraceBasis {
   heuristic: true;
@@ -23,9 +22,6 @@ export type StalledFinding = OrderFindingOf<'stalled', 'A6' | 'A11', StalledBasi
 
 const LAST_MILE: ReadonlySet<TrackingStatus> = new Set(['out_for_delivery', 'available_for_pickup']);
 
-/** A6 and A11: no Pinduoduo threshold was found; these are industry defaults. */
-const INDUSTRY_DEFAULT_SOURCE: Words = { zh: '行业惯例值（未找到拼多多的规定）', en: 'Industry default (no Pinduoduo threshold found)' };
-
 const BEFORE_TRANSIT_HOURS = policyEntry({
   key: 'stallBeforeTransitHours',
   rule: 'A6',
@@ -33,7 +29,6 @@ const BEFORE_TRANSIT_HOURS = policyEntry({
   unit: 'hours',
   min: 1,
   max: MAX_HOURS,
-  source: INDUSTRY_DEFAULT_SOURCE,
   confidence: 'L',
   heuristic: true,
   zh: '揽收后多少小时无中转扫描视为停滞',
@@ -47,7 +42,6 @@ const IN_TRANSIT_HOURS = policyEntry({
   unit: 'hours',
   min: 1,
   max: MAX_HOURS,
-  source: INDUSTRY_DEFAULT_SOURCE,
   confidence: 'L',
   heuristic: true,
   zh: '运输中多少小时无更新视为停滞',
@@ -61,7 +55,6 @@ const LAST_MILE_HOURS = policyEntry({
   unit: 'hours',
   min: 1,
   max: MAX_HOURS,
-  source: INDUSTRY_DEFAULT_SOURCE,
   confidence: 'L',
   heuristic: true,
   zh: '派件中或在驿站/快递柜多少小时无更新视为停滞',

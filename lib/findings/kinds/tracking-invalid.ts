@@ -27,7 +27,6 @@ const NO_RECORD_HOURS = policyEntry({
   unit: 'hours',
   min: 1,
   max: MAX_HOURS,
-  source: { zh: '快递查询的规律：揽收前（上传后24小时内）查询无结果属正常', en: 'How courier queries behave: "no record" is normal until the 24 h pickup mark' },
   confidence: 'M',
   heuristic: false,
   zh: '上传多少小时后仍查询无结果视为单号无效',
