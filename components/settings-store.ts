@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { resolveLanguage } from '@/lib/i18n/messages';
 import type { NotificationSettings } from '@/lib/notifications/types';
 import { DEFAULT_SETTINGS, type ParsedSettings, type Settings, type TrackingSettings } from '@/lib/settings/settings';
+import type { SettingsProblem } from '@/lib/settings/settings-problem';
 import { loadSettings, saveSettings, watchSettings } from '@/lib/settings/settings-item';
 import type { Lang } from '@/lib/time/shanghai';
 
@@ -11,19 +12,19 @@ interface SettingsState {
   lang: Lang;
   loaded: boolean;
   /** Problems found in what was stored (shown on the options page). */
-  storedErrors: string[];
+  storedErrors: SettingsProblem[];
   /** Why the settings could not be read at all (the defaults are shown meanwhile); null when they were. */
   readFailure: string | null;
   load: () => Promise<void>;
-  /** Validates and saves; returns the messages of what was refused. */
-  save: (candidate: Settings) => Promise<string[]>;
+  /** Validates and saves; returns the problems of what was refused. */
+  save: (candidate: Settings) => Promise<SettingsProblem[]>;
   /**
    * Saves some parts alone, over the settings as they are saved now: each options section saves its own part,
    * and the other sections' unsaved edits stay theirs.
    */
-  savePart: (part: Partial<Settings>) => Promise<string[]>;
-  saveTracking: (tracking: TrackingSettings) => Promise<string[]>;
-  saveNotifications: (notifications: NotificationSettings) => Promise<string[]>;
+  savePart: (part: Partial<Settings>) => Promise<SettingsProblem[]>;
+  saveTracking: (tracking: TrackingSettings) => Promise<SettingsProblem[]>;
+  saveNotifications: (notifications: NotificationSettings) => Promise<SettingsProblem[]>;
 }
 
 let unwatch: (() => void) | null = null;

@@ -21,7 +21,7 @@ import { refreshToolbarCount } from './toolbar-count';
 export async function handleCapture(capture: Capture, receivedAt: number, senderTabId: number | null = null): Promise<CaptureReply> {
   const db = await database();
   const { policy, errors } = await loadSettings();
-  if (errors.length > 0) console.warn('[order-sentinel] settings problems, defaults used for:', errors);
+  if (errors.length > 0) console.warn('[order-sentinel] settings problems, defaults used for:', errors.map((problem) => problem.log));
   const time = captureTimeAt(capture.capturedAt, receivedAt);
   if (time.source === 'received') {
     console.warn(`[order-sentinel] ${capture.endpoint}: the page's capture time is ${capture.capturedAt - receivedAt} ms off this clock; the receive time is used`);

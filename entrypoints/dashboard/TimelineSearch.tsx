@@ -102,6 +102,7 @@ function Timeline({ order, entries, lang }: { order: StoredOrder; entries: Timel
       <ol>
         {entries.map((entry, index) => {
           const line = timelineLine(entry, lang, format);
+          if (line === null) return null;
           return (
             <li key={index} data-type={entry.type} data-at={entry.at}>
               <time dateTime={new Date(entry.at).toISOString()}>{format(entry.at)}</time>

@@ -5,6 +5,7 @@ import { ANOMALY_KINDS, CLOCK_KINDS, KIND_LABELS, moduleOf, type FindingKind } f
 import { t, type MessageKey } from '@/lib/i18n/messages';
 import type { Lang } from '@/lib/time/shanghai';
 import { useDraft } from './use-draft';
+import { settingsProblemsText } from '@/lib/settings/settings-problem-text';
 
 const GROUPS: ReadonlyArray<{ title: MessageKey; kinds: readonly FindingKind[] }> = [
   { title: 'optionsClockKinds', kinds: CLOCK_KINDS },
@@ -28,7 +29,7 @@ export function BadgeSection({ lang }: { lang: Lang }) {
   };
   const onSave = async () => {
     const problems = await savePart({ badgeKinds: draft });
-    setResult(problems.length === 0 ? { ok: true, text: t('saved', lang) } : { ok: false, text: problems.join('；') });
+    setResult(problems.length === 0 ? { ok: true, text: t('saved', lang) } : { ok: false, text: settingsProblemsText(problems, lang) });
   };
 
   return (

@@ -8,6 +8,7 @@ import { RETENTION_DAYS } from '@/lib/settings/settings';
 import type { Lang } from '@/lib/time/shanghai';
 import { BackupSection } from './BackupSection';
 import { useDraft } from './use-draft';
+import { settingsProblemsText } from '@/lib/settings/settings-problem-text';
 
 /** How many records of each kind are stored: what retention keeps and a backup carries. */
 async function storedCounts(db: SentinelDb) {
@@ -47,7 +48,7 @@ export function DataSection({ lang, db, dbFailure }: { lang: Lang; db: SentinelD
       return;
     }
     const problems = await savePart({ retentionDays: days });
-    setResult(problems.length === 0 ? { ok: true, text: t('saved', lang) } : { ok: false, text: problems.join('；') });
+    setResult(problems.length === 0 ? { ok: true, text: t('saved', lang) } : { ok: false, text: settingsProblemsText(problems, lang) });
   };
 
   return (

@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n/messages';
 import type { LanguageSetting } from '@/lib/settings/settings';
 import type { Lang } from '@/lib/time/shanghai';
 import { useDraft } from './use-draft';
+import { settingsProblemsText } from '@/lib/settings/settings-problem-text';
 
 /** 语言: the language of every surface (pages, badges, notifications); the language names are each in their own language. */
 export function LanguageSection({ lang }: { lang: Lang }) {
@@ -18,7 +19,7 @@ export function LanguageSection({ lang }: { lang: Lang }) {
     const problems = await savePart({ language: draft });
     // Saved: the page now speaks the chosen language, and so does its answer.
     const now = useSettings.getState().lang;
-    setResult(problems.length === 0 ? { ok: true, text: t('saved', now) } : { ok: false, text: problems.join('；') });
+    setResult(problems.length === 0 ? { ok: true, text: t('saved', now) } : { ok: false, text: settingsProblemsText(problems, now) });
   };
 
   return (

@@ -9,6 +9,7 @@ import { candidateOf, formOf, type NotificationForm } from '@/lib/settings/notif
 import { LEAD_TIME_KINDS, NOTIFY_ANOMALY_KINDS } from '@/lib/settings/notification-settings';
 import type { Lang } from '@/lib/time/shanghai';
 import { ResultLine, type Result } from '@/components/ResultLine';
+import { settingsProblemsText } from '@/lib/settings/settings-problem-text';
 
 /**
  * 通知: whether desktop notifications are on, the lead times per clock kind, which anomalies notify at once, quiet
@@ -36,7 +37,7 @@ export function NotificationSection({ lang }: { lang: Lang }) {
       return;
     }
     const problems = await saveNotifications(candidate.notifications);
-    setSaveResult(problems.length === 0 ? { ok: true, text: t('saved', lang) } : { ok: false, text: problems.join('；') });
+    setSaveResult(problems.length === 0 ? { ok: true, text: t('saved', lang) } : { ok: false, text: settingsProblemsText(problems, lang) });
   };
   const onTest = async () => {
     setTesting(true);

@@ -9,6 +9,7 @@ import { LanguageSection } from './LanguageSection';
 import { NotificationSection } from './NotificationSection';
 import { ThresholdSection } from './ThresholdSection';
 import { TrackingSection } from './TrackingSection';
+import { settingsProblemsText } from '@/lib/settings/settings-problem-text';
 
 /** The sections in page order: the nav links to each by its anchor. */
 const SECTIONS: ReadonlyArray<{ id: string; title: MessageKey }> = [
@@ -99,7 +100,7 @@ export function Options() {
           {storedErrors.length > 0 && (
             <p className="banner" role="alert" data-testid="stored-settings-errors">
               {t('optionsStoredSettingsErrors', lang)}
-              {storedErrors.join('；')}
+              {settingsProblemsText(storedErrors, lang)}
             </p>
           )}
           {loaded ? (

@@ -3,11 +3,13 @@ import { ResultLine, type Result } from '@/components/ResultLine';
 import { useSettings } from '@/components/settings-store';
 import { DEFAULT_POLICY } from '@/lib/findings/policy';
 import type { PolicyEntry, PolicyUnit } from '@/lib/findings/policy-entry';
+import { POLICY_SOURCES } from '@/lib/findings/policy-sources';
 import { KIND_LABELS, type PolicyKey } from '@/lib/findings/registry';
 import { t, type MessageKey } from '@/lib/i18n/messages';
 import { checkThresholds, isModified, THRESHOLD_GROUPS, thresholdTextsOf, type ThresholdProblem, type ThresholdTexts } from '@/lib/settings/threshold-form';
 import type { Lang } from '@/lib/time/shanghai';
 import { useDraft } from './use-draft';
+import { settingsProblemsText } from '@/lib/settings/settings-problem-text';
 
 const UNIT_LABELS: Record<PolicyUnit, MessageKey> = { hours: 'optionsUnitHours', days: 'optionsUnitDays', count: 'optionsUnitCount' };
 const CONFIDENCE_LABELS = { H: 'optionsConfidenceH', M: 'optionsConfidenceM', L: 'optionsConfidenceL' } as const satisfies Record<PolicyEntry['confidence'], MessageKey>;
@@ -61,7 +63,7 @@ export function ThresholdSection({ lang }: { lang: Lang }) {
       return;
     }
     const problems = await savePart({ policyOverrides: check.overrides });
-    setResult(problems.length === 0 ? { ok: true, text: t('saved', lang) } : { ok: false, text: problems.join('；') });
+    setResult(problems.length === 0 ? { ok: true, text: t('saved', lang) } : { ok: false, text: settingsProblemsText(problems, lang) });
   };
 
   return (
@@ -99,10 +101,10 @@ export function ThresholdSection({ lang }: { lang: Lang }) {
               return (
                 <tr key={key} className={modified ? 'modified' : undefined} data-testid={`threshold-${key}`}>
                   <td>
-                    <label htmlFor={id}>{entry[lang]}</label>
-                    <span className="muted key">
-                      {entry.rule} · {key}
-                    </span>
+                    {/* The rule id and policy key are for whoever reads the rules table or an assess file: a tooltip, not the label. */}
+                    <label htmlFor={id} title={`${entry.rule} · ${key}`}>
+                      {entry[lang]}
+                    </label>
                   </td>
                   <td className="value">
                     <input
@@ -128,7 +130,7 @@ export function ThresholdSection({ lang }: { lang: Lang }) {
                     {DEFAULT_POLICY[key]} {unit}
                   </td>
                   <td className="source">
-                    {entry.source}
+                    {POLICY_SOURCES[key][lang]}
                     <span className={`tag confidence-${entry.confidence}`}>{t(CONFIDENCE_LABELS[entry.confidence], lang)}</span>
                     {entry.heuristic && (
                       <span className="tag" title={t('heuristic', lang)}>

@@ -21,6 +21,7 @@ import type { TrackingService } from '@/lib/tracking/provider';
 import type { Lang } from '@/lib/time/shanghai';
 import { ResultLine, type Result } from '@/components/ResultLine';
 import { useDraft } from './use-draft';
+import { settingsProblemsText } from '@/lib/settings/settings-problem-text';
 
 const SERVICE_LABELS: Record<TrackingService, MessageKey> = {
   kuaidi100: 'serviceKuaidi100',
@@ -40,6 +41,8 @@ function outcomeText(outcome: ClickSaveOutcome, lang: Lang): Result {
       return { ok: true, text: t('saved', lang) };
     case 'invalid':
       return { ok: false, text: outcome.errors.join('；') };
+    case 'settings_invalid':
+      return { ok: false, text: settingsProblemsText(outcome.problems, lang) };
     case 'refused':
       return { ok: false, text: t('permissionRefused', lang, { host: outcome.host }) };
     case 'needs_account':

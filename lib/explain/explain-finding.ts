@@ -5,6 +5,7 @@ import { unverifiedOf } from '../badges/badge-model';
 import { basisValues, type BasisField } from '../findings/define';
 import { KIND_LABELS, moduleOf, RULE_REFERENCES, type Finding } from '../findings/registry';
 import { SEVERITY_LABELS, type Severity } from '../findings/severity';
+import { centsText } from '../text/money';
 import type { Lang } from '../time/shanghai';
 
 export interface ExplanationLine {
@@ -66,7 +67,7 @@ function formatValue(field: BasisField, value: string | number | boolean, lang: 
     case 'seconds':
       return `${round(value / 3600)} ${lang === 'zh' ? '小时' : 'h'}`;
     case 'cents':
-      return `¥${(value / 100).toFixed(2)}`;
+      return centsText(value);
     default:
       return field.values?.[String(value)]?.[lang] ?? String(value);
   }

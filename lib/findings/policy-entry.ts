@@ -16,7 +16,6 @@ export interface PolicyEntry<K extends string = string> extends Words {
   /** Inclusive bounds an override must respect. */
   readonly min: number;
   readonly max: number;
-  readonly source: string;
   readonly confidence: Confidence;
   /** Not a published platform rule: an industry default the merchant should feel free to change. */
   readonly heuristic: boolean;

@@ -101,4 +101,13 @@ export const OPTIONS_MESSAGES = {
     en: 'The settings, the popup, the badges on the console and the desktop notifications use this language.',
   },
   optionsSaveLanguage: { zh: '保存语言', en: 'Save language' },
+
+  // Settings problems (lib/settings/settings-problem.ts), stored or refused on save; {setting} is the field's label.
+  optionsProblemNotObject: { zh: '保存的设置无法识别，已全部使用默认值', en: 'The stored settings could not be read; every default is used' },
+  optionsProblemNothingToSave: { zh: '没有可保存的设置', en: 'There were no settings to save' },
+  optionsProblemUnknownSetting: { zh: '未知的设置“{setting}”', en: 'Unknown setting “{setting}”' },
+  optionsProblemOutOfRange: { zh: '“{setting}”须在 {min}–{max} 之间（收到 {value}）', en: '“{setting}” must be from {min} to {max} (got {value})' },
+  optionsProblemInvalid: { zh: '“{setting}”的值无效（收到 {value}）', en: '“{setting}” has an invalid value (got {value})' },
+  optionsProblemMissing: { zh: '“{setting}”缺少值', en: '“{setting}” has no value' },
+  optionsProblemSeparator: { zh: '；', en: '; ' },
 } as const satisfies Record<string, { zh: string; en: string }>;

@@ -41,6 +41,9 @@ const FIELD_CATEGORY: Record<keyof OrderFacts, ChangeCategory | null> = {
 
 const FACT_KEYS = Object.keys(FIELD_CATEGORY) as Array<keyof OrderFacts>;
 
+/** The facts whose changes go into an order's history (and so can appear on its timeline). */
+export const RECORDED_FIELDS: ReadonlyArray<keyof OrderFacts> = FACT_KEYS.filter((key) => FIELD_CATEGORY[key] !== null);
+
 function sameValue(a: unknown, b: unknown): boolean {
   return a === b || (Number.isNaN(a) && Number.isNaN(b));
 }

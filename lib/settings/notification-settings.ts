@@ -4,9 +4,10 @@
 // bad value is named and its default kept, and an unknown key is refused by name.
 import * as v from 'valibot';
 import type { LeadTimeKind, NotificationSettings, NotifyAnomalyKind } from '../notifications/types';
-import { describeIssues, step } from '../schema/issues';
+import { step } from '../schema/issues';
 import { plainObject } from '../schema/plain-object';
 import { describeValue } from '../text/quote';
+import { issueProblems, unknownSetting, type Bounds, type SettingsProblem } from './settings-problem';
 
 export const LEAD_TIME_KINDS: readonly LeadTimeKind[] = ['ship_by', 'pickup_by', 'after_sale_reply_by'];
 export const NOTIFY_ANOMALY_KINDS: readonly NotifyAnomalyKind[] = ['rejected', 'returning', 'intercept_parcel', 'duplicate_tracking', 'tracking_invalid', 'timeout_auto_refund'];
@@ -47,19 +48,19 @@ const wallClockSchema = v.pipe(v.string(), v.check((text) => WALL_CLOCK.test(tex
  * Each bad part keeps its default and is named in `errors` (paths start with `notifications`); lead times come
  * back largest first, as the planner expects.
  */
-export function parseNotificationSettings(raw: unknown): { notifications: NotificationSettings; errors: string[] } {
+export function parseNotificationSettings(raw: unknown): { notifications: NotificationSettings; errors: SettingsProblem[] } {
   const defaults = DEFAULT_NOTIFICATION_SETTINGS;
   if (raw === undefined) return { notifications: defaults, errors: [] };
-  const errors: string[] = [];
-  const read = <T>(schema: v.GenericSchema<unknown, T>, value: unknown, path: string): T | undefined => {
+  const errors: SettingsProblem[] = [];
+  const read = <T>(schema: v.GenericSchema<unknown, T>, value: unknown, path: string, bounds?: Bounds): T | undefined => {
     const result = v.safeParse(schema, value);
     if (result.success) return result.output;
-    errors.push(...describeIssues(result.issues, path));
+    errors.push(...issueProblems(result.issues, path, bounds));
     return undefined;
   };
   const object = (value: unknown, path: string, what: string) => read(plainObject(`an object of ${what}`), value, path);
   const unknownKeys = (value: Record<string, unknown>, known: (key: string) => boolean, path: string) => {
-    for (const key of Object.keys(value)) if (!known(key)) errors.push(`${path}${step(key, false)}: unknown setting`);
+    for (const key of Object.keys(value)) if (!known(key)) errors.push(unknownSetting(`${path}${step(key, false)}`));
   };
 
   const given = object(raw, 'notifications', 'notification settings');
@@ -102,7 +103,8 @@ export function parseNotificationSettings(raw: unknown): { notifications: Notifi
       const before = errors.length;
       const start = read(wallClockSchema, quietRaw.start, 'notifications.quietHours.start');
       const end = read(wallClockSchema, quietRaw.end, 'notifications.quietHours.end');
-      if (start !== undefined && end !== undefined && start === end) errors.push(`notifications.quietHours: expected an end other than the start, got ${start} to ${end}`);
+      if (start !== undefined && end !== undefined && start === end)
+        errors.push({ code: 'invalid', path: 'notifications.quietHours', value: `${start}–${end}`, log: `notifications.quietHours: expected an end other than the start, got ${start} to ${end}` });
       else if (start !== undefined && end !== undefined && errors.length === before) quietHours = { start, end };
     }
   }
@@ -116,20 +118,20 @@ export function parseNotificationSettings(raw: unknown): { notifications: Notifi
 function readLeadList(
   value: unknown,
   path: string,
-  read: <T>(schema: v.GenericSchema<unknown, T>, value: unknown, path: string) => T | undefined,
-  errors: string[],
+  read: <T>(schema: v.GenericSchema<unknown, T>, value: unknown, path: string, bounds?: Bounds) => T | undefined,
+  errors: SettingsProblem[],
 ): number[] | undefined {
   const list = read(leadListSchema, value, path);
   if (list === undefined) return undefined;
   const before = errors.length;
   const hours: number[] = [];
   list.forEach((entry, index) => {
-    const hour = read(leadHourSchema, entry, `${path}[${index}]`);
+    const hour = read(leadHourSchema, entry, `${path}[${index}]`, LEAD_HOURS);
     if (hour === undefined) return;
-    if (hours.includes(hour)) errors.push(`${path}[${index}]: expected a lead time not given twice, got ${describeValue(hour)} again`);
+    if (hours.includes(hour)) errors.push({ code: 'invalid', path: `${path}[${index}]`, value: describeValue(hour), log: `${path}[${index}]: expected a lead time not given twice, got ${describeValue(hour)} again` });
     else hours.push(hour);
   });
-  if (list.length > LEAD_HOURS.perKind) errors.push(`${path}: expected at most ${LEAD_HOURS.perKind} lead times, got ${list.length}`);
+  if (list.length > LEAD_HOURS.perKind) errors.push({ code: 'invalid', path, value: `${list.length}`, log: `${path}: expected at most ${LEAD_HOURS.perKind} lead times, got ${list.length}` });
   if (errors.length > before) return undefined;
   return hours.sort((a, b) => b - a);
 }

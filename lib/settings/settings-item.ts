@@ -11,6 +11,7 @@ import {
   type ParsedSettings,
   type StoredSettings,
 } from './settings';
+import type { SettingsProblem } from './settings-problem';
 
 /** Same key as the unversioned settings before it, so those are found and migrated (WXT reads no version as 1). */
 export const settingsItem = storage.defineItem<StoredSettings>('local:settings', {
@@ -23,7 +24,7 @@ export async function loadSettings(): Promise<ParsedSettings> {
 }
 
 /** Saves only settings that validate completely: a bad value or an unknown key is refused with its message. */
-export async function saveSettings(candidate: unknown): Promise<{ ok: true; parsed: ParsedSettings } | { ok: false; errors: string[] }> {
+export async function saveSettings(candidate: unknown): Promise<{ ok: true; parsed: ParsedSettings } | { ok: false; errors: SettingsProblem[] }> {
   const check = checkSettingsCandidate(candidate);
   if (!check.ok) return check;
   await settingsItem.setValue(check.stored);

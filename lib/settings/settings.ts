@@ -3,13 +3,14 @@
 // value is reported and its default kept. Pure: the storage item that holds them is in ./settings-item.ts.
 // The tracking accounts' credentials are not settings: they live apart, in ./tracking-credentials.ts.
 import * as v from 'valibot';
-import { DEFAULT_POLICY, resolvePolicy, type Policy } from '../findings/policy';
+import { checkPolicy, DEFAULT_POLICY, type Policy } from '../findings/policy';
 import { FINDING_KINDS, isFindingKind, type FindingKind } from '../findings/registry';
 import type { NotificationSettings } from '../notifications/types';
 import type { TrackingService } from '../tracking/provider';
-import { describeIssues, step } from '../schema/issues';
+import { step } from '../schema/issues';
 import { isPlainObject, plainObject } from '../schema/plain-object';
 import { DEFAULT_NOTIFICATION_SETTINGS, parseNotificationSettings } from './notification-settings';
+import { issueProblems, policyProblem, unknownSetting, valueOf, type Bounds, type SettingsProblem } from './settings-problem';
 
 export type LanguageSetting = 'auto' | 'zh' | 'en';
 
@@ -24,7 +25,7 @@ export interface TrackingSettings {
 }
 
 export interface Settings {
-  /** Overrides of policy keys; validated by `resolvePolicy`. */
+  /** Overrides of policy keys; validated by `checkPolicy`. */
   policyOverrides: Record<string, number>;
   /** Per-kind badge switch; a kind missing here is shown. */
   badgeKinds: Record<FindingKind, boolean>;
@@ -92,7 +93,7 @@ export function storedSettings(settings: Settings): StoredSettings {
 export interface ParsedSettings {
   settings: Settings;
   policy: Policy;
-  errors: string[];
+  errors: SettingsProblem[];
 }
 
 const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof Settings>(['policyOverrides', 'badgeKinds', 'retentionDays', 'language', 'tracking', 'notifications']);
@@ -120,14 +121,14 @@ const dailyBudgetSchema = v.pipe(
   ),
 );
 
-type Read = <T>(schema: v.GenericSchema<unknown, T>, value: unknown, path: string) => T | undefined;
+type Read = <T>(schema: v.GenericSchema<unknown, T>, value: unknown, path: string, bounds?: Bounds) => T | undefined;
 
 /** A reader that keeps what validates and names in `errors` what does not. */
-function readerInto(errors: string[]): Read {
-  return (schema, value, path) => {
+function readerInto(errors: SettingsProblem[]): Read {
+  return (schema, value, path, bounds) => {
     const result = v.safeParse(schema, value);
     if (result.success) return result.output;
-    errors.push(...describeIssues(result.issues, path));
+    errors.push(...issueProblems(result.issues, path, bounds));
     return undefined;
   };
 }
@@ -162,15 +163,15 @@ export function parseBadgeSettings(raw: unknown): BadgeSettings {
 /** Reads settings from whatever storage holds; never throws, keeps every valid part, names every other one. */
 export function parseSettings(raw: unknown): ParsedSettings {
   if (raw === undefined || raw === null) return { settings: DEFAULT_SETTINGS, policy: DEFAULT_POLICY, errors: [] };
-  if (!isPlainObject(raw)) return { settings: DEFAULT_SETTINGS, policy: DEFAULT_POLICY, errors: ['settings: not an object; defaults used'] };
-  const errors: string[] = [];
+  if (!isPlainObject(raw)) return { settings: DEFAULT_SETTINGS, policy: DEFAULT_POLICY, errors: [{ code: 'not_object', path: 'settings', ...valueOf(raw), log: 'settings: not an object; defaults used' }] };
+  const errors: SettingsProblem[] = [];
   const read = readerInto(errors);
 
   // A misspelt key (`retentionDay`) is a setting the merchant believes saved: never dropped without a word.
-  for (const key of Object.keys(raw)) if (!KNOWN_KEYS.has(key)) errors.push(`${step(key, true)}: unknown setting`);
+  for (const key of Object.keys(raw)) if (!KNOWN_KEYS.has(key)) errors.push(unknownSetting(step(key, true)));
 
-  const { policy, errors: policyErrors } = resolvePolicy(raw.policyOverrides);
-  errors.push(...policyErrors);
+  const { policy, problems: policyProblems } = checkPolicy(raw.policyOverrides);
+  errors.push(...policyProblems.map(policyProblem));
   const policyOverrides: Record<string, number> = {};
   if (isPlainObject(raw.policyOverrides)) {
     for (const [key, value] of Object.entries(raw.policyOverrides)) {
@@ -179,16 +180,16 @@ export function parseSettings(raw: unknown): ParsedSettings {
   }
 
   const badgeKinds = readBadgeKinds(raw.badgeKinds, read);
-  const retentionDays = raw.retentionDays === undefined ? undefined : read(retentionDaysSchema, raw.retentionDays, 'retentionDays');
+  const retentionDays = raw.retentionDays === undefined ? undefined : read(retentionDaysSchema, raw.retentionDays, 'retentionDays', RETENTION_DAYS);
   const language = readLanguage(raw.language, read);
 
   const tracking = { ...DEFAULT_TRACKING_SETTINGS };
   const trackingRaw = raw.tracking === undefined ? undefined : read(trackingSchema, raw.tracking, 'tracking');
   if (trackingRaw !== undefined) {
-    for (const key of Object.keys(trackingRaw)) if (!KNOWN_TRACKING_KEYS.has(key)) errors.push(`tracking${step(key, false)}: unknown setting`);
+    for (const key of Object.keys(trackingRaw)) if (!KNOWN_TRACKING_KEYS.has(key)) errors.push(unknownSetting(`tracking${step(key, false)}`));
     const service = trackingRaw.service === undefined ? undefined : read(serviceSchema, trackingRaw.service, 'tracking.service');
     const tail = trackingRaw.senderPhoneTail === undefined ? undefined : read(phoneTailSchema, trackingRaw.senderPhoneTail, 'tracking.senderPhoneTail');
-    const budget = trackingRaw.dailyBudget === undefined ? undefined : read(dailyBudgetSchema, trackingRaw.dailyBudget, 'tracking.dailyBudget');
+    const budget = trackingRaw.dailyBudget === undefined ? undefined : read(dailyBudgetSchema, trackingRaw.dailyBudget, 'tracking.dailyBudget', DAILY_BUDGET);
     if (service !== undefined) tracking.service = service;
     if (tail !== undefined) tracking.senderPhoneTail = tail;
     if (budget !== undefined) tracking.dailyBudget = budget;
@@ -204,11 +205,11 @@ export function parseSettings(raw: unknown): ParsedSettings {
   };
 }
 
-export type SettingsCheck = { ok: true; stored: StoredSettings; parsed: ParsedSettings } | { ok: false; errors: string[] };
+export type SettingsCheck = { ok: true; stored: StoredSettings; parsed: ParsedSettings } | { ok: false; errors: SettingsProblem[] };
 
 /** A candidate to save: accepted only whole (no problem at all, unknown keys included), in its stored form. */
 export function checkSettingsCandidate(candidate: unknown): SettingsCheck {
-  if (candidate === undefined || candidate === null) return { ok: false, errors: ['settings: nothing to save'] };
+  if (candidate === undefined || candidate === null) return { ok: false, errors: [{ code: 'nothing_to_save', path: 'settings', log: 'settings: nothing to save' }] };
   const parsed = parseSettings(candidate);
   if (parsed.errors.length > 0) return { ok: false, errors: parsed.errors };
   return { ok: true, stored: storedSettings(parsed.settings), parsed };

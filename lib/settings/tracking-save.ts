@@ -5,11 +5,15 @@
 // would only fail.
 import { PROVIDER_ORIGINS, providerHost } from './provider-origins';
 import { parseSettings, type TrackingSettings } from './settings';
+import type { SettingsProblem } from './settings-problem';
 import { checkProviderCredentials, type CredentialProvider, type TrackingCredentials } from './tracking-credentials';
 
 export type ClickSaveOutcome =
   | { status: 'saved' }
+  /** The account's fields were refused. */
   | { status: 'invalid'; errors: string[] }
+  /** The tracking settings were refused. */
+  | { status: 'settings_invalid'; problems: SettingsProblem[] }
   /** The host permission was refused (or the prompt failed): nothing was saved. */
   | { status: 'refused'; host: string }
   /** A provider was chosen as the service without its account saved. */
@@ -18,12 +22,13 @@ export type ClickSaveOutcome =
 /** `browser.permissions.request({ origins })`; must be called synchronously inside the click handler. */
 export type RequestOrigins = (origins: string[]) => Promise<boolean>;
 
-async function afterPermission(asked: Promise<boolean>, provider: CredentialProvider, save: () => Promise<string[]>): Promise<ClickSaveOutcome> {
+async function afterPermission(asked: Promise<boolean>, provider: CredentialProvider, save: () => Promise<ClickSaveOutcome>): Promise<ClickSaveOutcome> {
   const granted = await asked.catch(() => false);
   if (!granted) return { status: 'refused', host: providerHost(provider) };
-  const errors = await save();
-  return errors.length === 0 ? { status: 'saved' } : { status: 'invalid', errors };
+  return save();
 }
+
+const settingsSaved = (problems: SettingsProblem[]): ClickSaveOutcome => (problems.length === 0 ? { status: 'saved' } : { status: 'settings_invalid', problems });
 
 /** 保存快递100设置 / 保存快递鸟设置: checks the fields, asks for the provider's host, then stores the credentials. */
 export function saveCredentialsFromClick(
@@ -36,7 +41,7 @@ export function saveCredentialsFromClick(
   const asked = deps.requestOrigins([PROVIDER_ORIGINS[provider]]);
   return afterPermission(asked, provider, async () => {
     const saved = await deps.save(provider, check.credentials);
-    return saved.ok ? [] : saved.errors;
+    return saved.ok ? { status: 'saved' } : { status: 'invalid', errors: saved.errors };
   });
 }
 
@@ -48,15 +53,15 @@ export function saveCredentialsFromClick(
 export function saveTrackingFromClick(
   tracking: TrackingSettings,
   credentials: TrackingCredentials,
-  deps: { requestOrigins: RequestOrigins; save: (tracking: TrackingSettings) => Promise<string[]> },
+  deps: { requestOrigins: RequestOrigins; save: (tracking: TrackingSettings) => Promise<SettingsProblem[]> },
 ): Promise<ClickSaveOutcome> {
   const { errors } = parseSettings({ tracking });
-  if (errors.length > 0) return Promise.resolve({ status: 'invalid', errors });
+  if (errors.length > 0) return Promise.resolve({ status: 'settings_invalid', problems: errors });
   const { service } = tracking;
   if (service === 'demo' || service === 'console_only') {
-    return deps.save(tracking).then((problems): ClickSaveOutcome => (problems.length === 0 ? { status: 'saved' } : { status: 'invalid', errors: problems }));
+    return deps.save(tracking).then(settingsSaved);
   }
   if (credentials[service] === undefined) return Promise.resolve({ status: 'needs_account', provider: service });
   const asked = deps.requestOrigins([PROVIDER_ORIGINS[service]]);
-  return afterPermission(asked, service, () => deps.save(tracking));
+  return afterPermission(asked, service, () => deps.save(tracking).then(settingsSaved));
 }

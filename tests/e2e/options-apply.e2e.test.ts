@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchSentinel, type SentinelBrowser } from '../harness/browser';
+import { POLICY_SOURCES } from '../../lib/findings/policy-sources';
 import { POLICY_TABLE } from '../../lib/findings/registry';
 import { generateShop, type SyntheticShop } from '../stand-in/synthetic-shop';
 import { readPage, waitForBadgedCards } from './console-page';
@@ -94,7 +95,7 @@ test('the page shows every section, each threshold with its default, unit, sourc
   const pickupRow = options.getByTestId('threshold-pickupHours');
   const pickupText = await pickupRow.innerText();
   expect(pickupText).toContain(pickup.zh);
-  expect(pickupText).toContain(pickup.source);
+  expect(pickupText).toContain(POLICY_SOURCES.pickupHours.zh);
   expect(pickupText).toContain('可信度中');
   // The value saved by the test before shows as modified, with the default beside it.
   const warnRow = options.getByTestId('threshold-shipByWarnHours');

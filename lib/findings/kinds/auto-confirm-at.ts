@@ -21,7 +21,6 @@ const AUTO_CONFIRM_DAYS = policyEntry({
   unit: 'days',
   min: 1,
   max: 365,
-  source: 'R9: cjbyby.com pddnews/1106, m.winvk.com/info/534549',
   confidence: 'M',
   heuristic: false,
   zh: '发货后多少天自动确认收货',

@@ -30,7 +30,6 @@ const EXTRA_PACKAGE_DAYS = policyEntry({
   unit: 'days',
   min: 1,
   max: 365,
-  source: 'R8: seed 拼多多填错单号导致揽收超时怎么办 (补寄 extra package within 30 days)',
   confidence: 'M',
   heuristic: false,
   zh: '发货后多少天内可新增补寄包裹',

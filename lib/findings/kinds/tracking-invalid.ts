@@ -27,7 +27,6 @@ const NO_RECORD_HOURS = policyEntry({
   unit: 'hours',
   min: 1,
   max: MAX_HOURS,
-  source: 'A14 (查询无结果 is normal until the 24 h pickup mark)',
   confidence: 'M',
   heuristic: false,
   zh: '上传多少小时后仍查询无结果视为单号无效',

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useSettings } from '@/components/settings-store';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { settingsItem } from '@/lib/settings/settings-item';
+import { logs } from '../settings/problem-logs';
 
 const initial = useSettings.getState();
 const stored = () => settingsItem.getValue();
@@ -22,7 +23,7 @@ describe('the settings store', () => {
     await settingsItem.setValue({ retentionDays: 2, language: 'en' });
     await useSettings.getState().load();
     expect(useSettings.getState()).toMatchObject({ lang: 'en', settings: { retentionDays: 180, language: 'en' } });
-    expect(useSettings.getState().storedErrors).toEqual([expect.stringContaining('retentionDays')]);
+    expect(logs(useSettings.getState().storedErrors)).toEqual([expect.stringContaining('retentionDays')]);
   });
 
   test('a part saved alone keeps every other saved part; a refused part stores nothing', async () => {
@@ -32,7 +33,8 @@ describe('the settings store', () => {
     expect(await stored()).toMatchObject({ retentionDays: 30, policyOverrides: { shipByWarnHours: 24 } });
 
     const refused = await useSettings.getState().savePart({ policyOverrides: { shipByCriticalHours: 30 } });
-    expect(refused).toEqual([expect.stringMatching(/^policy\.shipByCriticalHours: 30 rejected/)]);
+    expect(refused).toMatchObject([{ code: 'invalid', path: 'policyOverrides.shipByCriticalHours', value: '30' }]);
+    expect(logs(refused)).toEqual([expect.stringMatching(/^policy\.shipByCriticalHours: 30 rejected/)]);
     expect(await stored()).toMatchObject({ policyOverrides: { shipByWarnHours: 24 } });
     expect(useSettings.getState().settings.policyOverrides).toEqual({ shipByWarnHours: 24 });
   });

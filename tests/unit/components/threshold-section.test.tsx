@@ -26,7 +26,12 @@ test('each row shows its default, unit, source and confidence', () => {
   const pickup = row('pickupHours');
   expect(pickup.getByText('24 小时')).toBeDefined();
   expect(pickup.getByText('可信度中')).toBeDefined();
-  expect(screen.getByTestId('threshold-pickupHours').textContent).toContain('R6');
+  // The source in the merchant's words; the rule id and key only in the label's tooltip.
+  expect(pickup.getByText(/^平台规则：上传单号后24小时内无揽收记录判为虚假发货/)).toBeDefined();
+  const text = screen.getByTestId('threshold-pickupHours').textContent;
+  expect(text).not.toContain('R6');
+  expect(text).not.toContain('pickupHours');
+  expect(field('上传单号后多少小时内须有揽收记录').labels?.[0]?.title).toBe('R6 · pickupHours');
   expect(screen.getByRole('rowgroup', { name: '发货截止' })).toBeDefined();
 });
 

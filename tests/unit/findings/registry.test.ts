@@ -8,7 +8,8 @@ import { basisProblems } from '../../../lib/findings/basis-check';
 import { basisValues, type BasisField } from '../../../lib/findings/define';
 import type { PolicyEntry, RuleReference } from '../../../lib/findings/policy-entry';
 import { DEFAULT_POLICY, type Policy } from '../../../lib/findings/policy';
-import { FINDING_MODULES, ORDER_MODULES, POLICY_TABLE, PRODUCT_MODULES, type Finding } from '../../../lib/findings/registry';
+import { POLICY_SOURCES } from '../../../lib/findings/policy-sources';
+import { FINDING_MODULES, ORDER_MODULES, POLICY_TABLE, PRODUCT_MODULES, type Finding, type PolicyKey } from '../../../lib/findings/registry';
 import { shopFacts } from '../../../lib/findings/shop-facts';
 import { tracedParcel } from '../../../lib/findings/trace';
 import { generateShop } from '../../stand-in/synthetic-shop';
@@ -115,6 +116,16 @@ describe.each(FINDING_MODULES.map((module) => [module.kind, module] as const))('
     for (const reference of Object.values(rules)) {
       expect(reference.zh).toMatch(/\p{Script=Han}/u);
       expect(reference.source.length, reference.en).toBeGreaterThan(5);
+    }
+  });
+
+  it('says where each of its thresholds comes from in both languages, in words for the merchant', () => {
+    for (const entry of module.thresholds as readonly PolicyEntry[]) {
+      const { zh, en } = POLICY_SOURCES[entry.key as PolicyKey];
+      expect(zh, entry.key).toMatch(/\p{Script=Han}/u);
+      expect(en, entry.key).toMatch(/^[A-Z][a-z']* [a-z(]/);
+      // The options page shows the source as it is: no rule id, policy key or console field name in it.
+      for (const text of [zh, en]) expect(text, entry.key).not.toMatch(new RegExp(`\\b${entry.rule}\\b|${entry.key}|\\b[a-z]+_[a-z_]+\\b`));
     }
   });
 

@@ -59,7 +59,9 @@ const validClock = (value: unknown) => typeof value === 'string' && /^([01]\d|2[
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Null when every value is applied unchanged (lead times sorted) or named in an error with its default kept. */
-function misread(input: Input, { notifications, errors }: Parsed): string | null {
+function misread(input: Input, { notifications, errors: problems }: Parsed): string | null {
+  // The problems' log lines name what they are about, as the checks below look for.
+  const errors = problems.map((problem) => problem.log);
   const checkKeys = (value: Record<string, unknown>, known: readonly string[], where: string) => {
     for (const name of Object.keys(value)) if (!known.includes(name) && !named(errors, name)) return `unknown key ${JSON.stringify(name)} in ${where} dropped without a word`;
     return null;
@@ -141,7 +143,7 @@ describe('fuzz: notification settings', () => {
         if (check.ok !== (parsed.errors.length === 0)) return `saved ${check.ok} with ${parsed.errors.length} problem(s)`;
         if (!check.ok) return same(check.errors, parsed.errors) ? null : 'refused with other messages than the reading gives';
         const back = parseSettings(structuredClone(check.stored));
-        return back.errors.length === 0 && same(back.settings.notifications, parsed.notifications) ? null : `the stored form reads back differently: ${back.errors.join('; ')}`;
+        return back.errors.length === 0 && same(back.settings.notifications, parsed.notifications) ? null : `the stored form reads back differently: ${back.errors.map((problem) => problem.log).join('; ')}`;
       },
       oracle: (_input, problem) => problem,
       runs: 500,

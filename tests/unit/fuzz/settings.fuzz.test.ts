@@ -38,7 +38,9 @@ const isPlain = (candidate: unknown): candidate is Record<string, unknown> =>
 const named = (errors: readonly string[], name: string) => errors.some((error) => error.includes(JSON.stringify(name).slice(1, -1)));
 
 /** Null when every input value is either applied unchanged or named in an error; otherwise what was not. */
-function misread(input: Input, { settings, errors }: ParsedSettings): string | null {
+function misread(input: Input, { settings, errors: problems }: ParsedSettings): string | null {
+  // The problems' log lines name what they are about, as the checks below look for.
+  const errors = problems.map((problem) => problem.log);
   for (const name of Object.keys(input)) if (!KNOWN.has(name) && !named(errors, name)) return `unknown key ${JSON.stringify(name)} dropped without a word`;
   for (const error of errors) if (!error.startsWith('policy') && error.includes('\n')) return `a message spans lines: ${error}`;
 
@@ -109,7 +111,7 @@ describe('fuzz: settings', () => {
       oracle: (input, [a, b]) => {
         const same = JSON.stringify([a.settings.badgeKinds, a.settings.retentionDays, a.settings.language, a.policy]) === JSON.stringify([b.settings.badgeKinds, b.settings.retentionDays, b.settings.language, b.policy]);
         const sameOverrides = JSON.stringify(Object.entries(a.settings.policyOverrides).sort()) === JSON.stringify(Object.entries(b.settings.policyOverrides).sort());
-        const sameErrors = JSON.stringify([...a.errors].sort()) === JSON.stringify([...b.errors].sort());
+        const sameErrors = JSON.stringify(a.errors.map((problem) => problem.log).sort()) === JSON.stringify(b.errors.map((problem) => problem.log).sort());
         return same && sameOverrides && sameErrors ? null : `key order changed the reading of ${JSON.stringify(Object.keys(input))}`;
       },
       runs: 500,
@@ -128,7 +130,7 @@ describe('fuzz: settings', () => {
         if (!check.ok && JSON.stringify(check.errors) !== JSON.stringify(parsed.errors)) return 'refused with other messages than the reading gives';
         if (check.ok) {
           const back = parseSettings(structuredClone(check.stored));
-          if (back.errors.length > 0 || JSON.stringify(back.settings) !== JSON.stringify(parsed.settings)) return `the stored form reads back differently: ${back.errors.join('; ')}`;
+          if (back.errors.length > 0 || JSON.stringify(back.settings) !== JSON.stringify(parsed.settings)) return `the stored form reads back differently: ${back.errors.map((problem) => problem.log).join('; ')}`;
         }
         const migrated = parseSettings(migrateSettingsToV2(input));
         return JSON.stringify(migrated.settings) === JSON.stringify(parsed.settings) ? null : 'migration changed a setting';

@@ -4,6 +4,7 @@ import type { NotificationSettings } from '../../../lib/notifications/types';
 import { DEFAULT_NOTIFICATION_SETTINGS, LEAD_HOURS, parseNotificationSettings } from '../../../lib/settings/notification-settings';
 import { checkSettingsCandidate, DEFAULT_SETTINGS, parseBadgeSettings, parseSettings } from '../../../lib/settings/settings';
 import { loadBadgeSettings, loadSettings, saveSettings, settingsItem } from '../../../lib/settings/settings-item';
+import { logs } from './problem-logs';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -35,13 +36,13 @@ describe('defaults', () => {
 
   test('settings saved before notifications existed read as the defaults, without an error', () => {
     const parsed = parseSettings({ retentionDays: 90, tracking: { service: 'demo' } });
-    expect(parsed.errors).toEqual([]);
+    expect(logs(parsed.errors)).toEqual([]);
     expect(parsed.settings.notifications).toEqual(DEFAULT_NOTIFICATION_SETTINGS);
   });
 
   test('a part given alone keeps the defaults of the rest (a kind missing from leadHours keeps its own)', () => {
     const parsed = parseSettings({ notifications: { leadHours: { ship_by: [2] }, sound: true } });
-    expect(parsed.errors).toEqual([]);
+    expect(logs(parsed.errors)).toEqual([]);
     expect(parsed.settings.notifications).toEqual({ ...DEFAULT_NOTIFICATION_SETTINGS, leadHours: { ship_by: [2], pickup_by: [8, 2], after_sale_reply_by: [6, 1] }, sound: true });
   });
 });
@@ -59,14 +60,14 @@ describe('valid values', () => {
 
   test('the range ends are allowed: a quarter of an hour and 72 hours; an empty list means no reminder for that clock', () => {
     const { notifications, errors } = parseNotificationSettings({ leadHours: { ship_by: [LEAD_HOURS.min, LEAD_HOURS.max], pickup_by: [] } });
-    expect(errors).toEqual([]);
+    expect(logs(errors)).toEqual([]);
     expect(notifications.leadHours.ship_by).toEqual([72, 0.25]);
     expect(notifications.leadHours.pickup_by).toEqual([]);
   });
 
   test('quiet hours may cross midnight or not; null switches them off', () => {
     expect(parseNotificationSettings({ quietHours: { start: '00:00', end: '23:59' } }).notifications.quietHours).toEqual({ start: '00:00', end: '23:59' });
-    expect(parseNotificationSettings({ quietHours: { start: '23:00', end: '06:00' } }).errors).toEqual([]);
+    expect(logs(parseNotificationSettings({ quietHours: { start: '23:00', end: '06:00' } }).errors)).toEqual([]);
     expect(parseNotificationSettings({ quietHours: null }).notifications.quietHours).toBeNull();
   });
 });
@@ -77,7 +78,7 @@ describe('bad values: each named, its default kept, the good rest read', () => {
       leadHours: { ship_by: [0.2, 3], pickup_by: [72.5], after_sale_reply_by: [6, 3, 2, 1] },
       digest: false,
     });
-    expect(errors).toEqual([
+    expect(logs(errors)).toEqual([
       'notifications.leadHours.ship_by[0]: expected hours from 0.25 to 72, got 0.2',
       'notifications.leadHours.pickup_by[0]: expected hours from 0.25 to 72, got 72.5',
       'notifications.leadHours.after_sale_reply_by: expected at most 3 lead times, got 4',
@@ -87,11 +88,11 @@ describe('bad values: each named, its default kept, the good rest read', () => {
   });
 
   test('a lead time that is no finite number, a list that is no list, and the same hour twice are refused', () => {
-    expect(parseNotificationSettings({ leadHours: { ship_by: ['4'] } }).errors).toEqual(['notifications.leadHours.ship_by[0]: expected number, got "4"']);
-    expect(parseNotificationSettings({ leadHours: { ship_by: [Number.NaN] } }).errors).toEqual(['notifications.leadHours.ship_by[0]: expected number, got NaN']);
-    expect(parseNotificationSettings({ leadHours: { ship_by: [Number.POSITIVE_INFINITY] } }).errors).toHaveLength(1);
-    expect(parseNotificationSettings({ leadHours: { ship_by: 4 } }).errors).toEqual(['notifications.leadHours.ship_by: expected a list of hours, got 4']);
-    expect(parseNotificationSettings({ leadHours: { ship_by: [1, 1] } }).errors).toEqual([
+    expect(logs(parseNotificationSettings({ leadHours: { ship_by: ['4'] } }).errors)).toEqual(['notifications.leadHours.ship_by[0]: expected number, got "4"']);
+    expect(logs(parseNotificationSettings({ leadHours: { ship_by: [Number.NaN] } }).errors)).toEqual(['notifications.leadHours.ship_by[0]: expected number, got NaN']);
+    expect(logs(parseNotificationSettings({ leadHours: { ship_by: [Number.POSITIVE_INFINITY] } }).errors)).toHaveLength(1);
+    expect(logs(parseNotificationSettings({ leadHours: { ship_by: 4 } }).errors)).toEqual(['notifications.leadHours.ship_by: expected a list of hours, got 4']);
+    expect(logs(parseNotificationSettings({ leadHours: { ship_by: [1, 1] } }).errors)).toEqual([
       'notifications.leadHours.ship_by[1]: expected a lead time not given twice, got 1 again',
     ]);
   });
@@ -99,21 +100,21 @@ describe('bad values: each named, its default kept, the good rest read', () => {
   test('quiet hours must be HH:MM, two digits each, from 00:00 to 23:59, and end other than they start', () => {
     for (const bad of ['24:00', '7:00', '07:60', '0700', '07:00:00', ' 07:00']) {
       const { notifications, errors } = parseNotificationSettings({ quietHours: { start: bad, end: '08:00' } });
-      expect(errors, bad).toEqual([`notifications.quietHours.start: expected HH:MM from 00:00 to 23:59, got ${JSON.stringify(bad)}`]);
+      expect(logs(errors), bad).toEqual([`notifications.quietHours.start: expected HH:MM from 00:00 to 23:59, got ${JSON.stringify(bad)}`]);
       expect(notifications.quietHours).toBeNull();
     }
-    expect(parseNotificationSettings({ quietHours: { start: '22:00' } }).errors).toEqual(['notifications.quietHours.end: expected string, got undefined']);
-    expect(parseNotificationSettings({ quietHours: { start: '22:00', end: '22:00' } }).errors).toEqual([
+    expect(logs(parseNotificationSettings({ quietHours: { start: '22:00' } }).errors)).toEqual(['notifications.quietHours.end: expected string, got undefined']);
+    expect(logs(parseNotificationSettings({ quietHours: { start: '22:00', end: '22:00' } }).errors)).toEqual([
       'notifications.quietHours: expected an end other than the start, got 22:00 to 22:00',
     ]);
-    expect(parseNotificationSettings({ quietHours: '22:00-08:00' }).errors).toEqual([
+    expect(logs(parseNotificationSettings({ quietHours: '22:00-08:00' }).errors)).toEqual([
       'notifications.quietHours: expected an object of start and end times, or null, got "22:00-08:00"',
     ]);
   });
 
   test('switches must be true or false', () => {
     const { notifications, errors } = parseNotificationSettings({ enabled: 'yes', sound: 1, anomalies: { rejected: 'no', returning: false } });
-    expect(errors).toEqual([
+    expect(logs(errors)).toEqual([
       'notifications.enabled: expected boolean, got "yes"',
       'notifications.anomalies.rejected: expected boolean, got "no"',
       'notifications.sound: expected boolean, got 1',
@@ -126,9 +127,9 @@ describe('bad values: each named, its default kept, the good rest read', () => {
 
   test('a notifications part that is no object gives the defaults with its message', () => {
     const parsed = parseSettings({ notifications: [4, 1] });
-    expect(parsed.errors).toEqual(['notifications: expected an object of notification settings, got a list']);
+    expect(logs(parsed.errors)).toEqual(['notifications: expected an object of notification settings, got a list']);
     expect(parsed.settings.notifications).toEqual(DEFAULT_NOTIFICATION_SETTINGS);
-    expect(parseSettings({ notifications: null }).errors).toEqual(['notifications: expected an object of notification settings, got null']);
+    expect(logs(parseSettings({ notifications: null }).errors)).toEqual(['notifications: expected an object of notification settings, got null']);
   });
 });
 
@@ -140,7 +141,7 @@ describe('unknown keys are refused by name, at every level', () => {
       anomalies: { rejected: true, stalled: true, 'bad\nkind': true },
       quietHours: { start: '22:00', end: '08:00', zone: 'UTC' },
     });
-    expect(errors).toEqual([
+    expect(logs(errors)).toEqual([
       'notifications.enable: unknown setting',
       'notifications.leadHours.shipBy: unknown setting',
       'notifications.leadHours.stalled: unknown setting',
@@ -153,7 +154,7 @@ describe('unknown keys are refused by name, at every level', () => {
 
   test('a candidate with one is not saved', async () => {
     const result = await saveSettings({ ...DEFAULT_SETTINGS, notifications: { ...DEFAULT_NOTIFICATION_SETTINGS, leadHour: { ship_by: [2] } } });
-    expect(result).toEqual({ ok: false, errors: ['notifications.leadHour: unknown setting'] });
+    expect(result).toEqual({ ok: false, errors: [{ code: 'unknown_setting', path: 'notifications.leadHour', log: 'notifications.leadHour: unknown setting' }] });
     expect(await settingsItem.getValue()).toBeNull();
   });
 });
@@ -167,7 +168,7 @@ describe('storage', () => {
   test('a bad value in storage is named on reading and its default used, the other parts kept', async () => {
     await settingsItem.setValue({ retentionDays: 30, notifications: { ...CUSTOM, leadHours: { ...CUSTOM.leadHours, ship_by: [100] } } });
     const parsed = await loadSettings();
-    expect(parsed.errors).toEqual(['notifications.leadHours.ship_by[0]: expected hours from 0.25 to 72, got 100']);
+    expect(logs(parsed.errors)).toEqual(['notifications.leadHours.ship_by[0]: expected hours from 0.25 to 72, got 100']);
     expect(parsed.settings.notifications).toEqual({ ...CUSTOM, leadHours: { ...CUSTOM.leadHours, ship_by: [4, 1] } });
     expect(parsed.settings.retentionDays).toBe(30);
   });

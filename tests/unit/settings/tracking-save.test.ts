@@ -3,6 +3,7 @@ import { DEFAULT_TRACKING_SETTINGS } from '../../../lib/settings/settings';
 import { saveCredentialsFromClick, saveTrackingFromClick } from '../../../lib/settings/tracking-save';
 import { PROVIDER_ORIGINS, providerHost } from '../../../lib/settings/provider-origins';
 import { COURIER_API_ORIGINS } from '../../../wxt.config';
+import type { SettingsProblem } from '../../../lib/settings/settings-problem';
 
 const KUAIDI100 = { customer: 'SYNTH-CUSTOMER', key: 'synth-key' };
 const KDNIAO = { businessId: '1300001', apiKey: 'synth-api-key', requestType: '1002' } as const;
@@ -102,18 +103,19 @@ describe('saveTrackingFromClick', () => {
     const requestOrigins = permission(true);
     const save = vi.fn(() => Promise.resolve([]));
     expect(await saveTrackingFromClick({ ...kuaidi100Service, senderPhoneTail: '12' }, { kuaidi100: KUAIDI100 }, { requestOrigins, save })).toEqual({
-      status: 'invalid',
-      errors: ['tracking.senderPhoneTail: expected four digits, got "12"'],
+      status: 'settings_invalid',
+      problems: [{ code: 'invalid', path: 'tracking.senderPhoneTail', value: '"12"', log: 'tracking.senderPhoneTail: expected four digits, got "12"' }],
     });
     expect(requestOrigins).not.toHaveBeenCalled();
     expect(save).not.toHaveBeenCalled();
   });
 
   test('a refusal by the settings store is passed on', async () => {
-    const save = vi.fn(() => Promise.resolve(['settings: storage full']));
+    const refused: SettingsProblem = { code: 'unknown_setting', path: 'tracking.colour', log: 'tracking.colour: unknown setting' };
+    const save = vi.fn(() => Promise.resolve([refused]));
     expect(await saveTrackingFromClick(kuaidi100Service, { kuaidi100: KUAIDI100 }, { requestOrigins: permission(true), save })).toEqual({
-      status: 'invalid',
-      errors: ['settings: storage full'],
+      status: 'settings_invalid',
+      problems: [refused],
     });
   });
 });
