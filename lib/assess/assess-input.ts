@@ -40,14 +40,14 @@ export function parseAssessInput(json: unknown, fallbackNow: number): AssessInpu
   const orders = new Map<string, Indexed<OrderFacts>>();
   for (const [index, row] of rowsOf(json.orders, 'orders', diagnostics)) {
     const result = normalizeOrderRow(row);
-    if (!result.ok) diagnostics.push(`orders[${index}]: ${result.error}`);
+    if (!result.ok) diagnostics.push(`orders[${index}]: ${result.error}; row skipped`);
     else keepOne(orders, result.facts.orderSn, { facts: result.facts, index }, 'orders', 'order_sn', diagnostics);
   }
 
   const sales = new Map<string, Indexed<AfterSaleFacts>>();
   for (const [index, row] of rowsOf(json.afterSales, 'afterSales', diagnostics)) {
     const result = normalizeAfterSaleRow(row, now);
-    if (!result.ok) diagnostics.push(`afterSales[${index}]: ${result.error}`);
+    if (!result.ok) diagnostics.push(`afterSales[${index}]: ${result.error}; row skipped`);
     else keepOne(sales, result.facts.id, { facts: result.facts, index }, 'afterSales', 'id', diagnostics);
   }
   const salesByOrder = new Map<string, AfterSaleFacts[]>();

@@ -155,10 +155,10 @@ describe('npm run assess on bad input', { timeout: 60_000 }, () => {
     expect(run.stderr.trim().split('\n')).toEqual([
       'assess: policy.stallInTransitHours: expected a number of hours, got "two days"; default 48 hours kept',
       expect.stringMatching(/^assess: policy\.pickupHourz: unknown key \(known: /),
-      'assess: orders[1]: order_sn missing',
-      'assess: orders[2]: expected an object, got "261119-600000000000003"',
-      'assess: orders[3]: shipping_time: expected a number, got "soon"',
-      'assess: afterSales[0]: id missing',
+      'assess: orders[1]: order_sn missing; row skipped',
+      'assess: orders[2]: expected an object, got "261119-600000000000003"; row skipped',
+      'assess: orders[3]: shipping_time: expected a number, got "soon"; row skipped',
+      'assess: afterSales[0]: id missing; row skipped',
       'assess: traces.ZT7800000000601: Kuaidi100 returnCode 408: 快递公司参数异常：验证码错误',
     ]);
     // The valid override (pickupHours 30) is applied: due 30 h after the 14:00 upload. Its trace is an error
@@ -199,7 +199,7 @@ describe('npm run assess on bad input', { timeout: 60_000 }, () => {
     const run = assess(file('forged.json', forged));
     expect(run.status).toBe(0);
     expect(run.stderr.split('\n').filter((line) => line !== '')).toEqual([
-      'assess: orders[0]: shipping_time: expected a number, got "soon\\nassess: orders[9]: fake line"',
+      'assess: orders[0]: shipping_time: expected a number, got "soon\\nassess: orders[9]: fake line"; row skipped',
     ]);
   });
 
