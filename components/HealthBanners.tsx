@@ -14,13 +14,17 @@ interface Props {
   openFailure: string | null;
 }
 
-/** Says plainly when badges are paused on a console tab or history cannot be stored. */
+/** Says plainly when badges are paused on a console tab, rows of the console could not be read, or history cannot be stored. */
 export function HealthBanners({ lang, db, openFailure }: Props) {
   const [pausedTabs, setPausedTabs] = useState<Array<PageHealth['state']>>([]);
+  const [skippedRows, setSkippedRows] = useState(0);
   const [workerFailure, setWorkerFailure] = useState<string | null>(null);
   useEffect(() => {
-    const showTabs = (byTab: Record<string, StoredPageHealth>) =>
-      setPausedTabs(Object.values(byTab).map((entry) => entry.health.state).filter((state) => state !== 'ok'));
+    const showTabs = (byTab: Record<string, StoredPageHealth>) => {
+      const tabs = Object.values(byTab);
+      setPausedTabs(tabs.map((entry) => entry.health.state).filter((state) => state !== 'ok'));
+      setSkippedRows(tabs.reduce((sum, entry) => sum + entry.health.skippedRows, 0));
+    };
     const showFailure = (failure: DbOpenFailure | null) => setWorkerFailure(failure === null ? null : `${failure.reason}: ${failure.message}`);
     pageHealthItem.getValue().then(showTabs).catch(logFailure('reading the console tabs\' health'));
     dbOpenFailureItem.getValue().then(showFailure).catch(logFailure('reading the worker\'s database state'));
@@ -42,6 +46,11 @@ export function HealthBanners({ lang, db, openFailure }: Props) {
           {t(state === 'unmatched' ? 'structureChanged' : 'noCapture', lang)}
         </p>
       ))}
+      {skippedRows > 0 && (
+        <p className="banner calm" data-testid="skipped-rows-banner">
+          {t('rowsSkipped', lang, { count: skippedRows })}
+        </p>
+      )}
       {failure !== null && (
         <p className="banner error" data-testid="history-failure">
           {t('historyUnavailable', lang, { reason: failure })}

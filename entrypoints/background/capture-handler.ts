@@ -14,6 +14,9 @@ import { requestNotifierRun } from './notifier';
 import { requestPollSoon } from './poller';
 import { refreshToolbarCount } from './toolbar-count';
 
+/** How many skipped rows' reasons the page gets for its notice: enough to see what broke, short enough to hover. */
+const SKIPPED_REASONS_SENT = 5;
+
 /**
  * Stores a capture received at `receivedAt` (the worker's clock), re-evaluates its orders and answers with
  * what their badges need; the other console tabs (not `senderTabId`'s) get the same views pushed.
@@ -32,7 +35,7 @@ export async function handleCapture(capture: Capture, receivedAt: number, sender
     const report = await ingestConsoleTrace(db, timed, receivedAt, policy);
     if (report.error !== null) return { ok: false, error: report.error };
     if (report.problems.length > 0) console.warn(`[order-sentinel] courierTrace: ${report.problems.length} part(s) of the trace unread`, report.problems);
-    return answer(db, report.shopId, report.findingsByOrder, senderTabId, 0, time.source);
+    return answer(db, report.shopId, report.findingsByOrder, senderTabId, [], time.source);
   }
   const report = await ingestCapture(db, timed, receivedAt, policy);
   if (report.error !== null) return { ok: false, error: report.error };
@@ -41,7 +44,7 @@ export async function handleCapture(capture: Capture, receivedAt: number, sender
   }
   // A parcel new on its way is first asked about within two minutes (budget permitting).
   if (report.parcelsQueued > 0) requestPollSoon().catch(logFailure('requesting a tracking poll'));
-  return answer(db, report.shopId, report.findingsByOrder, senderTabId, report.rowsSkipped.length, time.source);
+  return answer(db, report.shopId, report.findingsByOrder, senderTabId, report.rowsSkipped, time.source);
 }
 
 /** The views of the orders whose findings were just worked out, also pushed to the other console tabs; refreshes the toolbar count and runs the notifier. */
@@ -50,12 +53,13 @@ async function answer(
   shopId: string,
   findingsByOrder: ReadonlyMap<string, Finding[]>,
   senderTabId: number | null,
-  skippedRows: number,
+  skipped: ReadonlyArray<{ index: number; reason: string }>,
   capturedAtSource: 'page' | 'received',
 ): Promise<CaptureReply> {
   const orders = await orderViews(db, shopId, [...findingsByOrder.keys()], findingsByOrder);
   sendOrderViews(shopId, orders, senderTabId).catch(logFailure('updating the other console tabs'));
   refreshToolbarCount(db).catch(logFailure('the toolbar count'));
   requestNotifierRun().catch(logFailure('the notifier'));
-  return { ok: true, shopId, orders, skippedRows, capturedAtSource };
+  const skippedReasons = skipped.slice(0, SKIPPED_REASONS_SENT).map(({ index, reason }) => `[${index}] ${reason}`);
+  return { ok: true, shopId, orders, skippedRows: skipped.length, skippedReasons, capturedAtSource };
 }

@@ -73,6 +73,9 @@ async function pollOnce(): Promise<void> {
     maxThisCycle: MAX_QUERIES_PER_CYCLE,
   });
   if (report.storeErrors.length > 0) console.warn('[order-sentinel] poll: readings not stored:', report.storeErrors);
+  if (report.readingProblems.length > 0) {
+    console.warn(`[order-sentinel] poll: ${report.readingProblems.length} part(s) of the readings unread`, report.readingProblems);
+  }
   if (report.ended === 'done' && report.queried >= MAX_QUERIES_PER_CYCLE) await requestPollSoon();
   if (report.changedOrders.size === 0) return;
   await pushChangedOrders(report.changedOrders);

@@ -37,6 +37,10 @@ export default defineContentScript({
     let firstCardAt: number | null = null;
     let reported: PageHealth['state'] | null = null;
     let shopId: string | null = null;
+    // The rows each endpoint's latest capture skipped: a new capture of the same list replaces its count.
+    const skippedByEndpoint = new Map<CapturedEndpoint, { count: number; reasons: string[] }>();
+    let skippedRows = 0;
+    let reportedSkipped: number | null = null;
 
     const checkHealth = () => {
       if (annotator === null || !isAnnotatedPath(window.location.pathname)) return;
@@ -49,12 +53,13 @@ export default defineContentScript({
         msSinceCapture: capturedAt === null ? null : now - capturedAt,
         msSinceFirstCard: firstCardAt === null ? null : now - firstCardAt,
       });
-      if (state === reported) return;
+      if (state === reported && skippedRows === reportedSkipped) return;
+      if (state !== reported) notice.show(state, options.lang);
       reported = state;
-      notice.show(state, options.lang);
+      reportedSkipped = skippedRows;
       let matched = 0;
       for (const orderSn of captured ?? []) if (onScreen.has(orderSn)) matched += 1;
-      const health = { state, matchedCards: matched, capturedOrders: captured?.size ?? 0 };
+      const health = { state, matchedCards: matched, capturedOrders: captured?.size ?? 0, skippedRows };
       void sendMessage('pageHealth', { shopId, url: window.location.href, health }).catch(() => undefined);
     };
     const checkHealthLater = (delay: number) => ctx.setTimeout(checkHealth, delay + 50);
@@ -63,9 +68,19 @@ export default defineContentScript({
       if (annotator === null) pending.push(views);
       else annotator.update(views);
     };
+    const noteSkipped = (endpoint: CapturedEndpoint, count: number, reasons: string[]) => {
+      const before = skippedByEndpoint.get(endpoint)?.count ?? 0;
+      if (count === 0 && before === 0) return;
+      skippedByEndpoint.set(endpoint, { count, reasons });
+      const all = [...skippedByEndpoint.values()];
+      skippedRows = all.reduce((sum, entry) => sum + entry.count, 0);
+      notice.showSkipped(skippedRows, all.flatMap((entry) => entry.reasons), options.lang);
+      checkHealthLater(SETTLE_MS);
+    };
     startBridge(ctx.signal, (reply, capture) => {
       if (!reply.ok) return;
       shopId = reply.shopId;
+      noteSkipped(capture.endpoint, reply.skippedRows, reply.skippedReasons);
       if (LIST_ENDPOINTS.has(capture.endpoint)) {
         captured = new Set(reply.orders.map((order) => order.orderSn));
         capturedAt = Date.now();

@@ -4,6 +4,7 @@
 import { orderKnownOnlyByNumber, type AfterSaleFacts, type OrderFacts, type TrackingFacts } from '../facts/facts';
 import { normalizeAfterSaleRow } from '../pdd/after-sale-row';
 import { isRecord } from '../pdd/fields';
+import { keepOne, type IndexedRow } from '../pdd/keep-one';
 import { normalizeOrderRow, normalizeTrackingNumber } from '../pdd/order-row';
 import type { OrderContext } from '../findings/assess';
 import { resolvePolicy, type Policy } from '../findings/policy';
@@ -37,18 +38,20 @@ export function parseAssessInput(json: unknown, fallbackNow: number): AssessInpu
   // Policy messages name the file's keys as written: kept to one line like every other diagnostic.
   for (const error of errors) diagnostics.push(oneLine(error));
 
-  const orders = new Map<string, Indexed<OrderFacts>>();
+  const orders = new Map<string, IndexedRow<OrderFacts>>();
+  const orderLabel = (index: number) => `orders[${index}]`;
   for (const [index, row] of rowsOf(json.orders, 'orders', diagnostics)) {
     const result = normalizeOrderRow(row);
-    if (!result.ok) diagnostics.push(`orders[${index}]: ${result.error}`);
-    else keepOne(orders, result.facts.orderSn, { facts: result.facts, index }, 'orders', 'order_sn', diagnostics);
+    if (!result.ok) diagnostics.push(`${orderLabel(index)}: ${result.error}; row skipped`);
+    else noteRepeat(keepOne(orders, result.facts.orderSn, { facts: result.facts, index }, 'order_sn', orderLabel), orderLabel, diagnostics);
   }
 
-  const sales = new Map<string, Indexed<AfterSaleFacts>>();
+  const sales = new Map<string, IndexedRow<AfterSaleFacts>>();
+  const saleLabel = (index: number) => `afterSales[${index}]`;
   for (const [index, row] of rowsOf(json.afterSales, 'afterSales', diagnostics)) {
     const result = normalizeAfterSaleRow(row, now);
-    if (!result.ok) diagnostics.push(`afterSales[${index}]: ${result.error}`);
-    else keepOne(sales, result.facts.id, { facts: result.facts, index }, 'afterSales', 'id', diagnostics);
+    if (!result.ok) diagnostics.push(`${saleLabel(index)}: ${result.error}; row skipped`);
+    else noteRepeat(keepOne(sales, result.facts.id, { facts: result.facts, index }, 'id', saleLabel), saleLabel, diagnostics);
   }
   const salesByOrder = new Map<string, AfterSaleFacts[]>();
   for (const { facts: sale } of sales.values()) {
@@ -81,29 +84,8 @@ export function parseAssessInput(json: unknown, fallbackNow: number): AssessInpu
   return { ok: true, input: { now, policy, contexts, diagnostics } };
 }
 
-interface Indexed<T> {
-  facts: T;
-  /** The row's place in its list, for the diagnostics. */
-  index: number;
-}
-
-/**
- * Keeps one row per id. Rows that say the same keep the first; rows that differ keep the one whose facts
- * sort first as JSON: nothing in the file says which is newer, and a choice by place would make the
- * findings depend on the order of the rows. The other row is named.
- */
-function keepOne<T>(kept: Map<string, Indexed<T>>, id: string, row: Indexed<T>, list: string, field: string, diagnostics: string[]): void {
-  const other = kept.get(id);
-  if (other === undefined) {
-    kept.set(id, row);
-    return;
-  }
-  const rowJson = JSON.stringify(row.facts);
-  const otherJson = JSON.stringify(other.facts);
-  const [winner, loser] = rowJson < otherJson || (rowJson === otherJson && row.index < other.index) ? [row, other] : [other, row];
-  kept.set(id, winner);
-  const differs = rowJson === otherJson ? '' : ` (it differs from ${list}[${winner.index}], which is kept)`;
-  diagnostics.push(`${list}[${loser.index}]: ${field} ${plainOrQuoted(id)} repeated, row skipped${differs}`);
+function noteRepeat(repeat: ReturnType<typeof keepOne>, label: (index: number) => string, diagnostics: string[]): void {
+  if (repeat !== null) diagnostics.push(`${label(repeat.dropped.index)}: ${repeat.reason}`);
 }
 
 /**

@@ -145,6 +145,8 @@ const trackingFacts: v.GenericSchema<unknown, TrackingFacts> = v.pipe(v.object({
   providerStalled: bool,
   proxySigned: v.optional(bool),
   destinationArea: nullable(text),
+  // Absent in waybills stored before unread events were counted: read as 0.
+  unreadEvents: v.optional(count),
   checkedAt: instant,
 }),
   // Times read from the events (as every merge reads them again) must be what the events say.

@@ -126,7 +126,18 @@ export interface TrackingFacts {
   proxySigned?: boolean;
   /** Destination the provider reports (`routeInfo.to`), if any. */
   destinationArea: string | null;
+  /**
+   * Events the provider listed that could not be read (no readable time, not an object): the trace is
+   * then partly unknown, and its absence of a pickup scan proves nothing. Absent (records stored before
+   * it existed) means 0; `unreadEventsOf` reads it.
+   */
+  unreadEvents?: number;
   checkedAt: number;
+}
+
+/** How many of the trace's events could not be read; 0 for a record stored before they were counted. */
+export function unreadEventsOf(tracking: TrackingFacts): number {
+  return tracking.unreadEvents ?? 0;
 }
 
 /** An order seen only through its after-sales case: nothing known but its number. */

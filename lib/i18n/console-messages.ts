@@ -8,6 +8,7 @@ export const CONSOLE_MESSAGES = {
   appName: { zh: '订单哨兵', en: 'Order Sentinel' },
   structureChanged: { zh: '列表结构已变化，标注已暂停', en: 'The order list changed its layout; badges are paused' },
   noCapture: { zh: '未读取到订单数据，标注已暂停', en: 'No order data read from this page; badges are paused' },
+  rowsSkipped: { zh: '有 {count} 行订单数据无法读取，已跳过', en: '{count} rows of order data could not be read and were skipped' },
   remaining: { zh: '剩 {t}', en: '{t} left' },
   overdue: { zh: '超 {t}', en: '{t} over' },
   nothingDue: { zh: '订单哨兵：暂无待办', en: 'Order Sentinel: nothing due' },

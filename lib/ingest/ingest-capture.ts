@@ -9,6 +9,7 @@ import { UNKNOWN_SHOP, type StoredChange, type StoredOrder } from '../db/records
 import { readManyOfShop } from '../db/read-many';
 import type { SentinelDb } from '../db/schema';
 import { normalizeAfterSaleRow } from '../pdd/after-sale-row';
+import { keepOne, type IndexedRow } from '../pdd/keep-one';
 import { normalizeOrderRow } from '../pdd/order-row';
 import type { Finding, Policy } from '../findings/registry';
 import { assessOrder } from '../findings/assess';
@@ -28,6 +29,7 @@ export interface IngestReport {
   rowsStored: number;
   /** Valid rows older than what is stored: left as they were. */
   rowsStale: number;
+  /** Rows not read (a field of the wrong kind), or repeated within the capture (one is kept, see keepOne). */
   rowsSkipped: Array<{ index: number; reason: string }>;
   /** History lines written (fact changes, first sightings, finding severity changes). */
   changes: number;
@@ -79,10 +81,10 @@ export async function ingestCapture(db: SentinelDb, capture: Capture, now: numbe
     // The scopes are `async` arrows on purpose: Dexie keeps a transaction alive across native awaits only
     // when the scope function itself is an AsyncFunction (a plain arrow returning a promise commits early).
     if (capture.endpoint === 'afterSalesList') {
-      const cases = normalizeRows(envelope.rows, report, (row) => normalizeAfterSaleRow(row, capture.capturedAt));
+      const cases = normalizeRows(envelope.rows, report, (row) => normalizeAfterSaleRow(row, capture.capturedAt), (facts) => facts.id, 'id');
       await db.transaction('rw', ORDER_TABLES(db), async () => storeAfterSales(db, shopId, cases, capture, now, policy, report));
     } else {
-      const orders = normalizeRows(envelope.rows, report, normalizeOrderRow);
+      const orders = normalizeRows(envelope.rows, report, normalizeOrderRow, (facts) => facts.orderSn, 'order_sn');
       await db.transaction('rw', ORDER_TABLES(db), async () => storeOrders(db, shopId, orders, capture, now, policy, report));
     }
   } catch (error) {
@@ -107,32 +109,43 @@ export async function ingestCapture(db: SentinelDb, capture: Capture, now: numbe
   return report;
 }
 
+/**
+ * The capture's readable rows by id. A page may list a row twice (it moved while paging): one is kept, the
+ * same one whatever their order, and the other is counted as skipped like a row that cannot be read.
+ */
 function normalizeRows<T>(
   rows: readonly unknown[],
   report: IngestReport,
   normalize: (row: unknown) => { ok: true; facts: T } | { ok: false; error: string },
-): T[] {
-  const valid: T[] = [];
+  idOf: (facts: T) => string,
+  idField: string,
+): Map<string, T> {
+  const kept = new Map<string, IndexedRow<T>>();
   rows.forEach((row, index) => {
     const result = normalize(row);
-    if (result.ok) valid.push(result.facts);
-    else report.rowsSkipped.push({ index, reason: result.error });
+    if (!result.ok) {
+      report.rowsSkipped.push({ index, reason: result.error });
+      return;
+    }
+    const repeat = keepOne(kept, idOf(result.facts), { facts: result.facts, index }, idField, (at) => `[${at}]`);
+    if (repeat !== null) report.rowsSkipped.push({ index: repeat.dropped.index, reason: repeat.reason });
   });
-  return valid;
+  // In row order: a repeat may leave out a row before the one just read.
+  report.rowsSkipped.sort((a, b) => a.index - b.index);
+  const byId = new Map<string, T>();
+  for (const [id, { facts }] of kept) byId.set(id, facts);
+  return byId;
 }
 
 async function storeOrders(
   db: SentinelDb,
   shopId: string,
-  captured: readonly OrderFacts[],
+  byOrder: ReadonlyMap<string, OrderFacts>,
   capture: Capture,
   now: number,
   policy: Policy,
   report: IngestReport,
 ): Promise<void> {
-  // A page may list an order twice (it moved while paging); the later row wins.
-  const byOrder = new Map<string, OrderFacts>();
-  for (const facts of captured) byOrder.set(facts.orderSn, facts);
   const stored = new Map<string, StoredOrder>();
   for (const row of await readManyOfShop(db.orders, null, shopId, 'orderSn', byOrder.keys())) stored.set(row.orderSn, row);
 
@@ -220,14 +233,12 @@ async function touchShop(db: SentinelDb, shopId: string, capture: Capture): Prom
 async function storeAfterSales(
   db: SentinelDb,
   shopId: string,
-  captured: readonly AfterSaleFacts[],
+  byCase: ReadonlyMap<string, AfterSaleFacts>,
   capture: Capture,
   now: number,
   policy: Policy,
   report: IngestReport,
 ): Promise<void> {
-  const byCase = new Map<string, AfterSaleFacts>();
-  for (const facts of captured) byCase.set(facts.id, facts);
   const existing = await db.afterSales.bulkGet([...byCase.keys()].map((id) => [shopId, id] as [string, string]));
   const changes: StoredChange[] = [];
   const puts = [];

@@ -21,6 +21,8 @@ export interface TrackingIngestReport {
   trackingNumber: string;
   /** The provider answered with a trace (false: it answered with an error, recorded on the waybill). */
   answered: boolean;
+  /** What the normalizer could not read of the answer (named items and fields, quoted escaped); the rest was stored. */
+  problems: string[];
   /** The same reply was already stored: nothing about the waybill was written. */
   duplicate: boolean;
   status: TrackingStatus | null;
@@ -65,6 +67,7 @@ export async function ingestTrackingReply(
     shopId: shop,
     trackingNumber: number ?? trackingNumber,
     answered: result.ok,
+    problems: result.ok ? result.problems : [],
     duplicate: false,
     status: null,
     newEvents: 0,

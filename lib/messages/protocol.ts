@@ -35,10 +35,13 @@ export interface OrdersChanged {
   orders: OrderView[];
 }
 
-/** The content script's own view of whether it can read the console. */
+/**
+ * The content script's own view of whether it can read the console, and how many rows of its latest
+ * captures (one per endpoint) could not be read and were skipped.
+ */
 export type PageHealth =
-  | { state: 'ok'; matchedCards: number; capturedOrders: number }
-  | { state: 'no_capture' | 'unmatched'; matchedCards: number; capturedOrders: number };
+  | { state: 'ok'; matchedCards: number; capturedOrders: number; skippedRows: number }
+  | { state: 'no_capture' | 'unmatched'; matchedCards: number; capturedOrders: number; skippedRows: number };
 
 export interface PageHealthReport {
   shopId: string | null;
@@ -51,7 +54,10 @@ export type CaptureReply =
       ok: true;
       shopId: string;
       orders: OrderView[];
+      /** Rows of the capture that could not be read and were skipped (a repeated row included). */
       skippedRows: number;
+      /** Why, for the first few of them (`[3] shipping_time: …`): the page notice shows them on hover. */
+      skippedReasons: string[];
       /** 'received' when the page's capture time was off the worker's clock and the receive time was used. */
       capturedAtSource: 'page' | 'received';
     }

@@ -57,7 +57,7 @@ export function normalizeAfterSaleRow(row: unknown, capturedAt: number): AfterSa
     expireRemainMs,
     expireActionDesc: readText(row.expireActionDesc, 'expireActionDesc', problems),
     reasonText: readText(row.afterSalesReasonDesc, 'afterSalesReasonDesc', problems),
-    actions: actionsOf(row.actions),
+    actions: actionsOf(row.actions, problems),
     refundAmountCents: readCents(row.refundAmount, 'refundAmount', problems),
     reverseTrackingNumber: normalizeTrackingNumber(readText(row.reverseTrackingNumber, 'reverseTrackingNumber', problems)),
   };
@@ -76,15 +76,20 @@ function kindOf(typeName: string | null, typeCode: number | null): AfterSaleKind
 }
 
 /**
- * `actions` carries codes such as 1000 (极速退款) and 1028 (超时自动退), as numbers or digits; anything else in
- * it, or in its place, names no action and is ignored.
+ * `actions` carries codes such as 1000 (极速退款) and 1028 (超时自动退), as whole numbers or digits. Anything
+ * else in it, or in its place, is named: a 1028 in a form not read would silently hide a timeout refund.
  */
-function actionsOf(value: unknown): number[] {
-  if (!Array.isArray(value)) return [];
+function actionsOf(value: unknown, problems: string[]): number[] {
+  if (isAbsent(value)) return [];
+  if (!Array.isArray(value)) {
+    problems.push(`actions: expected a list of action codes, got ${describeValue(value)}`);
+    return [];
+  }
   const codes: number[] = [];
-  for (const item of value as unknown[]) {
+  (value as unknown[]).forEach((item, index) => {
     const code = typeof item === 'string' && /^\d{1,15}$/.test(item.trim()) ? Number(item) : item;
     if (typeof code === 'number' && Number.isSafeInteger(code)) codes.push(code);
-  }
+    else problems.push(`actions[${index}]: expected an action code (a whole number), got ${describeValue(item)}`);
+  });
   return codes;
 }

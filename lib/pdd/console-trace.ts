@@ -60,7 +60,8 @@ export function normalizeConsoleTrace(response: unknown, request: unknown, check
     return { orderSn, trackingNumber, result: { ok: false, error: `console trace: result.${list.name} is ${describeValue(list.items)}, not a list`, retry: 'later' } };
   }
   const items: readonly unknown[] = list.items;
-  const events = orderEvents(readEvents(items, list.name, false, readEvent, problems));
+  const read = readEvents(items, list.name, false, readEvent, problems);
+  const events = orderEvents(read.events);
   // Events listed but none readable is no reading: "no trace" would be a false pickup alarm.
   if (events.length === 0 && items.length > 0) {
     const error = `console trace: ${list.name} lists ${items.length} ${items.length === 1 ? 'event' : 'events'} and none can be read: ${problems.join('; ')}`;
@@ -80,6 +81,7 @@ export function normalizeConsoleTrace(response: unknown, request: unknown, check
       providerStalled: false,
       proxySigned: newest?.code != null && PROXY_ACTIONS.has(newest.code),
       destinationArea: null,
+      unreadEvents: read.unread,
       checkedAt,
     },
     // The newest event that says something: a later line in words no keyword knows does not undo a pickup.

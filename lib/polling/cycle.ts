@@ -58,6 +58,11 @@ export interface PollCycleReport {
   changedOrders: Map<string, Set<string>>;
   /** Storage failures while storing a reading (the attempt stays recorded; the parcel comes round again). */
   storeErrors: string[];
+  /**
+   * What the stored readings could not read, each after its waybill's number (`YT1: data[2].time: …`); an
+   * unread event leaves the waybill's pickup unverified (TrackingFacts.unreadEvents), never a breach.
+   */
+  readingProblems: string[];
 }
 
 /** A provider that fails this many queries in a row within one cycle is likely down: the rest waits for the next cycle. */
@@ -85,6 +90,7 @@ function emptyReport(ended: CycleEnd): PollCycleReport {
     held: {},
     changedOrders: new Map(),
     storeErrors: [],
+    readingProblems: [],
   };
 }
 
@@ -280,6 +286,7 @@ async function storeReading(
     return;
   }
   report.readings += 1;
+  for (const problem of ingest.problems) report.readingProblems.push(`${parcel.trackingNumber}: ${problem}`);
   if (ingest.findingsOpened + ingest.findingsClosed + ingest.changes === 0) return;
   addChanged(report, ingest.shopId, ingest.findingsByOrder.keys());
 }

@@ -87,7 +87,8 @@ export function normalizeKdniao(body: unknown, trackingNumber: string, checkedAt
     return { ok: false, error: 'Kdniao Traces is not a list', retry: 'backoff' };
   }
   const traces: readonly unknown[] = Array.isArray(body.Traces) ? body.Traces : [];
-  const events = orderEvents(readEvents(traces, 'Traces', false, readEvent, problems));
+  const read = readEvents(traces, 'Traces', false, readEvent, problems);
+  const events = orderEvents(read.events);
   // Events listed but none readable is no reading at all: "no trace" would be a false finding.
   if (events.length === 0 && traces.length > 0) {
     return { ok: false, error: `Kdniao Traces lists ${traces.length} ${traces.length === 1 ? 'event' : 'events'} and none can be read: ${problems.join('; ')}`, retry: 'backoff' };
@@ -116,6 +117,7 @@ export function normalizeKdniao(body: unknown, trackingNumber: string, checkedAt
         providerStalled: sub === STALLED_SUB,
         proxySigned: sub !== null && PROXY_SUBS.has(sub),
         destinationArea: null,
+        unreadEvents: read.unread,
         checkedAt,
       },
       codeStatus,

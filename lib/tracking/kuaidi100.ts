@@ -98,7 +98,8 @@ export function normalizeKuaidi100(body: unknown, trackingNumber: string, checke
     return { ok: false, error: 'Kuaidi100 data is not a list', retry: 'backoff' };
   }
   const data: readonly unknown[] = Array.isArray(body.data) ? body.data : [];
-  const events = orderEvents(readEvents(data, 'data', true, readEvent, problems));
+  const read = readEvents(data, 'data', true, readEvent, problems);
+  const events = orderEvents(read.events);
   // Events listed but none readable is no reading at all: "no trace" would be a false finding.
   if (events.length === 0 && data.length > 0) {
     return { ok: false, error: `Kuaidi100 data lists ${data.length} ${data.length === 1 ? 'event' : 'events'} and none can be read: ${problems.join('; ')}`, retry: 'backoff' };
@@ -123,6 +124,7 @@ export function normalizeKuaidi100(body: unknown, trackingNumber: string, checke
         providerStalled: sub === STALLED_SUB,
         proxySigned: sub !== null && PROXY_SUBS.has(sub),
         destinationArea: routeDestination(body.routeInfo, problems),
+        unreadEvents: read.unread,
         checkedAt,
       },
       codeStatus,

@@ -1,6 +1,6 @@
 // Reading a trace (lib/findings/README.md § Normalized tracking status): the keyword fallback for events
 // without a code, the assembly of a trace shared by every provider, and the merge of two readings.
-import type { TrackingEvent, TrackingFacts, TrackingStatus } from '../facts/facts';
+import { unreadEventsOf, type TrackingEvent, type TrackingFacts, type TrackingStatus } from '../facts/facts';
 import { STATUS_RANK, isPickedUp } from './status-rank';
 
 /**
@@ -64,7 +64,7 @@ export function statusFromText(text: string): TrackingStatus | null {
  * first either way, as `orderEvents` keeps them, without turning the list round). `readEvent` returns the
  * event, or null for an item it skips, and names each problem from the item on (".time: …", ": …"). Here
  * the problems get the item's place (`data[2].time: …`), written only for an item that has one, and are
- * put in list order.
+ * put in list order. `unread` counts the items skipped, for the reading's `unreadEvents`.
  */
 export function readEvents(
   items: readonly unknown[],
@@ -72,7 +72,7 @@ export function readEvents(
   newestFirst: boolean,
   readEvent: (item: unknown, problems: string[]) => TrackingEvent | null,
   problems: string[],
-): TrackingEvent[] {
+): { events: TrackingEvent[]; unread: number } {
   const events: TrackingEvent[] = [];
   const first = problems.length;
   // Where each item's problems start, when read from the end: to put them back in list order afterwards.
@@ -94,7 +94,7 @@ export function readEvents(
       for (let k = start; k < end; k += 1) problems.push(read[k] as string);
     }
   }
-  return events;
+  return { events, unread: items.length - events.length };
 }
 
 /**
@@ -163,7 +163,10 @@ export type TrackingResult =
  * What a provider's normalizer determined, with `events` already in `orderEvents` order;
  * `completeTracking` derives the rest the same way for every provider.
  */
-export type TrackingReading = Omit<TrackingFacts, 'status' | 'lastEventAt' | 'pickedUpAt'>;
+export type TrackingReading = Omit<TrackingFacts, 'status' | 'lastEventAt' | 'pickedUpAt' | 'unreadEvents'> & {
+  /** Required here, optional only in stored records: every provider counts what `readEvents` skipped. */
+  unreadEvents: number;
+};
 
 /**
  * `codeStatus` is the status from the provider's sub-code, else its main code (null when neither is
@@ -173,12 +176,18 @@ export type TrackingReading = Omit<TrackingFacts, 'status' | 'lastEventAt' | 'pi
  */
 export function completeTracking(reading: TrackingReading, codeStatus: TrackingStatus | null): TrackingFacts {
   const newest = reading.events[reading.events.length - 1];
-  return withStatus(reading, codeStatus ?? newest?.status ?? 'unknown', reading.events, reading.checkedAt);
+  return withStatus(reading, codeStatus ?? newest?.status ?? 'unknown', reading.events, reading.unreadEvents, reading.checkedAt);
 }
 
 // Written out field by field rather than spread: spreading and then adding fields is several times
 // slower per trace in V8, and one fixed field order keeps every TrackingFacts the same shape for the rules.
-function withStatus(reading: TrackingReading, status: TrackingStatus, events: TrackingEvent[], checkedAt: number): TrackingFacts {
+function withStatus(
+  reading: Omit<TrackingReading, 'unreadEvents'>,
+  status: TrackingStatus,
+  events: TrackingEvent[],
+  unreadEvents: number,
+  checkedAt: number,
+): TrackingFacts {
   return {
     trackingNumber: reading.trackingNumber,
     provider: reading.provider,
@@ -193,6 +202,7 @@ function withStatus(reading: TrackingReading, status: TrackingStatus, events: Tr
     providerStalled: reading.providerStalled,
     proxySigned: reading.proxySigned ?? false,
     destinationArea: reading.destinationArea,
+    unreadEvents,
     checkedAt,
   };
 }
@@ -207,12 +217,18 @@ function pickedUpAtOf(events: readonly TrackingEvent[], status: TrackingStatus):
 
 /**
  * Combines a stored reading with a new one. The status never moves backwards (delivered → in transit, or
- * a trace → "no record") unless the new reading has a later event; events are the union of both.
+ * a trace → "no record") unless the new reading has a later event; events are the union of both. Each
+ * reading lists the whole trace, so the unread events are those of the reading checked last (of both
+ * checked at once, the more): a trace read in full again is whole again, one that turned unreadable is not.
  */
 export function mergeTracking(previous: TrackingFacts | null, next: TrackingFacts): TrackingFacts {
   if (previous === null) return next;
   const nextIsLater = (next.lastEventAt ?? -Infinity) > (previous.lastEventAt ?? -Infinity);
   const winner = nextIsLater || STATUS_RANK[next.status] >= STATUS_RANK[previous.status] ? next : previous;
   const events = orderEvents([...previous.events, ...next.events]);
-  return withStatus(winner, winner.status, events, Math.max(previous.checkedAt, next.checkedAt));
+  const unreadEvents =
+    next.checkedAt === previous.checkedAt
+      ? Math.max(unreadEventsOf(previous), unreadEventsOf(next))
+      : unreadEventsOf(next.checkedAt > previous.checkedAt ? next : previous);
+  return withStatus(winner, winner.status, events, unreadEvents, Math.max(previous.checkedAt, next.checkedAt));
 }

@@ -188,6 +188,7 @@ function readingAt(parcel: Parcel, at: number): TrackingFacts {
       noRecord: count === 0,
       providerStalled: false,
       destinationArea: null,
+      unreadEvents: 0,
       checkedAt: at,
     },
     null,

@@ -5,7 +5,7 @@ import { readPage, waitForBadgedCards } from './console-page';
 
 // When the console changes: new markup with the order number still on the card keeps its badges; markup
 // without it pauses badges with one visible notice (and the popup says so); broken data leaves the page
-// working and the rest annotated.
+// working and the rest annotated, with the skipped rows counted in a calm notice (and in the popup).
 
 let sentinel: SentinelBrowser | null = null;
 afterEach(async () => {
@@ -45,7 +45,7 @@ test('a console whose cards no longer show the order number gets no badge and on
   expect(await popup.getByTestId('paused-banner').innerText()).toContain('列表结构已变化，标注已暂停');
 });
 
-test('malformed rows are skipped: the page keeps working and every other card is annotated', async () => {
+test('malformed rows are skipped: the page keeps working, every other card is annotated, and the count is shown calmly, also in the popup', async () => {
   const { sentinel, shop } = await launch({ faults: { malformedOrderRows: 4 } });
   const errors: string[] = [];
   const page = await sentinel.openConsole('/orders/list');
@@ -58,7 +58,19 @@ test('malformed rows are skipped: the page keeps working and every other card is
   expect(annotated.length).toBe(15);
   for (const orderSn of annotated) expect(intact.has(orderSn)).toBe(true);
   expect(errors).toEqual([]);
-  expect(await page.locator('order-sentinel-notice').count()).toBe(0);
+  // One notice, not a pause: the five rows are counted, the first reasons on hover (row 4 is index 3).
+  const notice = page.locator('order-sentinel-notice');
+  await expect.poll(() => notice.count()).toBe(1);
+  expect(await notice.getAttribute('data-state')).toBe('ok');
+  expect(await notice.getAttribute('data-skipped-rows')).toBe('5');
+  const skipped = notice.locator('.skipped');
+  expect(await skipped.innerText()).toBe('有 5 行订单数据无法读取，已跳过');
+  expect(await skipped.getAttribute('title')).toMatch(/^\[3\] /);
+
+  const popup = await sentinel.openExtensionPage('popup.html');
+  await expect.poll(() => popup.getByTestId('skipped-rows-banner').count()).toBe(1);
+  expect(await popup.getByTestId('skipped-rows-banner').innerText()).toBe('有 5 行订单数据无法读取，已跳过');
+  expect(await popup.getByTestId('paused-banner').count()).toBe(0);
 });
 
 test('a console answer that is not JSON leaves the page and the extension running', async () => {

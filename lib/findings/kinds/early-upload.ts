@@ -1,5 +1,7 @@
 // early_upload (提前上传单号, A5): the number went up before the parcel was handed over — the trace is still
 // empty (or only "ordered/awaiting pickup") long after upload, or the first real scan came much later.
+// A trace with events that could not be read proves neither: any of them may be the first scan.
+import { unreadEventsOf } from '../../facts/facts';
 import { hoursToMs, msToHours } from '../../time/shanghai';
 import { FIELDS, TRACE_FIELDS, field } from '../basis-fields';
 import { orderKind, type OrderFindingOf } from '../define';
@@ -77,7 +79,7 @@ export const earlyUpload = orderKind<EarlyUploadFinding>()({
   },
   evaluate(subject, _now, policy, out) {
     const parcel = subject.parcel;
-    if (parcel === null) return;
+    if (parcel === null || unreadEventsOf(parcel.tracking) > 0) return;
     const { order, shippedAt, tracking } = parcel;
     const status = tracking.status;
     // "查询无结果" right after upload is normal; only a reading taken late enough proves anything, so this

@@ -1,7 +1,8 @@
 // pickup_by (揽收截止, R6): a courier pickup scan within 24 h of uploading the tracking number, or the
-// platform judges the shipment fake (虚假发货). Before any trace of the parcel has been read nobody knows
-// whether the courier scanned it: the clock is then unverified (basis.verified false) and never claims a
-// breach, but it never goes quiet either — past due it stays a warn chip until a trace arrives.
+// platform judges the shipment fake (虚假发货). Before a whole trace of the parcel has been read (none yet,
+// or one with events that could not be read, any of which may be the scan) nobody knows whether the
+// courier scanned it: the clock is then unverified (basis.verified false) and never claims a breach, but
+// it never goes quiet either — past due it stays a warn chip until a readable trace arrives.
 import { hoursToMs } from '../../time/shanghai';
 import { isPickedUp } from '../../tracking/status-rank';
 import { clockSeverity, remainingHours } from '../bands';
@@ -9,7 +10,7 @@ import type { Severity } from '../severity';
 import { FIELDS, field, unshown } from '../basis-fields';
 import { orderKind, type OrderFindingOf } from '../define';
 import { MAX_HOURS, policyEntry } from '../policy-entry';
-import type { TrackingStatus } from '../../facts/facts';
+import { unreadEventsOf, type TrackingStatus } from '../../facts/facts';
 import { isOpenOrder } from './ship-by';
 
 export interface PickupByBasis {
@@ -21,7 +22,9 @@ export interface PickupByBasis {
   trackingStatus: TrackingStatus | null;
   /** When a trace was last read; null while none has been. */
   trackingCheckedAt: number | null;
-  /** A trace of the parcel has been read (any source, a "no record" reply included); false: unverified. */
+  /** Events of the trace that could not be read (then unverified); null when there is no trace or none was unreadable. */
+  unreadEvents: number | null;
+  /** A whole trace of the parcel has been read (any source, a "no record" reply included); false: unverified. */
   verified: boolean;
   remainingHours: number;
 }
@@ -81,8 +84,8 @@ export const pickupBy = orderKind<PickupByFinding>()({
     mark: { zh: '未核实', en: 'unverified' },
     overdue: { zh: '揽收未核实', en: 'Pickup unverified' },
     howToVerify: {
-      zh: '还没有读到这个包裹的物流轨迹，不知道快递是否已揽收。核实方法：在选项页选择查询服务（快递100或快递鸟），或在商家后台打开这个订单的物流信息。',
-      en: 'No trace of this parcel has been read yet, so whether the courier scanned it is unknown. To verify: choose a query service (Kuaidi100 or Kdniao) in the options, or open this order\'s logistics in the console.',
+      zh: '还没有读到这个包裹完整的物流轨迹（尚未读到，或有轨迹条目无法读取），不知道快递是否已揽收。核实方法：在选项页选择查询服务（快递100或快递鸟），或在商家后台打开这个订单的物流信息。',
+      en: 'No whole trace of this parcel has been read yet (none so far, or some of its events could not be read), so whether the courier scanned it is unknown. To verify: choose a query service (Kuaidi100 or Kdniao) in the options, or open this order\'s logistics in the console.',
     },
   },
   rules: {
@@ -99,6 +102,7 @@ export const pickupBy = orderKind<PickupByFinding>()({
     criticalHours: FIELDS.criticalHours,
     trackingStatus: FIELDS.trackingStatus,
     trackingCheckedAt: FIELDS.trackingCheckedAt,
+    unreadEvents: field('count', '无法读取的轨迹条目', 'Trace events that could not be read'),
     verified: unshown('flag', '已读取轨迹', 'Trace read'),
     remainingHours: FIELDS.remainingHours,
   },
@@ -108,7 +112,8 @@ export const pickupBy = orderKind<PickupByFinding>()({
     // A status past pickup is a pickup even when the reply carries no event time (a signed parcel's bare state).
     if (tracking !== null && (tracking.pickedUpAt !== null || isPickedUp(tracking.status))) return;
     const dueAt = shippedAt + hoursToMs(policy.pickupHours);
-    const verified = tracking !== null;
+    const unread = tracking === null ? 0 : unreadEventsOf(tracking);
+    const verified = tracking !== null && unread === 0;
     out.push({
       orderSn: order.orderSn,
       kind: 'pickup_by',
@@ -123,6 +128,7 @@ export const pickupBy = orderKind<PickupByFinding>()({
         criticalHours: policy.pickupCriticalHours,
         trackingStatus: tracking?.status ?? null,
         trackingCheckedAt: tracking?.checkedAt ?? null,
+        unreadEvents: unread === 0 ? null : unread,
         verified,
         remainingHours: remainingHours(dueAt, now),
       },
@@ -133,8 +139,8 @@ export const pickupBy = orderKind<PickupByFinding>()({
 });
 
 /**
- * A trace that shows no pickup gets the full bands, breached past due (the real 虚假发货 risk). Without a
- * trace the countdown stays at info and past due turns warn, never breached: the scan may well exist.
+ * A whole trace that shows no pickup gets the full bands, breached past due (the real 虚假发货 risk).
+ * Without one the countdown stays at info and past due turns warn, never breached: the scan may well exist.
  */
 function pickupSeverity(remainingMs: number, verified: boolean, warnHours: number, criticalHours: number): Severity {
   if (verified) return clockSeverity(remainingMs, warnHours, criticalHours);

@@ -1,6 +1,7 @@
 // tracking_invalid (单号无效/快递不符, A14): the courier has no record of the number a day after upload, or
-// the provider says the number belongs to another courier than the order's.
-import type { OrderFacts, TrackingFacts } from '../../facts/facts';
+// the provider says the number belongs to another courier than the order's. A reply listing events that
+// could not be read is a record, not "no record".
+import { unreadEventsOf, type OrderFacts, type TrackingFacts } from '../../facts/facts';
 import { hoursToMs } from '../../time/shanghai';
 import { courierCodesFor } from '../../tracking/couriers';
 import { FIELDS, TRACE_FIELDS, field } from '../basis-fields';
@@ -75,7 +76,7 @@ export const trackingInvalid = orderKind<TrackingInvalidFinding>()({
     if (parcel === null) return;
     const { order, shippedAt, tracking } = parcel;
     const otherCourier = otherCourierOf(order, tracking);
-    const noRecordLate = tracking.noRecord && tracking.checkedAt - shippedAt >= hoursToMs(policy.noRecordInvalidHours);
+    const noRecordLate = tracking.noRecord && unreadEventsOf(tracking) === 0 && tracking.checkedAt - shippedAt >= hoursToMs(policy.noRecordInvalidHours);
     if (otherCourier === null && !noRecordLate) return;
     out.push({
       orderSn: order.orderSn,

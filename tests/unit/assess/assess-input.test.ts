@@ -58,8 +58,8 @@ describe('parseAssessInput', () => {
     expect(parsed.contexts).toHaveLength(1);
     expect(parsed.diagnostics).toEqual([
       'policy.pickupHours: 0 is outside 1–720 hours; default 24 hours kept',
-      'orders[1]: expected an object, got null',
-      'orders[2]: order_sn missing',
+      'orders[1]: expected an object, got null; row skipped',
+      'orders[2]: order_sn missing; row skipped',
       'orders[3]: order_sn 261118-582910374650211 repeated, row skipped',
       'afterSales: expected a list of rows, ignored',
       'traces: expected an object keyed by tracking number, ignored',
@@ -168,7 +168,7 @@ describe('parseAssessInput', () => {
     expect(parsed.diagnostics).toHaveLength(4);
     for (const line of parsed.diagnostics) expect(line).not.toMatch(/[\n\r\u2028\u2029]/);
     expect(parsed.diagnostics).toContain('orders[1]: order_sn "a\\nb" repeated, row skipped');
-    expect(parsed.diagnostics).toContain('orders[2]: shipping_time: expected a number, got "soon\\nassess: orders[9]: fake line"');
+    expect(parsed.diagnostics).toContain('orders[2]: shipping_time: expected a number, got "soon\\nassess: orders[9]: fake line"; row skipped');
     expect(parsed.diagnostics).toContain('traces["yt\\u2028x"]: no order has tracking number YTX, ignored');
   });
 });

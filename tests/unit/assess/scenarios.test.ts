@@ -52,6 +52,7 @@ describe('npm run assess on the seed stories', { timeout: 60_000 }, () => {
         criticalHours: 4,
         trackingStatus: 'pending',
         trackingCheckedAt: '2026-11-20T02:00:00.000Z',
+        unreadEvents: null,
         verified: true,
         remainingHours: 4,
       },
@@ -154,10 +155,10 @@ describe('npm run assess on bad input', { timeout: 60_000 }, () => {
     expect(run.stderr.trim().split('\n')).toEqual([
       'assess: policy.stallInTransitHours: expected a number of hours, got "two days"; default 48 hours kept',
       expect.stringMatching(/^assess: policy\.pickupHourz: unknown key \(known: /),
-      'assess: orders[1]: order_sn missing',
-      'assess: orders[2]: expected an object, got "261119-600000000000003"',
-      'assess: orders[3]: shipping_time: expected a number, got "soon"',
-      'assess: afterSales[0]: id missing',
+      'assess: orders[1]: order_sn missing; row skipped',
+      'assess: orders[2]: expected an object, got "261119-600000000000003"; row skipped',
+      'assess: orders[3]: shipping_time: expected a number, got "soon"; row skipped',
+      'assess: afterSales[0]: id missing; row skipped',
       'assess: traces.ZT7800000000601: Kuaidi100 returnCode 408: 快递公司参数异常：验证码错误',
     ]);
     // The valid override (pickupHours 30) is applied: due 30 h after the 14:00 upload. Its trace is an error
@@ -198,8 +199,31 @@ describe('npm run assess on bad input', { timeout: 60_000 }, () => {
     const run = assess(file('forged.json', forged));
     expect(run.status).toBe(0);
     expect(run.stderr.split('\n').filter((line) => line !== '')).toEqual([
-      'assess: orders[0]: shipping_time: expected a number, got "soon\\nassess: orders[9]: fake line"',
+      'assess: orders[0]: shipping_time: expected a number, got "soon\\nassess: orders[9]: fake line"; row skipped',
     ]);
+  });
+
+  it('a trace with an unreadable 已揽收 event and a readable 已下单 one: the pickup is unverified, not breached, and no early upload', () => {
+    const partlyUnread = JSON.stringify({
+      now: '2026-11-20T10:00:00+08:00',
+      orders: [{ order_sn: '261119-1', order_status_str: '已发货，待收货', order_time: 1795014000, promise_shipping_time: 1795176000, shipping_time: 1795032000, tracking_number: 'YT123', shipping_id: 85, province_name: '江苏省', city_name: '苏州市', receive_name: '张三', mobile: '138****0001' }],
+      afterSales: [],
+      traces: {
+        YT123: {
+          nu: 'YT123',
+          state: '0',
+          data: [
+            { time: '19/11/2026 07:10', context: '【苏州】已揽收' },
+            { time: '2026-11-19 05:00:00', context: '商家已下单，等待快递员揽收', statusCode: '101' },
+          ],
+        },
+      },
+    });
+    const run = assess(file('partly-unread.json', partlyUnread));
+    expect(run.status).toBe(0);
+    expect(run.stderr.trim()).toBe('assess: traces.YT123: data[0].time: "19/11/2026 07:10" is not a time; event skipped');
+    expect(one(run.findings, 'pickup_by')).toMatchObject({ severity: 'warn', basis: { verified: false, unreadEvents: 1, trackingStatus: 'pending' } });
+    expect(run.findings.filter((f) => f.kind === 'early_upload' || f.kind === 'tracking_invalid')).toEqual([]);
   });
 
   it('keeps the JSON parser\'s quote of the input on the one line it prints', () => {

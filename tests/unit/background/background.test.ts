@@ -112,6 +112,21 @@ describe('background worker', () => {
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('1');
   });
 
+  test('a capture with rows it cannot read answers with their count and, for the page notice, why', async () => {
+    background.main();
+    const row = (orderSn: string, extra: Record<string, unknown> = {}) => ({ order_sn: orderSn, order_status: 1, order_status_str: '待发货', order_time: Math.floor(Date.now() / 1000), ...extra });
+    const capture: Capture = {
+      endpoint: 'recentOrderList',
+      shopId: '445566',
+      capturedAt: Date.now(),
+      request: null,
+      response: { success: true, result: { totalItemNum: 3, pageItems: [row('261120-000000000000031'), row('261120-000000000000032', { risk_status: 'yes' }), 'garbage'] } },
+    };
+    const reply = await sendMessage('capture', capture);
+    expect(reply).toMatchObject({ ok: true, skippedRows: 2, skippedReasons: ['[1] risk_status: expected a number, got "yes"', '[2] expected an object, got "garbage"'] });
+    expect(reply.ok && reply.orders.map((order) => order.orderSn)).toEqual(['261120-000000000000031']);
+  });
+
   test("a console trace capture goes to the order's waybill and answers with the order's view, its pickup verified", async () => {
     background.main();
     const orderSn = '261120-000000000000021';
@@ -191,7 +206,7 @@ describe('background worker', () => {
   test('ignores messages from other extensions and messages that are not ours', async () => {
     background.main();
     deliverFrom({ id: 'another-extension', tab: { id: 7 } });
-    await expect(sendMessage('pageHealth', { shopId: '1', url: 'https://mms.pinduoduo.com/', health: { state: 'ok', matchedCards: 1, capturedOrders: 1 } })).rejects.toThrow(
+    await expect(sendMessage('pageHealth', { shopId: '1', url: 'https://mms.pinduoduo.com/', health: { state: 'ok', matchedCards: 1, capturedOrders: 1, skippedRows: 0 } })).rejects.toThrow(
       'not from this extension',
     );
     expect(await pageHealthItem.getValue()).toEqual({});
@@ -202,14 +217,14 @@ describe('background worker', () => {
   test('through fake-browser v2 itself: the listener answers by sendResponse, and a sender without our id is refused', async () => {
     background.main();
     vi.restoreAllMocks(); // fake-browser's own sendMessage: an empty sender, answered only when a listener returns true
-    await expect(sendMessage('pageHealth', { shopId: '1', url: 'https://mms.pinduoduo.com/', health: { state: 'ok', matchedCards: 1, capturedOrders: 1 } })).rejects.toThrow(
+    await expect(sendMessage('pageHealth', { shopId: '1', url: 'https://mms.pinduoduo.com/', health: { state: 'ok', matchedCards: 1, capturedOrders: 1, skippedRows: 0 } })).rejects.toThrow(
       'not from this extension',
     );
   });
 
   test('records page health by tab for the popup, and forgets a closed tab', async () => {
     background.main();
-    const health = { state: 'unmatched', matchedCards: 0, capturedOrders: 12 } as const;
+    const health = { state: 'unmatched', matchedCards: 0, capturedOrders: 12, skippedRows: 2 } as const;
     await sendMessage('pageHealth', { shopId: '445566', url: 'https://mms.pinduoduo.com/orders/list', health });
     expect(await pageHealthItem.getValue()).toEqual({ '7': expect.objectContaining({ tabId: 7, shopId: '445566', health }) as unknown });
     await fakeBrowser.tabs.onRemoved.trigger(7, { windowId: 1, isWindowClosing: false });

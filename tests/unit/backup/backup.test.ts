@@ -241,6 +241,7 @@ describe('JSON backup: impossible values', () => {
     ['a finding due in 2200', 'orders', (row) => void (objectAt(row, 'findings', 0).dueAt = Date.UTC(2200, 0, 1)), `orders[0].findings[0].dueAt: expected ${instant}, got 7258118400000`],
     ['a negative count', 'waybills', (row) => void (row.attempts = -1), `waybills[0].attempts: expected ${count}, got -1`],
     ['a fractional count', 'waybills', (row) => void (row.consecutiveFailures = 1.5), `waybills[0].consecutiveFailures: expected ${count}, got 1.5`],
+    ['a negative unread event count', 'waybills', (row) => void (objectAt(row, 'facts').unreadEvents = -1), `waybills[0].facts.unreadEvents: expected ${count}, got -1`],
     ['a negative amount', 'orders', (row) => void (objectAt(row, 'facts').orderAmountCents = -5), `orders[0].facts.orderAmountCents: expected ${count}, got -5`],
     ['a number as text, with a newline', 'shops', (row) => void (row.firstSeenAt = '2026\n11'), 'shops[0].firstSeenAt: expected number, got "2026\\n11"'],
     ['a last event time the events do not have', 'waybills', (row) => void (objectAt(row, 'facts').lastEventAt = 946_684_800_000), `waybills[0].facts.lastEventAt: expected the time of its last event, got 946684800000; waybills[0].lastEventAt: expected its facts' last event time, got ${Date.parse('2026-11-20T01:00:00+08:00')}`],

@@ -18,6 +18,7 @@ const pickup: Finding = {
     criticalHours: 4,
     trackingStatus: null,
     trackingCheckedAt: Date.parse('2026-11-20T20:00:00.000Z'),
+    unreadEvents: null,
     verified: true,
     remainingHours: 3.5,
   },

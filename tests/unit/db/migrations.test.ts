@@ -11,9 +11,11 @@ import { resolve } from 'node:path';
 import { Dexie } from 'dexie';
 import { describe, expect, test } from 'vitest';
 import { noDuePlace } from '../../../lib/db/records';
+import { unreadEventsOf } from '../../../lib/facts/facts';
 import { SentinelDb } from '../../../lib/db/schema';
 import { upgradeBasis, upgradeTrackingFacts } from '../../../lib/db/upgrades/v2-findings-in-ms';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS, TABLE_NAMES } from '../../../lib/db/versions';
+import { mergeTracking } from '../../../lib/tracking/status';
 
 interface Fixture {
   version: number;
@@ -250,5 +252,23 @@ describe('version 1 → 2: waybills', () => {
   test("a waybill keeps the courier its provider reported: version 1's mismatching code carries over, a missing one stays unknown", () => {
     expect(upgradeTrackingFacts({ trackingNumber: 'YT1', identifiedCourier: 'zhongtong', status: 'in_transit' })).toEqual({ trackingNumber: 'YT1', reportedCourier: 'zhongtong', status: 'in_transit' });
     expect(upgradeTrackingFacts({ trackingNumber: 'YT1', identifiedCourier: null })).toEqual({ trackingNumber: 'YT1', reportedCourier: null });
+  });
+});
+
+describe('a field added without a schema version: TrackingFacts.unreadEvents', () => {
+  test('waybills stored before it was counted open without it and read as whole traces; the next reading writes it', async () => {
+    const name = uniqueName('unread-events');
+    await writeFixture(name, fixtureOf(CURRENT_SCHEMA_VERSION)!);
+    const db = new SentinelDb(name);
+    await db.open();
+    const waybills = (await db.waybills.toArray()).filter((waybill) => waybill.facts !== null);
+    expect(waybills.length).toBeGreaterThan(0);
+    for (const { facts } of waybills) {
+      expect(facts).not.toHaveProperty('unreadEvents');
+      expect(unreadEventsOf(facts!)).toBe(0);
+      expect(mergeTracking(facts, { ...facts!, checkedAt: facts!.checkedAt + 1, unreadEvents: 1 }).unreadEvents).toBe(1);
+      expect(mergeTracking(facts, { ...facts!, checkedAt: facts!.checkedAt + 1, unreadEvents: 0 }).unreadEvents).toBe(0);
+    }
+    db.close();
   });
 });

@@ -7,7 +7,7 @@ import type { Finding, FindingByKind, FindingKind } from '../../../lib/findings/
 import type { Severity } from '../../../lib/findings/severity';
 import { parseShanghaiLocal } from '../../../lib/time/parse';
 import { HOUR_MS } from '../../../lib/time/shanghai';
-import { completeTracking, orderEvents } from '../../../lib/tracking/status';
+import { completeTracking, orderEvents, type TrackingReading } from '../../../lib/tracking/status';
 
 export const H = HOUR_MS;
 export const S = 1000;
@@ -91,7 +91,7 @@ export function event(at: number, text: string, status: TrackingStatus | null, a
 export function trace(
   status: TrackingStatus | null,
   events: TrackingEvent[],
-  overrides: Partial<Omit<TrackingFacts, 'status' | 'events' | 'lastEventAt' | 'pickedUpAt'>> = {},
+  overrides: Partial<Omit<TrackingReading, 'events'>> = {},
 ): TrackingFacts {
   return completeTracking(
     {
@@ -105,6 +105,7 @@ export function trace(
       providerStalled: false,
       proxySigned: false,
       destinationArea: null,
+      unreadEvents: 0,
       checkedAt: NOW,
       ...overrides,
     },

@@ -21,14 +21,20 @@ const typeName: fc.Arbitrary<Sample<string>> = fc.oneof(
   { weight: 1, arbitrary: textField },
 );
 
-/** `actions` codes as numbers or digits, mixed with items that name no action. */
-const actions = fc.array(
+/** `actions` codes as numbers or digits, mixed with items that name no action (code null: the row is refused, naming them). */
+const actionItems = fc.array(
   fc.oneof(
-    fc.constantFrom(1000, 1028).map((code) => ({ raw: code, code })),
-    fc.constantFrom('1000', ' 1028').map((raw) => ({ raw, code: Number(raw) })),
-    fc.constantFrom('x', null, 2.5, 1e300, '9'.repeat(30), {}).map((raw) => ({ raw, code: null as number | null })),
+    { weight: 3, arbitrary: fc.constantFrom(1000, 1028).map((code) => ({ raw: code, code })) },
+    { weight: 3, arbitrary: fc.constantFrom('1000', ' 1028').map((raw) => ({ raw, code: Number(raw) })) },
+    { weight: 1, arbitrary: fc.constantFrom('x', null, 2.5, 1e300, '9'.repeat(30), {}, { code: 1028 }).map((raw) => ({ raw, code: null as number | null })) },
   ),
   { maxLength: 4 },
+);
+
+/** The list, or something in its place that is no list ("1028", an object): refused, naming `actions`. */
+const actions = fc.oneof(
+  { weight: 6, arbitrary: actionItems.map((items) => ({ raw: items.map((item) => item.raw), items, list: true })) },
+  { weight: 1, arbitrary: fc.constantFrom('1028', 1028, { code: 1028 }, true).map((raw) => ({ raw, items: [] as Array<{ code: number | null }>, list: false })) },
 );
 
 const shape = {
@@ -50,7 +56,7 @@ const shape = {
 const input = fc.record({ fields: fc.record(shape), actions: fc.option(actions, { nil: undefined }), extra: extraFields }).map(({ fields, actions: items, extra }) => ({
   fields,
   actions: items,
-  row: rowOf(fields, items === undefined ? extra : { ...extra, actions: items.map((item) => item.raw) }),
+  row: rowOf(fields, items === undefined ? extra : { ...extra, actions: items.raw }),
 }));
 type Input = typeof input extends fc.Arbitrary<infer I> ? I : never;
 
@@ -67,11 +73,12 @@ const value = <T,>(sample: Sample<unknown>) => sample.expected as T | null;
 function misread({ fields, actions: items, row }: Input, result: AfterSaleRowResult): string | null {
   const bad = badKeys(fields);
   const missing = (['id', 'orderSn'] as const).filter((key) => fields[key].expected === null);
+  if (items !== undefined && (!items.list || items.items.some((item) => item.code === null))) bad.push('actions');
   if (JSON.stringify(result).length > 4 * JSON.stringify(row).length + 1000) return 'output out of proportion to the row';
   if (bad.length > 0 || missing.length > 0) {
     if (result.ok) return `accepted a row with ${[...bad, ...missing].join(', ')}`;
     if (/[\n\r\u2028\u2029]/.test(result.error)) return `error spans lines: ${JSON.stringify(result.error)}`;
-    for (const key of bad) if (!result.error.includes(`${key}:`)) return `error does not name ${key}: ${result.error}`;
+    for (const key of bad) if (!result.error.includes(`${key}:`) && !result.error.includes(`${key}[`)) return `error does not name ${key}: ${result.error}`;
     for (const key of missing) if (!result.error.includes(`${key} missing`)) return `error does not say ${key} is missing: ${result.error}`;
     return null;
   }
@@ -95,7 +102,7 @@ function misread({ fields, actions: items, row }: Input, result: AfterSaleRowRes
     const got = result.facts[key as keyof AfterSaleFacts];
     if (!Object.is(got, wanted)) return `${key}: read ${JSON.stringify(got)}, the row says ${JSON.stringify(wanted)}`;
   }
-  const codes = (items ?? []).flatMap((item) => (item.code === null ? [] : [item.code]));
+  const codes = (items?.items ?? []).flatMap((item) => (item.code === null ? [] : [item.code]));
   if (JSON.stringify(result.facts.actions) !== JSON.stringify(codes)) return `actions: read ${JSON.stringify(result.facts.actions)}, the row says ${JSON.stringify(codes)}`;
   return null;
 }

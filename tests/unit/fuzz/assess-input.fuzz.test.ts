@@ -1,6 +1,6 @@
 // Fuzz: the `npm run assess` input through parseAssessInput and the rules (assessShop).
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseAssessInput } from '../../../lib/assess/assess-input';
 import { assessShop } from '../../../lib/findings/assess';
 import { fuzz } from './fuzz';
@@ -12,8 +12,18 @@ const HOUR_S = 3600;
 /** Shanghai wall time of unix seconds, as Kuaidi100 writes it. */
 const wall = (seconds: number) => new Date((seconds + 8 * HOUR_S) * 1000).toISOString().slice(0, 19).replace('T', ' ');
 
+/**
+ * Which waybill and receiver an order has: its own (`null`), or one of a few slots that other orders of the
+ * shop may draw too: one number on several receivers' orders (duplicate_tracking), or on orders of two
+ * couriers (the trace names one: tracking_invalid "other courier" on the other).
+ */
+interface Sharing {
+  numberSlot: number;
+  receiverSlot: number;
+}
+
 /** One good order: a row the console could send, maybe its after-sales cases, maybe its trace. */
-const goodOrder = (k: number) =>
+const goodOrder = (k: number, sharing: Sharing | null = null) =>
   fc
     .record({
       status: fc.constantFrom('待发货', '已发货，待收货', '已发货，待收货', '已签收', '已发货，退款成功', '已取消'),
@@ -45,7 +55,8 @@ const goodOrder = (k: number) =>
     })
     .map((o) => {
       const orderSn = `261118-${String(100000000000000 + k)}`;
-      const trackingNumber = `ZT78${String(10000000000 + k)}`;
+      const trackingNumber = `ZT78${String(10000000000 + (sharing === null ? k : 900 + sharing.numberSlot))}`;
+      const receiver = sharing === null ? k : 900 + sharing.receiverSlot;
       const shippingTime = o.status === '待发货' ? 0 : NOW_S - o.shippedHoursAgo * HOUR_S;
       const order = {
         order_sn: orderSn,
@@ -59,8 +70,8 @@ const goodOrder = (k: number) =>
         goods_id: o.goods,
         goods_name: '测试商品',
         order_amount: o.amount,
-        receive_name: `测试买家${k}`,
-        mobile: '138****0000',
+        receive_name: `测试买家${receiver}`,
+        mobile: `138****${String(receiver % 10_000).padStart(4, '0')}`,
         province_name: o.province[0],
         city_name: o.province[1],
         no_need_ship: 0,
@@ -89,10 +100,20 @@ const goodOrder = (k: number) =>
       return { order, afterSales, traces };
     });
 
-/** A shop of good orders, now and then with a repeated row (same number or case id, other values). */
+/**
+ * A shop of good orders, now and then with a repeated row (same number or case id, other values). Half the
+ * shops give each order its own waybill and receiver; the other half draw them from two numbers and three
+ * receivers, with both couriers (shipping_id 115 and 85) on one number.
+ */
+const sharing: fc.Arbitrary<Sharing | null> = fc.oneof(
+  fc.constant(null),
+  fc.record({ numberSlot: fc.integer({ min: 0, max: 1 }), receiverSlot: fc.integer({ min: 0, max: 2 }) }),
+);
 const goodShop = fc
-  .integer({ min: 1, max: 6 })
-  .chain((count) => fc.tuple(...Array.from({ length: count }, (_, k) => goodOrder(k))))
+  .record({ count: fc.integer({ min: 1, max: 6 }), shared: fc.boolean() })
+  .chain(({ count, shared }) =>
+    fc.tuple(...Array.from({ length: count }, (_, k) => (shared ? sharing.chain((slot) => goodOrder(k, slot)) : goodOrder(k)))),
+  )
   .chain((orders) =>
     fc.record({ repeatOrder: fc.boolean(), repeatCase: fc.boolean() }).map(({ repeatOrder, repeatCase }) => {
       const rows = orders.map((o) => o.order);
@@ -133,6 +154,22 @@ const shuffle = <T,>(items: readonly T[]) => fc.shuffledSubarray([...items], { m
 const reorderedKeys = (record: Record<string, unknown>) => shuffle(Object.keys(record)).map((keys) => Object.fromEntries(keys.map((key) => [key, record[key]])));
 
 describe('fuzz: the assess input', () => {
+  it('meets shared waybills: duplicate_tracking, and another courier named on a number two couriers carry', () => {
+    const seen = new Set<string>();
+    for (const shop of fc.sample(goodShop, { numRuns: 150, seed: 7 })) {
+      const findings = assess({ now: NOW, ...shop }).findings;
+      for (const finding of findings) {
+        if (finding.kind === 'duplicate_tracking') seen.add('duplicate_tracking');
+        if (finding.kind !== 'tracking_invalid' || finding.basis.reason !== 'other_courier') continue;
+        const number = finding.basis.trackingNumber;
+        const couriers = new Set(shop.orders.filter((row) => row.tracking_number === number).map((row) => row.shipping_id));
+        if (couriers.size > 1) seen.add('other courier on a shared number');
+      }
+    }
+    expect([...seen].sort()).toEqual(['duplicate_tracking', 'other courier on a shared number']);
+  });
+
+
   it('gives the same findings under any order of orders, after-sales rows and trace keys', () => {
     const input = goodShop.chain((shop) =>
       fc.record({ orders: shuffle(shop.orders), afterSales: shuffle(shop.afterSales), traces: reorderedKeys(shop.traces) }).map((permuted) => ({ shop: { now: NOW, ...shop }, permuted: { now: NOW, ...permuted } })),

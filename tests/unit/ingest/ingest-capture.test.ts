@@ -185,6 +185,28 @@ describe('ingestCapture: bad input writes nothing', () => {
     expect(report.rowsSkipped[0]?.reason).toContain('order_sn');
     expect(await db.orders.count()).toBe(2);
   });
+
+  test('an order listed twice in one capture is stored once, the same row whatever their order, and the other counted as skipped', async () => {
+    const waiting = orderRow(A);
+    const shipped = shippedRow(A, 'YT77', 2);
+    const stored: unknown[] = [];
+    for (const rows of [[waiting, orderRow(B), shipped], [shipped, orderRow(B), waiting]]) {
+      const db = await freshDb();
+      const report = await ingestCapture(db, listCapture(rows), NOW, policy);
+      expect(report).toMatchObject({ rowsSeen: 3, rowsStored: 2 });
+      expect(report.rowsSkipped).toEqual([{ index: report.rowsSkipped[0]!.index, reason: expect.stringMatching(/^order_sn 261120-000000000000001 repeated, row skipped \(it differs from \[[02]\], which is kept\)$/) as unknown }]);
+      stored.push((await db.orders.get([SHOP, A]))?.facts);
+    }
+    expect(stored[0]).toEqual(stored[1]);
+  });
+
+  test('an after-sales case listed twice in one capture is stored once and the other row counted as skipped', async () => {
+    const db = await freshDb();
+    const row = { id: 9001, orderSn: A, afterSalesType: 1, afterSalesTypeName: '仅退款', afterSalesStatus: 2, afterSalesTitle: '待商家处理', createdAt: seconds(NOW - HOUR) };
+    const report = await ingestCapture(db, afterSalesCapture([row, row]), NOW, policy);
+    expect(report).toMatchObject({ rowsStored: 1, rowsSkipped: [{ index: 1, reason: 'id 9001 repeated, row skipped' }] });
+    expect(await db.afterSales.count()).toBe(1);
+  });
 });
 
 describe('ingestCapture: findings follow the facts', () => {

@@ -57,6 +57,21 @@ describe('ingestTrackingReply', () => {
     expect(waybill?.facts?.events).toHaveLength(3);
   });
 
+  test('a reply with an event it cannot read reports it and stores the count: the pickup stays unverified until a whole trace comes', async () => {
+    const db = await freshDb();
+    await ingestCapture(db, listCapture([shippedRow(A, 'YT100', 30)]), NOW, policy);
+    const ordered = body('YT100', '0', [[NOW - 29 * HOUR, '商家已下单', '101']]);
+    const partly = normalizeKuaidi100({ ...ordered, data: [{ time: 'yesterday', context: '【杭州市】已揽收' }, ...ordered.data] }, 'YT100', NOW);
+    const first = await ingestTrackingReply(db, SHOP, 'YT100', partly, NOW, policy);
+    expect(first.problems).toEqual(['data[0].time: "yesterday" is not a time; event skipped']);
+    expect(first.findingsByOrder.get(A)?.find((finding) => finding.kind === 'pickup_by')).toMatchObject({ severity: 'warn', basis: { verified: false, unreadEvents: 1 } });
+    // Read whole an hour later, with no pickup in it: now it is the real breach.
+    const whole = await ingestTrackingReply(db, SHOP, 'YT100', reply('YT100', '0', [[NOW - 29 * HOUR, '商家已下单', '101']], NOW + HOUR), NOW + HOUR, policy);
+    expect(whole.problems).toEqual([]);
+    expect((await db.waybills.get([SHOP, 'YT100']))?.facts?.unreadEvents).toBe(0);
+    expect(whole.findingsByOrder.get(A)?.find((finding) => finding.kind === 'pickup_by')).toMatchObject({ severity: 'breached', basis: { verified: true } });
+  });
+
   test('the same reply twice changes nothing the second time', async () => {
     const db = await freshDb();
     await ingestCapture(db, listCapture([shippedRow(A, 'YT101', 22)]), NOW, policy);

@@ -50,9 +50,22 @@ describe('normalizeAfterSaleRow', () => {
     expect(facts(afterSaleRow(fields)).kind).toBe(kind);
   });
 
-  it('keeps only integer action codes (1000 极速退款, 1028 超时自动退)', () => {
-    expect(facts(afterSaleRow({ actions: [1000, '1028', 'x', null, 2.5, ' '] })).actions).toEqual([1000, 1028]);
-    expect(facts(afterSaleRow({ actions: 'none' })).actions).toEqual([]);
+  it('reads action codes as whole numbers or digits (1000 极速退款, 1028 超时自动退); none listed is none', () => {
+    expect(facts(afterSaleRow({ actions: [1000, ' 1028'] })).actions).toEqual([1000, 1028]);
+    expect(facts(afterSaleRow({ actions: null })).actions).toEqual([]);
+    expect(facts(afterSaleRow({ actions: [] })).actions).toEqual([]);
+  });
+
+  it.each([
+    [{ actions: '1028' }, 'actions: expected a list of action codes, got "1028"'],
+    [{ actions: { code: 1028 } }, 'actions: expected a list of action codes, got an object'],
+    [{ actions: [{ code: 1028 }] }, 'actions[0]: expected an action code (a whole number), got an object'],
+    [
+      { actions: [1000, 'x', null, 2.5] },
+      'actions[1]: expected an action code (a whole number), got "x"; actions[2]: expected an action code (a whole number), got null; actions[3]: expected an action code (a whole number), got 2.5',
+    ],
+  ])('names actions it cannot read instead of dropping them, and skips the row: %j', (fields, error) => {
+    expect(normalizeAfterSaleRow(afterSaleRow(fields), CAPTURED)).toEqual({ ok: false, error });
   });
 
   it('normalizes the return waybill', () => {
@@ -81,7 +94,11 @@ describe('normalizeAfterSaleRow on values it cannot take as they are', () => {
     expect(normalizeAfterSaleRow(afterSaleRow(fields), CAPTURED)).toEqual({ ok: false, error });
   });
 
-  it('keeps only action codes that are safe integers', () => {
-    expect(facts(afterSaleRow({ actions: [1028, 1e300, '9'.repeat(400)] })).actions).toEqual([1028]);
+  it('takes only action codes that are safe integers, naming the others (their digits cut short)', () => {
+    const result = normalizeAfterSaleRow(afterSaleRow({ actions: [1028, 1e300, '9'.repeat(400)] }), CAPTURED);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatch(/^actions\[1\]: expected an action code \(a whole number\), got 1e\+300; actions\[2\]: expected an action code \(a whole number\), got "9+"…$/);
+    expect(result.error.length).toBeLessThan(300);
   });
 });

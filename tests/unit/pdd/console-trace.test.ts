@@ -111,6 +111,8 @@ describe('normalizeConsoleTrace', () => {
       ['', 'picked_up'],
       ['到达【无锡】', 'in_transit'],
     ]);
+    // Four items skipped; the two read with a field problem are events all the same.
+    expect(trace.facts.unreadEvents).toBe(4);
   });
 
   it.each([

@@ -78,6 +78,28 @@ describe('runPollCycle', () => {
     expect(report.changedOrders.get(SHOP)).toEqual(new Set(['261120-000000000000001']));
   });
 
+  test('a reading with an event it cannot read names it in the report and leaves the pickup unverified, not breached', async () => {
+    const db = await shopWith([['261120-000000000000001', 'YT1', 30]]);
+    const body = {
+      nu: 'YT1',
+      state: '0',
+      data: [
+        { time: '19/11/2026 07:10', context: '【杭州市】已揽收' },
+        { time: wall(NOW - 29 * HOUR), context: '商家已下单，等待快递员揽收', statusCode: '101' },
+      ],
+    };
+    const fake = fakeClient((query, now) => {
+      const result = normalizeKuaidi100(body, query.trackingNumber, now);
+      if (!result.ok) throw new Error(result.error);
+      return { ok: true, result };
+    });
+    const report = await runPollCycle(db, deps(fake.client, NOW));
+    expect(report).toMatchObject({ readings: 1, readingProblems: ['YT1: data[0].time: "19/11/2026 07:10" is not a time; event skipped'] });
+    expect((await waybillOf(db, 'YT1')).facts).toMatchObject({ status: 'pending', unreadEvents: 1 });
+    const pickup = (await db.orders.get([SHOP, '261120-000000000000001']))?.findings.find((finding) => finding.kind === 'pickup_by');
+    expect(pickup).toMatchObject({ severity: 'warn', basis: { verified: false, unreadEvents: 1 } });
+  });
+
   test('never twice within 30 minutes, even when a new cycle (a restarted worker) finds the waybill due', async () => {
     const db = await shopWith([['261120-000000000000001', 'YT1', 3]]);
     await runPollCycle(db, deps(fakeClient().client, NOW));

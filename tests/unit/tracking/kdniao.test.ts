@@ -95,6 +95,7 @@ describe('normalizeKdniao on event times it cannot read as they are', () => {
       CHECKED,
     );
     expect(result).toMatchObject({ ok: true, problems: ['Traces[2].AcceptTime: "soon" is not a time; event skipped'] });
+    expect(result.ok && result.facts.unreadEvents).toBe(1);
     expect(result.ok && result.facts.events.map((event) => event.at)).toEqual([sh('2026-11-19 20:00:00'), sh('2026-11-20 03:10:00')]);
   });
 

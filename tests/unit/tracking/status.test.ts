@@ -42,6 +42,23 @@ describe('mergeTracking', () => {
     expect(mergeTracking(delivered, lost.facts)).toMatchObject({ status: 'delivered', noRecord: false, pickedUpAt: sh('2026-11-18 09:00:00') });
   });
 
+  it('counts the unread events of the reading checked last: a trace read whole again is whole, one turned unreadable is not', () => {
+    const body = (time: string, checkedAt: number) => {
+      const result = normalizeKuaidi100({ nu: 'ZT0001', state: '0', data: [{ time, context: '已揽收', statusCode: '103' }, { time: '2026-11-18 08:00:00', context: '已下单', statusCode: '101' }] }, 'ZT0001', checkedAt);
+      if (!result.ok) throw new Error(result.error);
+      return result.facts;
+    };
+    const partly = body('18/11/2026 09:00', sh('2026-11-20 10:00:00'));
+    const whole = body('2026-11-18 09:00:00', sh('2026-11-20 11:00:00'));
+    expect(partly.unreadEvents).toBe(1);
+    expect(mergeTracking(partly, whole).unreadEvents).toBe(0);
+    expect(mergeTracking(whole, partly).unreadEvents).toBe(0);
+    expect(mergeTracking(whole, body('18/11/2026 09:00', sh('2026-11-20 12:00:00'))).unreadEvents).toBe(1);
+    expect(mergeTracking(whole, { ...partly, checkedAt: whole.checkedAt }).unreadEvents).toBe(1);
+    const { unreadEvents: _none, ...stored } = whole;
+    expect(mergeTracking(stored, { ...whole, checkedAt: whole.checkedAt - 1 }).unreadEvents).toBe(0);
+  });
+
   it('takes the first reading as is', () => {
     expect(mergeTracking(null, delivered)).toBe(delivered);
   });

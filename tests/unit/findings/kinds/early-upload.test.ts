@@ -32,6 +32,14 @@ describe('early_upload', () => {
     }
   });
 
+  it.each([
+    ['only 已下单 13 h after upload', onlyOrdered(NOW)],
+    ['its first readable scan 30 h after upload', trace('in_transit', [event(NOW - 10 * H, '【苏州市】已揽收', 'picked_up')])],
+  ] as const)('says nothing when some events of a trace could not be read, %s: one of them may be the first scan', (_label, whole) => {
+    expect(has(assessOrder(context(shipped(40), whole), NOW, P), 'early_upload')).toBe(true);
+    expect(has(assessOrder(context(shipped(40), { ...whole, unreadEvents: 2 }), NOW, P), 'early_upload')).toBe(false);
+  });
+
   it('says nothing before any trace was read', () => {
     expect(has(assessOrder(context(shipped(30)), NOW, P), 'early_upload')).toBe(false);
   });

@@ -51,6 +51,27 @@ describe('pickup_by', () => {
     expect(found.basis).toMatchObject({ verified: true, trackingStatus: 'unknown' });
   });
 
+  it.each([
+    ['20 h after upload', 20, 'info'],
+    ['25 h after upload (past due)', 25, 'warn'],
+  ] as const)('a trace with an unreadable event and no pickup, %s: unverified (%s), never breached', (_label, hours, severity) => {
+    const partlyRead = trace('pending', [event(NOW - 19 * H, '商家已下单，等待快递员揽收', 'pending')], { unreadEvents: 1 });
+    const found = only(assessOrder(context(shipped(hours), partlyRead), NOW, P), 'pickup_by');
+    expect(found.severity).toBe(severity);
+    expect(severityAt(found, NOW + 60 * 24 * H)).toBe('warn');
+    expect(found.basis).toMatchObject({ verified: false, unreadEvents: 1, trackingStatus: 'pending', trackingCheckedAt: NOW });
+  });
+
+  it('a whole trace says unreadEvents null: only a count above 0 is shown', () => {
+    const whole = trace('pending', [event(NOW - 19 * H, '商家已下单，等待快递员揽收', 'pending')]);
+    expect(only(assessOrder(context(shipped(25), whole), NOW, P), 'pickup_by').basis).toMatchObject({ verified: true, unreadEvents: null });
+  });
+
+  it('a stored waybill from before unread events were counted (no field) is a whole trace: breached past due', () => {
+    const { unreadEvents: _dropped, ...stored } = trace('pending', [event(NOW - 19 * H, '等待揽收', 'pending')]);
+    expect(only(assessOrder(context(shipped(25), stored), NOW, P), 'pickup_by')).toMatchObject({ severity: 'breached', basis: { verified: true } });
+  });
+
   it('keeps running while the trace says only 待揽收', () => {
     const pending = trace('pending', [event(NOW - 19 * H, '商家已下单，等待快递员揽收', 'pending')]);
     const found = only(assessOrder(context(shipped(19), pending), NOW, P), 'pickup_by');
@@ -80,6 +101,21 @@ describe('pickup_by on a reply without events', () => {
     if (!read.ok) throw new Error(read.error);
     const findings = assessOrder(context(shipped(30), read.facts), NOW, P);
     expect(clock(findings, 'pickup_by')).toBeUndefined();
+  });
+
+  it('a Kuaidi100 reply whose 已揽收 event has no readable time: the pickup clock is unverified, not breached', () => {
+    const body = {
+      nu: 'ZT000000000001',
+      state: '0',
+      data: [
+        { time: '19/11/2026 07:10', context: '【苏州】已揽收' },
+        { time: '2026-11-18 20:00:00', context: '商家已下单，等待快递员揽收', statusCode: '101' },
+      ],
+    };
+    const read = normalizeKuaidi100(body, 'ZT000000000001', NOW);
+    if (!read.ok) throw new Error(read.error);
+    expect(read.facts.unreadEvents).toBe(1);
+    expect(only(assessOrder(context(shipped(30), read.facts), NOW, P), 'pickup_by')).toMatchObject({ severity: 'warn', basis: { verified: false } });
   });
 
   it('a reply still awaiting pickup with no event list keeps the clock, breached once it has run out', () => {
