@@ -8,6 +8,7 @@ import type { SentinelDb } from '@/lib/db/schema';
 import { DEFAULT_POLICY } from '@/lib/findings/policy';
 import { ingestCapture } from '@/lib/ingest/ingest-capture';
 import { HOUR, NOW, freshDb, listCapture, orderRow } from '../db/helpers';
+import { catchWorkerMessages } from './fixtures';
 
 // 导入备份 on the options page: the records are merged here, and the worker is told, so the toolbar count follows.
 
@@ -17,8 +18,7 @@ let sent: Mock;
 beforeEach(async () => {
   fakeBrowser.reset();
   db = await freshDb();
-  sent = vi.fn(() => Promise.resolve(undefined));
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(sent as never);
+  sent = catchWorkerMessages();
 });
 afterEach(() => {
   cleanup();

@@ -2,19 +2,17 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useSettings } from '@/components/settings-store';
 import { NotificationSection } from '@/entrypoints/options/NotificationSection';
 import { settingsItem } from '@/lib/settings/settings-item';
+import { freshSettingsStore } from './fixtures';
 
 // 通知 on the options page: what is typed is refused beside the save when it is not hours, saved whole when
 // it is, and 发送测试通知 says plainly when the worker could not send one.
 
-const initial = useSettings.getState();
 
 beforeEach(async () => {
-  await fakeBrowser.storage.local.clear();
-  useSettings.setState(initial, true);
+  await freshSettingsStore();
   await useSettings.getState().load();
 });
 afterEach(cleanup);

@@ -2,18 +2,15 @@
 import 'fake-indexeddb/auto';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { useSettings } from '@/components/settings-store';
 import { Options } from '@/entrypoints/options/Options';
 import { settingsItem } from '@/lib/settings/settings-item';
 import { settingsProblemsText } from '@/lib/settings/settings-problem-text';
 import { checkSettingsCandidate } from '@/lib/settings/settings';
+import { freshSettingsStore } from './fixtures';
 
-const initial = useSettings.getState();
 
 beforeEach(async () => {
-  await fakeBrowser.storage.local.clear();
-  useSettings.setState(initial, true);
+  await freshSettingsStore();
 });
 afterEach(cleanup);
 

@@ -6,6 +6,7 @@ import { RecentNotifications } from '@/components/RecentNotifications';
 import { logNotification } from '@/lib/db/notification-log';
 import type { SentinelDb } from '@/lib/db/schema';
 import { HOUR, NOW, SHOP, freshDb } from '../db/helpers';
+import { catchWorkerMessages } from './fixtures';
 
 // The popup's recent notifications: each notification's own row, newest first, and a click on one asks the
 // worker to open it (the notification click's own path, unit-tested in tests/unit/background/notifier.test.ts).
@@ -18,8 +19,7 @@ let sent: Mock;
 beforeEach(async () => {
   fakeBrowser.reset();
   db = await freshDb();
-  sent = vi.fn(() => Promise.resolve(undefined));
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(sent as never);
+  sent = catchWorkerMessages();
   const row = { shopId: SHOP, severity: 'critical' as const, kind: 'ship_by' as const, body: '' };
   await logNotification(db, { ...row, orderSn: A, key: `lead:ship_by:1:${A}`, sentAt: NOW - HOUR, title: `订单 ${A} 1 小时内需发货`, orderSns: [A] });
   // An item a digest covered: no orders of its own, not repeated.

@@ -1,17 +1,15 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useSettings } from '@/components/settings-store';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { settingsItem } from '@/lib/settings/settings-item';
 import { logs } from '../settings/problem-logs';
+import { freshSettingsStore } from './fixtures';
 
-const initial = useSettings.getState();
 const stored = () => settingsItem.getValue();
 
 beforeEach(async () => {
-  await fakeBrowser.storage.local.clear();
-  useSettings.setState(initial, true);
+  await freshSettingsStore();
 });
 afterEach(() => vi.restoreAllMocks());
 

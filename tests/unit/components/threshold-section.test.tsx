@@ -2,16 +2,14 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useSettings } from '@/components/settings-store';
 import { settingsItem } from '@/lib/settings/settings-item';
 import { ThresholdSection } from '@/entrypoints/options/ThresholdSection';
+import { freshSettingsStore } from './fixtures';
 
-const initial = useSettings.getState();
 
 beforeEach(async () => {
-  await fakeBrowser.storage.local.clear();
-  useSettings.setState(initial, true);
+  await freshSettingsStore();
   await useSettings.getState().load();
 });
 afterEach(cleanup);
