@@ -108,6 +108,8 @@ export const OPTIONS_MESSAGES = {
   optionsProblemUnknownSetting: { zh: '未知的设置“{setting}”', en: 'Unknown setting “{setting}”' },
   optionsProblemOutOfRange: { zh: '“{setting}”须在 {min}–{max} 之间（收到 {value}）', en: '“{setting}” must be from {min} to {max} (got {value})' },
   optionsProblemInvalid: { zh: '“{setting}”的值无效（收到 {value}）', en: '“{setting}” has an invalid value (got {value})' },
+  optionsProblemTooMany: { zh: '“{setting}”最多 {max} 个（收到 {value} 个）', en: '“{setting}” takes at most {max} (got {value})' },
+  optionsProblemRepeated: { zh: '“{setting}”中的 {value} 重复了', en: '“{setting}” lists {value} twice' },
   optionsProblemMissing: { zh: '“{setting}”缺少值', en: '“{setting}” has no value' },
   optionsProblemSeparator: { zh: '；', en: '; ' },
 } as const satisfies Record<string, { zh: string; en: string }>;

@@ -128,10 +128,10 @@ function readLeadList(
   list.forEach((entry, index) => {
     const hour = read(leadHourSchema, entry, `${path}[${index}]`, LEAD_HOURS);
     if (hour === undefined) return;
-    if (hours.includes(hour)) errors.push({ code: 'invalid', path: `${path}[${index}]`, value: describeValue(hour), log: `${path}[${index}]: expected a lead time not given twice, got ${describeValue(hour)} again` });
+    if (hours.includes(hour)) errors.push({ code: 'repeated', path: `${path}[${index}]`, value: describeValue(hour), log: `${path}[${index}]: expected a lead time not given twice, got ${describeValue(hour)} again` });
     else hours.push(hour);
   });
-  if (list.length > LEAD_HOURS.perKind) errors.push({ code: 'invalid', path, value: `${list.length}`, log: `${path}: expected at most ${LEAD_HOURS.perKind} lead times, got ${list.length}` });
+  if (list.length > LEAD_HOURS.perKind) errors.push({ code: 'too_many', path, value: `${list.length}`, max: LEAD_HOURS.perKind, log: `${path}: expected at most ${LEAD_HOURS.perKind} lead times, got ${list.length}` });
   if (errors.length > before) return undefined;
   return hours.sort((a, b) => b - a);
 }

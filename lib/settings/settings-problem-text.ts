@@ -49,6 +49,10 @@ export function settingsProblemText(problem: SettingsProblem, lang: Lang): strin
       return t('optionsProblemUnknownSetting', lang, { setting });
     case 'out_of_range':
       return t('optionsProblemOutOfRange', lang, { setting, min: problem.min ?? '', max: problem.max ?? '', value: problem.value ?? '' });
+    case 'too_many':
+      return t('optionsProblemTooMany', lang, { setting, max: problem.max ?? '', value: problem.value ?? '' });
+    case 'repeated':
+      return t('optionsProblemRepeated', lang, { setting, value: problem.value ?? '' });
     case 'invalid':
       return problem.value === undefined ? t('optionsProblemMissing', lang, { setting }) : t('optionsProblemInvalid', lang, { setting, value: problem.value });
   }

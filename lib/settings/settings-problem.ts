@@ -6,7 +6,7 @@ import { describePolicyProblem, policyEntryOf, type PolicyProblem } from '../fin
 import { describeIssue, pathOf } from '../schema/issues';
 import { describeValue } from '../text/quote';
 
-export type SettingsProblemCode = 'not_object' | 'nothing_to_save' | 'unknown_setting' | 'out_of_range' | 'invalid';
+export type SettingsProblemCode = 'not_object' | 'nothing_to_save' | 'unknown_setting' | 'out_of_range' | 'too_many' | 'repeated' | 'invalid';
 
 export interface SettingsProblem {
   readonly code: SettingsProblemCode;
@@ -14,7 +14,7 @@ export interface SettingsProblem {
   readonly path: string;
   /** The refused value as `describeValue` quotes it (out_of_range, invalid); absent when there was none. */
   readonly value?: string;
-  /** The bounds a number must keep (out_of_range). */
+  /** The bounds a number must keep (out_of_range); `max` is also how many a list may hold (too_many). */
   readonly min?: number;
   readonly max?: number;
   readonly log: string;

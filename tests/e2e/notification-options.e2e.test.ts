@@ -78,12 +78,12 @@ test('a lead time out of range or no number is refused with its message, and not
   const options = await sentinel.openExtensionPage('options.html');
   const shipBy = section(options).getByLabel('发货截止 提前小时数', { exact: true });
   await shipBy.fill('100');
-  expect(await save(options)).toBe('notifications.leadHours.ship_by[0]: expected hours from 0.25 to 72, got 100');
+  expect(await save(options)).toBe('“发货截止 提前小时数”须在 0.25–72 之间（收到 100）');
   await shipBy.fill('4, 一小时');
   expect(await save(options)).toBe('发货截止：“一小时”不是小时数');
   await section(options).getByLabel('售后处理截止 提前小时数', { exact: true }).fill('6, 3, 2, 1');
   await shipBy.fill('4');
-  expect(await save(options)).toBe('notifications.leadHours.after_sale_reply_by: expected at most 3 lead times, got 4');
+  expect(await save(options)).toBe('“售后处理截止 提前小时数”最多 3 个（收到 4 个）');
   expect(await storedNotifications()).toEqual(before);
 });
 

@@ -38,6 +38,26 @@ test('lead times that are not hours are refused by name and nothing is stored', 
   expect(await storedNotifications()).toBeUndefined();
 });
 
+test('lead times out of range, or too many, are refused with the setting named by its label', async () => {
+  const user = userEvent.setup();
+  render(<NotificationSection lang="zh" />);
+  await user.clear(leadField('发货截止'));
+  await user.type(leadField('发货截止'), '100');
+  await user.click(screen.getByRole('button', { name: '保存通知设置' }));
+  expect(saveResult()).toBe('“发货截止 提前小时数”须在 0.25–72 之间（收到 100）');
+  await user.clear(leadField('发货截止'));
+  await user.type(leadField('发货截止'), '4');
+  await user.clear(leadField('售后处理截止'));
+  await user.type(leadField('售后处理截止'), '6, 3, 2, 1');
+  await user.click(screen.getByRole('button', { name: '保存通知设置' }));
+  expect(saveResult()).toBe('“售后处理截止 提前小时数”最多 3 个（收到 4 个）');
+  await user.clear(leadField('售后处理截止'));
+  await user.type(leadField('售后处理截止'), '6, 6');
+  await user.click(screen.getByRole('button', { name: '保存通知设置' }));
+  expect(saveResult()).toBe('“售后处理截止 提前小时数”中的 6 重复了');
+  expect(await storedNotifications()).toBeUndefined();
+});
+
 test('a valid edit is saved with the rest of the section, and the page shows it saved', async () => {
   const user = userEvent.setup();
   render(<NotificationSection lang="zh" />);

@@ -83,6 +83,11 @@ describe('bad values: each named, its default kept, the good rest read', () => {
       'notifications.leadHours.pickup_by[0]: expected hours from 0.25 to 72, got 72.5',
       'notifications.leadHours.after_sale_reply_by: expected at most 3 lead times, got 4',
     ]);
+    expect(errors.map(({ code, path, max }) => [code, path, max])).toEqual([
+      ['out_of_range', 'notifications.leadHours.ship_by[0]', 72],
+      ['out_of_range', 'notifications.leadHours.pickup_by[0]', 72],
+      ['too_many', 'notifications.leadHours.after_sale_reply_by', 3],
+    ]);
     expect(notifications.leadHours).toEqual(DEFAULT_NOTIFICATION_SETTINGS.leadHours);
     expect(notifications.digest).toBe(false);
   });
@@ -92,9 +97,9 @@ describe('bad values: each named, its default kept, the good rest read', () => {
     expect(logs(parseNotificationSettings({ leadHours: { ship_by: [Number.NaN] } }).errors)).toEqual(['notifications.leadHours.ship_by[0]: expected number, got NaN']);
     expect(logs(parseNotificationSettings({ leadHours: { ship_by: [Number.POSITIVE_INFINITY] } }).errors)).toHaveLength(1);
     expect(logs(parseNotificationSettings({ leadHours: { ship_by: 4 } }).errors)).toEqual(['notifications.leadHours.ship_by: expected a list of hours, got 4']);
-    expect(logs(parseNotificationSettings({ leadHours: { ship_by: [1, 1] } }).errors)).toEqual([
-      'notifications.leadHours.ship_by[1]: expected a lead time not given twice, got 1 again',
-    ]);
+    const twice = parseNotificationSettings({ leadHours: { ship_by: [1, 1] } }).errors;
+    expect(logs(twice)).toEqual(['notifications.leadHours.ship_by[1]: expected a lead time not given twice, got 1 again']);
+    expect(twice).toMatchObject([{ code: 'repeated', path: 'notifications.leadHours.ship_by[1]', value: '1' }]);
   });
 
   test('quiet hours must be HH:MM, two digits each, from 00:00 to 23:59, and end other than they start', () => {
