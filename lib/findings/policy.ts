@@ -1,6 +1,7 @@
 // The policy: every threshold's default, and the merchant's overrides of them, checked. The checks give
 // structured problems (`checkPolicy`) so that the options page can word each one beside its own field;
 // `resolvePolicy` words them in English for the settings errors and `npm run assess`.
+import * as v from 'valibot';
 import { step } from '../schema/issues';
 import { describeValue } from '../text/quote';
 import type { PolicyEntry } from './policy-entry';
@@ -38,12 +39,34 @@ export type PolicyProblem =
   /** `key` was set to `value`, and with it `narrow` (`narrowValue`) is not below `wide` (`wideValue`). */
   | { type: 'band'; key: PolicyKey; value: number; narrow: PolicyKey; wide: PolicyKey; narrowValue: number; wideValue: number };
 
-/** The check of one value against its entry: a finite number within the bounds, whole for counts. */
+/**
+ * One valibot schema per policy key: a finite number, whole for counts, within the entry's bounds; each check's
+ * message is the fault it finds. Built on first use: the console's content script reads the policy but never
+ * checks overrides, and so carries none of valibot (its 30 KB budget has 0.2 KB to spare).
+ */
+let valueSchemas: ReadonlyMap<string, v.GenericSchema<unknown, number>> | null = null;
+
+function valueSchemaOf(entry: PolicyEntry): v.GenericSchema<unknown, number> {
+  const fault = (name: PolicyValueFault) => name;
+  valueSchemas ??= new Map(
+    POLICY_TABLE.map((known) => [
+      known.key,
+      v.pipe(
+        v.number(fault('not_number')),
+        v.finite(fault('not_number')),
+        v.check((value) => known.unit !== 'count' || Number.isInteger(value), fault('not_whole')),
+        v.minValue(known.min, fault('out_of_range')),
+        v.maxValue(known.max, fault('out_of_range')),
+      ),
+    ]),
+  );
+  return valueSchemas.get(entry.key) as v.GenericSchema<unknown, number>;
+}
+
+/** The check of one value against its entry: the first fault its schema finds, or null. */
 export function policyValueFault(entry: PolicyEntry, value: unknown): PolicyValueFault | null {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return 'not_number';
-  if (entry.unit === 'count' && !Number.isInteger(value)) return 'not_whole';
-  if (value < entry.min || value > entry.max) return 'out_of_range';
-  return null;
+  const result = v.safeParse(valueSchemaOf(entry), value, { abortPipeEarly: true });
+  return result.success ? null : (result.issues[0].message as PolicyValueFault);
 }
 
 /**
