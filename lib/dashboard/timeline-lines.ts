@@ -7,6 +7,7 @@ import { SEVERITY_LABELS, type Severity } from '../findings/severity';
 import { t, type MessageKey } from '../i18n/messages';
 import { centsText } from '../text/money';
 import type { Lang } from '../time/shanghai';
+import { MMS_AFTER_SALES_STATUS } from '../pdd/after-sales-status';
 
 export interface TimelineLine {
   label: string;
@@ -66,6 +67,10 @@ function changeText(entry: Extract<TimelineEntry, { type: 'change' }>, lang: Lan
     if (typeof item === 'number' && /At$/.test(entry.field)) return format(item);
     if (typeof item === 'number' && /Cents$/.test(entry.field)) return centsText(item);
     if (entry.field === 'state' && typeof item === 'string' && item in STATE_LABELS) return t(STATE_LABELS[item as OrderState], lang);
+    if (entry.field === 'afterSalesStatus' && typeof item === 'number') {
+      const words = MMS_AFTER_SALES_STATUS.get(item);
+      return words === undefined ? t('dashboardStatusCode', lang, { code: item }) : words[lang];
+    }
     return String(item);
   };
   return `${label === undefined ? entry.field : t(label, lang)}: ${value(entry.from)} → ${value(entry.to)}`;

@@ -102,6 +102,8 @@ export const DASHBOARD_MESSAGES = {
   dashboardStateCancelled: { zh: '已取消', en: 'cancelled' },
   dashboardStateUnknown: { zh: '未知', en: 'unknown' },
   dashboardYes: { zh: '是', en: 'yes' },
+  // An after-sales status code the console's table does not name.
+  dashboardStatusCode: { zh: '状态码 {code}', en: 'status code {code}' },
   dashboardNo: { zh: '否', en: 'no' },
   // Timeline: the other order fields a change can record (lib/ingest/order-update.ts), so none shows its code name.
   dashboardFieldRiskHold: { zh: '风控审核中', en: 'Under risk review' },

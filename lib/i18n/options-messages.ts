@@ -110,6 +110,8 @@ export const OPTIONS_MESSAGES = {
   optionsProblemInvalid: { zh: '“{setting}”的值无效（收到 {value}）', en: '“{setting}” has an invalid value (got {value})' },
   optionsProblemTooMany: { zh: '“{setting}”最多 {max} 个（收到 {value} 个）', en: '“{setting}” takes at most {max} (got {value})' },
   optionsProblemRepeated: { zh: '“{setting}”中的 {value} 重复了', en: '“{setting}” lists {value} twice' },
+  optionsValueList: { zh: '一个列表', en: 'a list' },
+  optionsValueObject: { zh: '一个对象', en: 'an object' },
   optionsProblemMissing: { zh: '“{setting}”缺少值', en: '“{setting}” has no value' },
   optionsProblemSeparator: { zh: '；', en: '; ' },
 } as const satisfies Record<string, { zh: string; en: string }>;

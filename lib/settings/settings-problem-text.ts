@@ -38,8 +38,17 @@ export function settingLabel(path: string, lang: Lang): string {
   return path;
 }
 
+/** The words describeValue gives a value that is no scalar (lib/text/quote.ts), in the page's language. */
+const VALUE_WORDS: Readonly<Partial<Record<string, MessageKey>>> = { 'a list': 'optionsValueList', 'an object': 'optionsValueObject' };
+
+function valueText(value: string | undefined, lang: Lang): string {
+  const words = value === undefined ? undefined : VALUE_WORDS[value];
+  return words === undefined ? (value ?? '') : t(words, lang);
+}
+
 export function settingsProblemText(problem: SettingsProblem, lang: Lang): string {
   const setting = settingLabel(problem.path, lang);
+  const value = valueText(problem.value, lang);
   switch (problem.code) {
     case 'not_object':
       return t('optionsProblemNotObject', lang);
@@ -48,13 +57,13 @@ export function settingsProblemText(problem: SettingsProblem, lang: Lang): strin
     case 'unknown_setting':
       return t('optionsProblemUnknownSetting', lang, { setting });
     case 'out_of_range':
-      return t('optionsProblemOutOfRange', lang, { setting, min: problem.min ?? '', max: problem.max ?? '', value: problem.value ?? '' });
+      return t('optionsProblemOutOfRange', lang, { setting, min: problem.min ?? '', max: problem.max ?? '', value });
     case 'too_many':
-      return t('optionsProblemTooMany', lang, { setting, max: problem.max ?? '', value: problem.value ?? '' });
+      return t('optionsProblemTooMany', lang, { setting, max: problem.max ?? '', value });
     case 'repeated':
-      return t('optionsProblemRepeated', lang, { setting, value: problem.value ?? '' });
+      return t('optionsProblemRepeated', lang, { setting, value });
     case 'invalid':
-      return problem.value === undefined ? t('optionsProblemMissing', lang, { setting }) : t('optionsProblemInvalid', lang, { setting, value: problem.value });
+      return problem.value === undefined ? t('optionsProblemMissing', lang, { setting }) : t('optionsProblemInvalid', lang, { setting, value });
   }
 }
 

@@ -81,6 +81,11 @@ describe('timelineLine, for an order change', () => {
     expect(details).toContain('订单金额: ¥19.90 → ¥18.90');
     expect(details).toContain(`成交时间: — → ${format(after.orderAt!)}`);
     expect(details).toContain('风控审核中: 是 → 否');
+    // The console's after-sales codes in words; one its table does not name keeps its number, said to be one.
+    expect(details).toContain('售后状态: — → 退款成功');
+    const unnamed = { ...entries.find((entry) => entry.type === 'change' && entry.field === 'afterSalesStatus')!, from: 2, to: 11 } as (typeof entries)[number];
+    expect(timelineLine(unnamed, 'zh', format)?.detail).toBe('售后状态: 状态码 2 → 待商家确认收货');
+    expect(timelineLine(unnamed, 'en', format)?.detail).toBe('After-sales status: status code 2 → waiting for the merchant to confirm the return');
     expect(details).toContain('快递公司: — → 中通快递');
     // The internal courier id repeats the 快递公司 line: left out.
     expect(details.filter((detail) => detail === null)).toHaveLength(1);
