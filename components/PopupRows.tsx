@@ -3,10 +3,10 @@
 // data is read, and the snoozed or handled orders sit in their own collapsed group with 撤销.
 import { unverifiedOf } from '@/lib/badges/badge-model';
 import type { PopupRow } from '@/lib/db/popup-rows';
-import { openFindingsOf, type StoredOrder } from '@/lib/db/records';
+import { openFindingsOf, type FindingRecord, type StoredOrder } from '@/lib/db/records';
 import { instantFormatter } from '@/lib/explain/format-instant';
 import { TRACKING_STATUS_LABELS } from '@/lib/findings/basis-fields';
-import { KIND_LABELS, severityAt, type FindingKind } from '@/lib/findings/registry';
+import { KIND_LABELS, severityAt, type Finding, type FindingKind } from '@/lib/findings/registry';
 import { findingOfRecord } from '@/lib/ingest/reconcile-findings';
 import { SEVERITY_LABELS, SEVERITY_RANK, type Severity } from '@/lib/findings/severity';
 import { t } from '@/lib/i18n/messages';
@@ -33,24 +33,35 @@ interface RowProps {
   actions: RowActions;
 }
 
+/** An open finding of a row with its severity at `now`, by its bands as its badge has it (the popup's clock moves on between two evaluations). */
+interface LiveFinding {
+  record: FindingRecord;
+  finding: Finding;
+  severity: Severity;
+}
+
+function liveFindingsOf(order: StoredOrder, now: number): LiveFinding[] {
+  return openFindingsOf(order).map((record) => {
+    const finding = findingOfRecord(record, { orderSn: order.orderSn });
+    // A window that has closed keeps the severity it was stored with until the next evaluation drops it.
+    return { record, finding, severity: severityAt(finding, now) ?? record.severity };
+  });
+}
+
 /**
- * The clock of a row: the time left (or over) of the open finding due first, coloured by its bands at `now`
- * as its badge is (the popup's clock moves on between two evaluations); an unverified clock past due says so
- * instead of how late, as its badge does. An order with only anomalies open (no due time) shows its worst
- * severity instead.
+ * The clock of a row: the time left (or over) of the open finding due first, in its severity at `now`; an
+ * unverified clock past due says so instead of how late, as its badge does. An order with only anomalies open
+ * (no due time) shows its worst severity instead.
  */
-function clockOf(order: StoredOrder, now: number, lang: Lang): { text: string; severity: Severity } | null {
-  const findings = openFindingsOf(order);
+function clockOf(findings: readonly LiveFinding[], now: number, lang: Lang): { text: string; severity: Severity } | null {
   if (findings.length === 0) return null;
-  const timed = findings.filter((finding) => finding.dueAt !== null).sort((a, b) => a.dueAt! - b.dueAt!)[0];
+  const timed = findings.filter(({ record }) => record.dueAt !== null).sort((a, b) => a.record.dueAt! - b.record.dueAt!)[0];
   if (timed === undefined) {
     const worst = findings.reduce((a, b) => (SEVERITY_RANK[b.severity] > SEVERITY_RANK[a.severity] ? b : a));
     return { text: SEVERITY_LABELS[worst.severity][lang], severity: worst.severity };
   }
-  const finding = findingOfRecord(timed, { orderSn: order.orderSn });
-  // A window that has closed keeps the severity it was stored with until the next evaluation drops it.
-  const severity = severityAt(finding, now) ?? timed.severity;
-  const left = timed.dueAt! - now;
+  const { finding, severity } = timed;
+  const left = timed.record.dueAt! - now;
   const unverified = unverifiedOf(finding);
   if (unverified !== undefined && left < 0) return { text: unverified.overdue[lang], severity };
   return { text: t(left >= 0 ? 'remaining' : 'overdue', lang, { t: formatCountdown(Math.abs(left), lang) }), severity };
@@ -82,13 +93,14 @@ const ROW_CHIPS = 3;
 export function OrderRow({ row, now, lang, shopName, kind = null, actions }: RowProps) {
   const { order } = row;
   // The chosen kind, then the worst first: the chips a row has room for are the ones that matter most.
-  const findings = openFindingsOf(order).sort(
-    (a, b) => Number(b.kind === kind) - Number(a.kind === kind) || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity],
+  const live = liveFindingsOf(order, now);
+  const findings = [...live].sort(
+    (a, b) => Number(b.record.kind === kind) - Number(a.record.kind === kind) || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity],
   );
   const shown = findings.length > ROW_CHIPS + 1 ? findings.slice(0, ROW_CHIPS) : findings;
   const hidden = findings.slice(shown.length);
-  const hiddenText = t('popupMoreChips', lang, { n: hidden.length, kinds: hidden.map((finding) => KIND_LABELS[finding.kind][lang]).join('、') });
-  const clock = clockOf(order, now, lang);
+  const hiddenText = t('popupMoreChips', lang, { n: hidden.length, kinds: hidden.map(({ record }) => KIND_LABELS[record.kind][lang]).join('、') });
+  const clock = clockOf(live, now, lang);
   return (
     <li className="popup-row" data-testid="popup-row" data-order-sn={order.orderSn} data-shop-id={order.shopId}>
       <div className="popup-row-line">
@@ -112,9 +124,9 @@ export function OrderRow({ row, now, lang, shopName, kind = null, actions }: Row
         )}
       </div>
       <div className="popup-row-line popup-chips">
-        {shown.map((finding) => (
-          <span key={finding.kind} className={`chip chip-${finding.severity}`} data-kind={finding.kind}>
-            {KIND_LABELS[finding.kind][lang]}
+        {shown.map(({ record, severity }) => (
+          <span key={record.kind} className={`chip chip-${severity}`} data-kind={record.kind}>
+            {KIND_LABELS[record.kind][lang]}
           </span>
         ))}
         {hidden.length > 0 && (

@@ -12,8 +12,7 @@ import { RecentNotifications } from './RecentNotifications';
 import { MutedGroup, OrderRow, SkeletonRows, type RowActions } from './PopupRows';
 import type { PopupStore } from './popup-store';
 import { LISTED_SEVERITIES } from '@/lib/db/popup-rows';
-import { shopLabelOf } from '@/lib/db/records';
-import { UNKNOWN_SHOP } from '@/lib/db/records';
+import { severalShops, shopLabelOf } from '@/lib/db/records';
 import type { SentinelDb } from '@/lib/db/schema';
 import { instantFormatter } from '@/lib/explain/format-instant';
 import { FINDING_KINDS, KIND_LABELS } from '@/lib/findings/registry';
@@ -63,8 +62,7 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
   const head = data?.head ?? null;
   const counts = state.counts;
   // A row names its shop (by the name the console showed, else its id) when several are stored.
-  // Orders captured without a shop id (UNKNOWN_SHOP) do not make one shop several, as in notification titles.
-  const severalShops = (head?.shops.filter((shop) => shop.shopId !== UNKNOWN_SHOP).length ?? 0) > 1;
+  const namesShops = severalShops((head?.shops ?? []).map((shop) => shop.shopId));
   const shopLabels = new Map(head?.shops.map((shop) => [shop.shopId, shopLabelOf(shop)]));
   // Until the first read (or a failure) the popup shows placeholders of the final size; the banners, the
   // list and the footer are mounted but hidden, so their own reads run meanwhile and all of it shows in one frame.
@@ -178,7 +176,7 @@ export function PopupScreen({ store, db, openFailure, lang, service, links }: Pr
                     row={row}
                     now={now}
                     lang={lang}
-                    shopName={severalShops ? (shopLabels.get(row.order.shopId) ?? row.order.shopId) : null}
+                    shopName={namesShops ? (shopLabels.get(row.order.shopId) ?? row.order.shopId) : null}
                     kind={kind}
                     actions={actions}
                   />

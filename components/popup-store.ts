@@ -119,13 +119,16 @@ export function createPopupStore(clock: () => number = Date.now, timeZone: strin
           error: logFailure('reading the popup counts'),
         });
       };
-      // Read at once: liveQuery's own first read waits for a task of its own, behind the page's first frames.
+      // Once open, liveQuery's first answer is the read: reading it here as well would query twice.
+      if (get().data !== null) {
+        follow();
+        return;
+      }
+      // Opening, read at once: liveQuery's own first read waits for a task of its own, behind the page's first frames.
       readData().then((data) => {
         if (!latest()) return;
-        const opening = get().data === null;
         set({ data, phase: 'ready', error: null });
-        if (opening) afterNextPaint(follow);
-        else follow();
+        afterNextPaint(follow);
       }, failed);
     };
     const change = async (update: (mutes: Mutes, now: number) => Mutes) => {

@@ -206,24 +206,24 @@ async function searchOrders(db: SentinelDb, search: string, query: PopupQuery, i
   return { orders: orders.sort(compareUrgency), more: orders.length > query.limit };
 }
 
-/** Up to `limit` orders whose number, or whose tracking number, ends with the search. */
+/** Up to `limit` orders whose number, or whose tracking number, ends with the search: each index read once, its keys only, until enough match. */
 async function ordersEndingWith(db: SentinelDb, orderSuffix: string, trackingSuffix: string | null, limit: number): Promise<StoredOrder[]> {
-  const byTracking = db.orders.orderBy('[shopId+trackingNumber]');
-  const [orderKeys, trackingKeys, trackingOwners] = await Promise.all([
-    db.orders.toCollection().primaryKeys(),
-    trackingSuffix === null ? [] : byTracking.keys(),
-    trackingSuffix === null ? [] : byTracking.primaryKeys(),
-  ]);
   const matches: Array<[string, string]> = [];
-  for (const key of orderKeys as Array<[string, string]>) {
-    if (matches.length >= limit) break;
+  const enough = () => matches.length >= limit;
+  // The primary keys in one request; the tracking index by cursor, which gives each key with its order's key.
+  for (const key of await db.orders.toCollection().primaryKeys()) {
+    if (enough()) break;
     if (key[1].endsWith(orderSuffix)) matches.push(key);
   }
-  // An index's keys and its primary keys come in the same order.
-  (trackingKeys as Array<[string, string]>).forEach((key, index) => {
-    if (matches.length < limit && trackingSuffix !== null && key[1].endsWith(trackingSuffix)) matches.push(trackingOwners[index] as [string, string]);
-  });
-  return (await db.orders.bulkGet(matches)).filter((order): order is StoredOrder => order !== undefined);
+  if (trackingSuffix !== null && !enough()) {
+    await db.orders
+      .orderBy('[shopId+trackingNumber]')
+      .until(enough)
+      .eachKey((key, cursor) => {
+        if ((key as [string, string])[1].endsWith(trackingSuffix)) matches.push(cursor.primaryKey);
+      });
+  }
+  return (await db.orders.bulkGet(matches.slice(0, limit))).filter((order): order is StoredOrder => order !== undefined);
 }
 
 function matchesSearch(order: StoredOrder, search: string): boolean {

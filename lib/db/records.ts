@@ -10,6 +10,13 @@ import type { QueryProvider } from '../tracking/provider';
 /** Shop id used when the console page did not expose one (Capture.shopId null). */
 export const UNKNOWN_SHOP = 'unknown';
 
+/** Whether the stored shops are several, so that titles and rows name theirs: UNKNOWN_SHOP does not make one shop two. */
+export function severalShops(shopIds: Iterable<string>): boolean {
+  let named = 0;
+  for (const shopId of shopIds) if (shopId !== UNKNOWN_SHOP) named += 1;
+  return named > 1;
+}
+
 /** `riskRank` of an order with no open finding. Severity ranks are ≥ 0, so this sorts below all of them. */
 export const RISK_NONE = -1;
 

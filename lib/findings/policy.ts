@@ -47,16 +47,15 @@ export type PolicyProblem =
 let valueSchemas: ReadonlyMap<string, v.GenericSchema<unknown, number>> | null = null;
 
 function valueSchemaOf(entry: PolicyEntry): v.GenericSchema<unknown, number> {
-  const fault = (name: PolicyValueFault) => name;
   valueSchemas ??= new Map(
     POLICY_TABLE.map((known) => [
       known.key,
       v.pipe(
-        v.number(fault('not_number')),
-        v.finite(fault('not_number')),
-        v.check((value) => known.unit !== 'count' || Number.isInteger(value), fault('not_whole')),
-        v.minValue(known.min, fault('out_of_range')),
-        v.maxValue(known.max, fault('out_of_range')),
+        v.number('not_number' satisfies PolicyValueFault),
+        v.finite('not_number' satisfies PolicyValueFault),
+        v.check((value) => known.unit !== 'count' || Number.isInteger(value), 'not_whole' satisfies PolicyValueFault),
+        v.minValue(known.min, 'out_of_range' satisfies PolicyValueFault),
+        v.maxValue(known.max, 'out_of_range' satisfies PolicyValueFault),
       ),
     ]),
   );

@@ -52,10 +52,8 @@ export function dueParcelOf(
     if (facts.shippedAt !== null && (shippedAt === null || facts.shippedAt < shippedAt)) shippedAt = facts.shippedAt;
     if (!isClosedOrder(facts)) orderOpen = true;
     phoneTail ??= orderPhoneTail(order);
-    for (const finding of openFindingsOf(order)) {
-      if (finding.kind === 'pickup_by' && finding.dueAt !== null && (pickupDueAt === null || finding.dueAt < pickupDueAt)) pickupDueAt = finding.dueAt;
-      if (finding.kind === 'intercept_parcel') interceptOpen = true;
-    }
+    if (order.pickupDueAt !== null && (pickupDueAt === null || order.pickupDueAt < pickupDueAt)) pickupDueAt = order.pickupDueAt;
+    if (openFindingsOf(order).some((finding) => finding.kind === 'intercept_parcel')) interceptOpen = true;
   }
   phoneTail ??= senderPhoneTail;
   const first = holders[0]?.facts;
@@ -170,8 +168,10 @@ async function upcomingPickups(db: SentinelDb, now: number, limit: number): Prom
   const page = limit * 2;
   const found: { neverAsked: StoredOrder[]; waybills: StoredWaybill[] } = { neverAsked: [], waybills: [] };
   const seen = new Set<string>();
-  for (let offset = 0; found.neverAsked.length + found.waybills.length < limit; offset += page) {
-    const orders = await db.orders.where('pickupDueAt').aboveOrEqual(now).offset(offset).limit(page).toArray();
+  // The range's keys once (no record read), nearest deadline first; then its orders a page at a time.
+  const keys = await db.orders.where('pickupDueAt').aboveOrEqual(now).primaryKeys();
+  for (let start = 0; start < keys.length && found.neverAsked.length + found.waybills.length < limit; start += page) {
+    const orders = (await db.orders.bulkGet(keys.slice(start, start + page))).filter((order) => order !== undefined);
     const parcels = orders.filter((order): order is StoredOrder & { trackingNumber: string } => {
       if (order.trackingNumber === null || seen.has(`${order.shopId}|${order.trackingNumber}`)) return false;
       seen.add(`${order.shopId}|${order.trackingNumber}`);
@@ -184,7 +184,6 @@ async function upcomingPickups(db: SentinelDb, now: number, limit: number): Prom
         if (order.firstCheckAt !== null && order.firstCheckAt <= now) found.neverAsked.push(order);
       } else if (waybill.nextCheckAt !== null && waybill.nextCheckAt <= now) found.waybills.push(waybill);
     });
-    if (orders.length < page) break;
   }
   return found;
 }

@@ -16,7 +16,7 @@
 // passing also brings forward the shop's marks due within the next 30 minutes (warned a little early rather
 // than once a minute), and two or more items are one digest (`digest:<minute>:<hash>`). A mark passing
 // after its deadline is never shown on its own (the badge says breached); a summary counts it.
-import { UNKNOWN_SHOP } from '../db/records';
+import { severalShops } from '../db/records';
 import { SEVERITY_RANK, type Severity } from '../findings/severity';
 import { KIND_LABELS } from '../findings/registry';
 import { HOUR_MS, MINUTE_MS, formatRemaining } from '../time/shanghai';
@@ -356,7 +356,7 @@ export function planNotifications(input: PlanInput): Plan {
   }
 
   // The placeholder of captures that named no shop is no shop of the merchant's: one real shop and it still reads unprefixed.
-  const several = Object.keys(input.shopNames).filter((shopId) => shopId !== UNKNOWN_SHOP).length > 1;
+  const several = severalShops(Object.keys(input.shopNames));
   const context: Context = { input, several };
   const show: PlannedNotification[] = [];
   const lastQuiet = quietNow === null ? lastQuietPeriodBefore(periods, now) : null;

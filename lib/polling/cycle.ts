@@ -111,6 +111,8 @@ export async function runPollCycle(db: SentinelDb, deps: PollCycleDeps): Promise
   const picks = pickForCycle(candidates, now, { remainingToday, maxThisCycle: deps.maxThisCycle }) as DueParcel[];
 
   let transientStreak = 0;
+  // Whether the provider's state says it is failing: only then does a reading have something to clear there.
+  let failing = state.failing !== null;
   for (const pick of picks) {
     const sentAt = deps.now();
     const attempt = await recordAttempt(db, pick, client, settings, sentAt);
@@ -125,11 +127,14 @@ export async function runPollCycle(db: SentinelDb, deps: PollCycleDeps): Promise
     if (outcome.ok) {
       transientStreak = 0;
       await storeReading(db, attempt.parcel, outcome, { sentAt, answeredAt }, deps, report);
-      await markAnswered(db, client.provider, answeredAt);
+      if (failing) await markAnswered(db, client.provider, answeredAt);
+      failing = false;
       continue;
     }
     report.errors[outcome.errorClass] += 1;
     const waiting = await storeError(db, attempt.parcel, outcome, client.provider, { sentAt, answeredAt }, deps.random);
+    // A transient fault marks the provider failing; any other answer ends that (providerStateAfter).
+    failing = outcome.errorClass === 'transient';
     // A parcel that now waits for the merchant (需要手机后四位) says so on its cards: they are pushed like changed findings.
     if (waiting.length > 0) addChanged(report, attempt.parcel.shopId, waiting);
     if (outcome.errorClass === 'auth') {

@@ -36,3 +36,15 @@ test('an unverified pickup past due says 揽收未核实 in warn, as its badge d
   expect(clockAt(order, NOW).text).toMatch(/^剩 /);
   expect(clockAt(order, NOW + 3 * HOUR)).toEqual({ text: '揽收未核实', className: expect.stringContaining('severity-warn') as string });
 });
+
+test("the finding's chip takes the clock's severity at the popup's time, not the one it was stored with", () => {
+  const order = withClock('ship_by', 'info', NOW + 20 * HOUR, { warnHours: 12, criticalHours: 4, shippingDelayAllowed: false });
+  const chipAt = (now: number) => {
+    render(<OrderRow row={{ order, waybill: null, mute: null }} now={now} lang="zh" shopName={null} actions={actions} />);
+    const chip = document.querySelector<HTMLElement>('.chip[data-kind="ship_by"]')!.className;
+    cleanup();
+    return chip;
+  };
+  expect(chipAt(NOW)).toContain('chip-info');
+  expect(chipAt(NOW + 17 * HOUR)).toContain('chip-critical');
+});
